@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "NoticeIndex",
+    products: [
+        .executable(name: "search", targets: ["search"]),
+        .library(name: "NoticeIndex", targets: ["NoticeIndex"]),
+    ],
+    dependencies: [
+        // The CLI's argument parsing; the only third-party dependency.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "NoticeIndex", dependencies: ["CSQLite"]),
+        .executableTarget(
+            name: "search",
+            dependencies: [
+                "NoticeIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NoticeIndexTests", dependencies: ["NoticeIndex"]),
+    ]
+)

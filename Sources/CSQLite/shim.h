@@ -1,0 +1,12 @@
+#ifndef NOTICEINDEX_CSQLITE_SHIM_H
+#define NOTICEINDEX_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+/// SQLITE_TRANSIENT is a macro cast Swift cannot import.
+static inline sqlite3_destructor_type noticeindex_transient(void) { return SQLITE_TRANSIENT; }
+
+/// sqlite3_db_config is variadic, so Swift cannot call it directly.
+static inline int noticeindex_enable_defensive(sqlite3 *db) {
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
+}
+#endif
