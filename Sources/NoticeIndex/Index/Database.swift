@@ -101,6 +101,7 @@ public final class Database {
     /// Runs a statement with bound parameters and no result rows.
     public func run(_ sql: String, _ values: [SQLBindable?] = []) throws {
         let s = try cached(sql)
+        defer { s.reset() }
         try s.bind(values)
         while try s.step() {}
     }
@@ -108,6 +109,7 @@ public final class Database {
     /// All rows of a query, each mapped by `row`.
     public func rows<T>(_ sql: String, _ values: [SQLBindable?] = [], _ row: (Statement) throws -> T) throws -> [T] {
         let s = try cached(sql)
+        defer { s.reset() }  // an unreset statement would hold its read transaction open
         try s.bind(values)
         var out: [T] = []
         while try s.step() { out.append(try row(s)) }
@@ -117,6 +119,7 @@ public final class Database {
     /// The first column of the first row, if any.
     public func scalar(_ sql: String, _ values: [SQLBindable?] = []) throws -> SQLValue? {
         let s = try cached(sql)
+        defer { s.reset() }
         try s.bind(values)
         return try s.step() ? s.value(0) : nil
     }

@@ -1,0 +1,56 @@
+/// The four columns one notice contributes to `notice_fts`.
+///
+/// The FTS table is contentless, so deleting a notice means handing FTS5 the exact values it was indexed
+/// with. Those values are therefore a pure function of what the `notices` and `paragraphs` tables keep
+/// (heading strings, paragraph text, and the stored `terms`), built the same way at insert and delete.
+struct FTSDocument: Equatable {
+    var heading: String
+    var decision: String
+    var body: String
+    var terms: String
+
+    /// Headings that open the part of a notice that states the decision; text there is weighted up.
+    static func isDecisionHeading(_ heading: String) -> Bool {
+        let h = heading.lowercased()
+        return h.hasPrefix("decision") || h.hasPrefix("the decision") || h.hasPrefix("summary")
+            || h.hasPrefix("steps required")
+    }
+
+    /// Builds the text columns from (heading path, text) pairs in order, and takes `terms` as given.
+    init(paragraphs: [(heading: String, text: String)], terms: String) {
+        var seen = Set<String>()
+        var headings: [String] = []
+        var decision: [String] = []
+        var body: [String] = []
+        for p in paragraphs {
+            if !p.heading.isEmpty, seen.insert(p.heading).inserted { headings.append(p.heading) }
+            if Self.isDecisionHeading(p.heading) { decision.append(p.text) } else { body.append(p.text) }
+        }
+        self.heading = headings.joined(separator: "\n")
+        self.decision = decision.joined(separator: "\n")
+        self.body = body.joined(separator: "\n")
+        self.terms = terms
+    }
+
+    /// The normalised legal tokens of a notice: provision tokens with their ancestors (relied-on ones
+    /// repeated, so bm25 favours notices that turn on a provision), synonym-group tokens, and the
+    /// authority's key words.
+    static func terms(for notice: ParsedNotice, extraction: Extraction) -> String {
+        var tokens: [String] = []
+        for mention in extraction.provisions {
+            let repeats = mention.role == .reliedOn ? 2 : 1
+            for p in mention.provision.lineage {
+                for _ in 0..<repeats { tokens.append(p.indexToken) }
+            }
+        }
+        for p in notice.paragraphs {
+            for s in WordScanner.synonyms(in: p.text) { tokens.append(s.token) }
+        }
+        if let law = notice.law { tokens.append(law == .foia ? "synfoia" : "syneir") }
+        if let a = extraction.authority {
+            tokens.append(a.name)
+            tokens.append(a.key)
+        }
+        return tokens.joined(separator: " ")
+    }
+}

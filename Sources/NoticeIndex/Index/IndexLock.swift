@@ -1,0 +1,43 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive lock beside the database (`index.sqlite.lock`) held for a whole `search index` run, so two
+/// runs never interleave. The kernel releases it when the holder dies, even on SIGKILL, so a killed run
+/// never leaves a stale lock behind.
+final class IndexLock {
+    private let fd: Int32
+    let path: String
+
+    /// Waits up to `timeout` seconds for the lock; then fails naming the process that holds it.
+    init(databasePath: String, timeout: Double) throws {
+        path = databasePath + ".lock"
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw NoticeIndexError.database(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if Date() >= deadline {
+                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                close(fd)
+                let who = holder.isEmpty ? "another process" : holder
+                throw NoticeIndexError.database(
+                    path: databasePath,
+                    reason: "another `search index` run holds the lock (\(who)); waited \(Int(timeout)) s, try again later")
+            }
+            usleep(100_000)
+        }
+        let me = "pid \(getpid()), started \(ISO8601DateFormatter().string(from: Date()))\n"
+        _ = ftruncate(fd, 0)
+        _ = me.withCString { write(fd, $0, strlen($0)) }
+    }
+
+    deinit {
+        _ = ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+
+/// What one `search index` run did; `--json` prints exactly this.
+public struct IndexReport: Codable, Sendable, Equatable {
+    public struct Failure: Codable, Sendable, Equatable {
+        public var file: String
+        public var error: String
+    }
+    public var new = 0
+    public var changed = 0
+    public var removed = 0
+    public var unchanged = 0
+    public var failed: [Failure] = []
+    public var seconds = 0.0
+
+    /// The one-line summary for people and logs.
+    public var summary: String {
+        String(format: "indexed %d new, %d changed, %d removed, %d unchanged, %d failed in %.1f s",
+               new, changed, removed, unchanged, failed.count, seconds)
+    }
+}
+
+/// Progress for a terminal progress line.
+public struct IndexProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var bytes: Int
+    public var elapsed: Double
+}
+
+public struct IndexOptions: Sendable {
+    /// Rebuild from scratch in one transaction: readers keep the old index until it commits.
+    public var rebuild = false
+    /// How long to wait for another run's lock before giving up.
+    public var lockTimeout = 10.0
+    /// Files per transaction in incremental runs; each batch leaves the index consistent.
+    public var batchSize = 64
+    public var progress: (@Sendable (IndexProgress) -> Void)?
+    /// Notes for people (e.g. "rebuilding an index of an older schema").
+    public var note: (@Sendable (String) -> Void)?
+
+    public init(rebuild: Bool = false, lockTimeout: Double = 10.0) {
+        self.rebuild = rebuild
+        self.lockTimeout = lockTimeout
+    }
+}
+
+/// Brings the index in line with the files under some paths: parses new and changed files (in parallel,
+/// one writer), removes notices whose files are gone from those paths, and leaves the rest untouched.
+public enum Indexer {
+    public static func run(paths givenPaths: [String], database path: String, options: IndexOptions = IndexOptions()) throws -> IndexReport {
+        let started = Date()
+        let lock = try IndexLock(databasePath: path, timeout: options.lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+
+        var rebuild = options.rebuild
+        if rebuild && IndexDatabase.isUnusable(path) {
+            options.note?("\(path) is not a usable database; starting a new one")
+            IndexDatabase.remove(path)
+        }
+        let db: Database
+        do {
+            db = try IndexDatabase.openForWriting(path, rebuilding: rebuild)
+        } catch let NoticeIndexError.database(_, reason) where reason.contains("version of NoticeIndex") {
+            options.note?("\(path) was \(reason.components(separatedBy: ";").first ?? reason); rebuilding it")
+            rebuild = true
+            db = try IndexDatabase.openForWriting(path, rebuilding: true)
+        }
+
+        // With no paths, reindex what earlier runs indexed (so cron can run `search index` alone).
+        var paths = givenPaths
+        if paths.isEmpty, case let .text(roots)? = try db.scalar("SELECT value FROM meta WHERE key = 'roots'") {
+            paths = roots.split(separator: "\n").map(String.init)
+        }
+        guard !paths.isEmpty else {
+            throw NoticeIndexError.usage("nothing to index: give the files or folders of notices (`search index PATH...`)")
+        }
+
+        let found = FileWalker.walk(paths)
+        var report = IndexReport()
+        report.failed = found.failures
+
+        struct Known { var size: Int; var mtime: Double; var hash: String; var noticeID: Int64? }
+        var known: [String: Known] = [:]
+        for row in try db.rows("SELECT path, size, mtime, hash, notice_id FROM files", [], {
+            ($0.string(0) ?? "", Known(size: $0.int(1), mtime: $0.double(2), hash: $0.string(3) ?? "",
+                                     noticeID: $0.isNull(4) ? nil : $0.int64(4)))
+        }) { known[row.0] = row.1 }
+
+        // Decide per file from size and mtime alone; only candidates are read.
+        var candidates: [(path: String, size: Int, mtime: Double)] = []
+        var seen = Set<String>()
+        for file in found.files {
+            guard seen.insert(file).inserted else { continue }
+            guard NoticeSource.extensions.contains((file as NSString).pathExtension.lowercased()) else {
+                report.failed.append(.init(file: file, error: "not a .txt or .pdf file"))
+                continue
+            }
+            guard let attrs = try? FileManager.default.attributesOfItem(atPath: file) else {
+                report.failed.append(.init(file: file, error: "file disappeared or cannot be read"))
+                continue
+            }
+            let size = (attrs[.size] as? NSNumber)?.intValue ?? 0
+            let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            if !rebuild, let k = known[file], k.size == size, k.mtime == mtime, k.noticeID != nil {
+                report.unchanged += 1
+            } else {
+                candidates.append((file, size, mtime))
+            }
+        }
+        let gone = known.keys.filter { file in
+            !seen.contains(file) && found.roots.contains { FileWalker.isWithin(file, root: $0) }
+        }
+
+        let writer = IndexWriter(db)
+        let totalBytes = candidates.reduce(0) { $0 + $1.size }
+        var doneBytes = 0
+
+        func apply(_ results: [Analysis], to report: inout IndexReport) throws {
+            for r in results {
+                switch r.outcome {
+                case let .failed(message):
+                    report.failed.append(.init(file: r.path, error: message))
+                case let .parsed(hash, notice):
+                    let previous = known[r.path]
+                    if !rebuild, let previous, previous.hash == hash, previous.noticeID != nil {
+                        try db.run("UPDATE files SET size = ?, mtime = ? WHERE path = ?", [r.size, r.mtime, r.path])
+                        report.unchanged += 1
+                        continue
+                    }
+                    if !rebuild, let old = previous?.noticeID { try writer.delete(noticeID: old) }
+                    let id = try writer.insert(notice)
+                    try db.run("INSERT OR REPLACE INTO files(path, size, mtime, hash, notice_id) VALUES(?,?,?,?,?)",
+                               [r.path, r.size, r.mtime, hash, id])
+                    if !rebuild && previous?.noticeID != nil { report.changed += 1 } else { report.new += 1 }
+                }
+            }
+        }
+
+        let batches = stride(from: 0, to: candidates.count, by: max(1, options.batchSize)).map {
+            Array(candidates[$0..<min($0 + options.batchSize, candidates.count)])
+        }
+        let writeAll = {
+            if rebuild {
+                try db.execute("""
+                    DELETE FROM files; DELETE FROM notices; DELETE FROM paragraphs; DELETE FROM provision_index;
+                    DELETE FROM provision_mentions; DELETE FROM findings; DELETE FROM cases; DELETE FROM case_forms;
+                    DELETE FROM citations; INSERT INTO notice_fts(notice_fts) VALUES('delete-all');
+                    """)
+            } else {
+                try db.transaction {
+                    for file in gone {
+                        if let id = known[file]?.noticeID { try writer.delete(noticeID: id) }
+                        try db.run("DELETE FROM files WHERE path = ?", [file])
+                        report.removed += 1
+                    }
+                }
+            }
+            // Parse batch k+1 on the other core while batch k is written.
+            var pending = batches.isEmpty ? nil : ParallelAnalysis(batches[0])
+            for k in batches.indices {
+                let results = pending!.wait()
+                pending = k + 1 < batches.count ? ParallelAnalysis(batches[k + 1]) : nil
+                if rebuild {
+                    try apply(results, to: &report)
+                } else {
+                    try db.transaction { try apply(results, to: &report) }
+                }
+                doneBytes += batches[k].reduce(0) { $0 + $1.size }
+                options.progress?(IndexProgress(done: min(candidates.count, (k + 1) * options.batchSize), total: candidates.count,
+                                                bytes: doneBytes, elapsed: Date().timeIntervalSince(started)))
+            }
+            _ = totalBytes
+            let roots = Set(paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
+            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('roots', ?)", [roots])
+        }
+        if rebuild {
+            // One transaction: readers (WAL) answer from the old index until this commits.
+            try db.transaction { try writeAll() }
+        } else {
+            try writeAll()
+        }
+        if report.new + report.changed + report.removed > 0 {
+            try? db.execute("INSERT INTO notice_fts(notice_fts) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE);")
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+}
+
+/// The result of reading, parsing and extracting one file off the writer's thread.
+struct Analysis: @unchecked Sendable {
+    enum Outcome {
+        case parsed(hash: String, notice: AnalyzedNotice)
+        case failed(String)
+    }
+    var path: String
+    var size: Int
+    var mtime: Double
+    var outcome: Outcome
+}
+
+/// Reads and analyses a batch of files on background threads; `wait()` returns them in order.
+final class ParallelAnalysis: @unchecked Sendable {
+    private var results: [Analysis?]
+    private var next = 0
+    private let lock = NSLock()
+    private let group = DispatchGroup()
+
+    init(_ files: [(path: String, size: Int, mtime: Double)]) {
+        results = Array(repeating: nil, count: files.count)
+        let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
+        for _ in 0..<workers {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+                while true {
+                    lock.lock()
+                    let i = next
+                    next += 1
+                    lock.unlock()
+                    guard i < files.count else { return }
+                    let f = files[i]
+                    let a = Analysis(path: f.path, size: f.size, mtime: f.mtime, outcome: Self.analyze(f.path))
+                    lock.lock()
+                    results[i] = a
+                    lock.unlock()
+                }
+            }
+        }
+    }
+
+    func wait() -> [Analysis] {
+        group.wait()
+        return results.compactMap { $0 }
+    }
+
+    static func analyze(_ path: String) -> Analysis.Outcome {
+        do {
+            let data = try NoticeSource.bytes(of: path)
+            let text = path.lowercased().hasSuffix(".pdf")
+                ? try PDFText.extract(path: path, data: data)
+                : try NoticeSource.decode(data, path: path)
+            let notice = AnalyzedNotice.analyze(text: text, file: path)
+            if let problem = NoticeValidator.problem(with: notice.parsed, text: text) {
+                return .failed(problem)
+            }
+            return .parsed(hash: NoticeSource.hash(data), notice: notice)
+        } catch let e as NoticeIndexError {
+            if case let .input(_, reason) = e { return .failed(reason) }
+            return .failed(e.description)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+}
+
+/// Refuses text that is clearly not a decision notice, instead of filling the index with noise.
+enum NoticeValidator {
+    static func problem(with notice: ParsedNotice, text: String) -> String? {
+        if notice.paragraphs.isEmpty { return "no text found in the file" }
+        if notice.reference != nil || notice.law != nil || notice.layout != .unstructured { return nil }
+        let lower = text.prefix(20_000).lowercased()
+        let signals = ["commissioner", "decision notice", "freedom of information", "environmental information", "public authority"]
+        if signals.contains(where: { lower.contains($0) }) { return nil }
+        return "does not look like an ICO decision notice (no header, no numbered paragraphs, no mention of the Commissioner)"
+    }
+}

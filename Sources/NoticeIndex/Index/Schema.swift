@@ -1,0 +1,124 @@
+/// The database layout. Ordinary tables are plain SQLite (readable from a stock `sqlite3` shell); the
+/// full-text index is one contentless FTS5 table with the built-in porter/unicode61 tokenizer, so no
+/// custom tokenizer has to be registered to open the file.
+///
+/// Why one FTS row per notice, not per paragraph: ranking notices from paragraph rows means scoring every
+/// matching paragraph (1.2M rows at ICO scale; "public interest test" matches most of them). A notice-level
+/// row lets FTS5 rank 25k documents at most; the few notices shown are then pinpointed to paragraphs in
+/// Swift from the `paragraphs` table (see `Pinpointer`).
+///
+/// Legal terms are normalised at index time into the `terms` column: every provision mention adds its
+/// token and its ancestors' (`s31(1)(a)` → `sec31x1xa sec31x1 sec31`), every synonym form adds its group
+/// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
+enum Schema {
+    /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
+    static let version = 3
+
+    static let create = """
+        CREATE TABLE IF NOT EXISTS meta(
+            key TEXT PRIMARY KEY,
+            value TEXT
+        ) WITHOUT ROWID;
+
+        -- One row per source file seen; size/mtime/hash decide whether a rerun must parse it again.
+        CREATE TABLE IF NOT EXISTS files(
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime REAL NOT NULL,
+            hash TEXT NOT NULL,
+            notice_id INTEGER
+        );
+
+        -- One row per notice. `uid` is the stable id: the reference if any, else from the file name.
+        CREATE TABLE IF NOT EXISTS notices(
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            reference TEXT,
+            file TEXT NOT NULL,
+            date TEXT,
+            year INTEGER,
+            authority TEXT,
+            authority_key TEXT,
+            sector TEXT,
+            law TEXT,
+            outcome TEXT,
+            layout TEXT NOT NULL,
+            paragraph_count INTEGER NOT NULL,
+            provisions TEXT NOT NULL DEFAULT '',   -- relied-on provisions, most specific, space-separated
+            warnings TEXT NOT NULL DEFAULT '',
+            fts_terms TEXT NOT NULL DEFAULT ''      -- the `terms` value given to notice_fts (needed to delete it)
+        );
+        CREATE INDEX IF NOT EXISTS notices_authority ON notices(authority_key);
+        CREATE INDEX IF NOT EXISTS notices_date ON notices(date);
+        CREATE INDEX IF NOT EXISTS notices_file ON notices(file);
+
+        -- Numbered paragraphs in order; `seq` is the position, `number` the notice's own ¶ number.
+        CREATE TABLE IF NOT EXISTS paragraphs(
+            notice_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            heading TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY(notice_id, seq)
+        ) WITHOUT ROWID;
+
+        -- Every level of every provision a notice cites (s31(1)(a) also files under s31(1) and s31).
+        -- relied: some mention within it is relied on/decided; listed: in notices.provisions.
+        CREATE TABLE IF NOT EXISTS provision_index(
+            provision TEXT NOT NULL,
+            notice_id INTEGER NOT NULL,
+            relied INTEGER NOT NULL,
+            listed INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY(provision, notice_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS provision_index_notice ON provision_index(notice_id);
+
+        -- Each provision mention with its source span (paragraph seq + UTF-8 byte offsets).
+        CREATE TABLE IF NOT EXISTS provision_mentions(
+            notice_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            provision TEXT NOT NULL,
+            role TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS provision_mentions_notice ON provision_mentions(notice_id);
+
+        CREATE TABLE IF NOT EXISTS findings(
+            notice_id INTEGER NOT NULL,
+            provision TEXT NOT NULL,
+            finding TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS findings_notice ON findings(notice_id);
+
+        -- Cases across the whole index; `case_forms` holds every normalised string that names a case.
+        CREATE TABLE IF NOT EXISTS cases(
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT
+        );
+        CREATE TABLE IF NOT EXISTS case_forms(
+            form TEXT NOT NULL,
+            case_id INTEGER NOT NULL,
+            PRIMARY KEY(form, case_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS citations(
+            notice_id INTEGER NOT NULL,
+            case_id INTEGER NOT NULL,
+            written TEXT NOT NULL,     -- the forms as written in this notice, joined by U+001F
+            spans TEXT NOT NULL,       -- "seq:start:end" items, space-separated
+            PRIMARY KEY(case_id, notice_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS citations_notice ON citations(notice_id);
+
+        -- Contentless notice-level full-text index; rowid = notices.id. Column weights live in Ranking.
+        CREATE VIRTUAL TABLE IF NOT EXISTS notice_fts USING fts5(
+            heading, decision, body, terms,
+            content = '',
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS notice_vocab USING fts5vocab(notice_fts, 'row');
+        """
+}

@@ -1,0 +1,54 @@
+/// Turns filters into the set of notice ids they allow, with bound parameters only.
+enum FilterSQL {
+    /// nil when there are no filters (everything allowed).
+    static func ids(for f: QueryFilters, db: Database) throws -> Set<Int64>? {
+        guard !f.isEmpty else { return nil }
+        var clauses: [String] = []
+        var values: [SQLBindable?] = []
+        for p in f.provisions {
+            clauses.append("id IN (SELECT notice_id FROM provision_index WHERE provision = ? AND relied = 1)")
+            values.append(p.canonical)
+        }
+        for a in f.authorities {
+            // The alias key first; the name as written as a fallback for authorities with no alias.
+            clauses.append("(authority_key = ? OR authority LIKE ? ESCAPE '\\')")
+            values.append(AuthorityNormalizer.key(forQuery: a))
+            values.append("%" + likeEscaped(a) + "%")
+        }
+        if let o = f.outcome { clauses.append("outcome = ?"); values.append(o.rawValue) }
+        if let l = f.law { clauses.append("law = ?"); values.append(l.rawValue) }
+        if let s = f.since { clauses.append("date >= ?"); values.append(s) }
+        if let u = f.until { clauses.append("date <= ?"); values.append(u) }
+        for c in f.cites {
+            let ids = try caseIDs(for: c, db: db)
+            if ids.isEmpty { return [] }
+            clauses.append("id IN (SELECT notice_id FROM citations WHERE case_id IN (\(ids.map(String.init).joined(separator: ","))))")
+        }
+        let sql = "SELECT id FROM notices WHERE " + clauses.joined(separator: " AND ")
+        return Set(try db.rows(sql, values) { $0.int64(0) })
+    }
+
+    /// Cases a `--cites` value names: a citation in any written form, or words of the party names.
+    static func caseIDs(for text: String, db: Database) throws -> [Int64] {
+        if let key = CaseLaw.canonicalKey(forCitation: text) {
+            let ids = try db.rows("SELECT id FROM cases WHERE key = ?", [key]) { $0.int64(0) }
+            if !ids.isEmpty { return ids }
+        }
+        let form = CaseForms.normalise(text)
+        guard !form.isEmpty else { return [] }
+        let exact = try db.rows("SELECT case_id FROM case_forms WHERE form = ?", [form]) { $0.int64(0) }
+        if !exact.isEmpty { return Array(Set(exact)) }
+        let words = form.split(separator: " ").map(String.init)
+        var sql = "SELECT DISTINCT case_id FROM case_forms WHERE 1"
+        var values: [SQLBindable?] = []
+        for w in words {
+            sql += " AND (' ' || form || ' ') LIKE ? ESCAPE '\\'"
+            values.append("% " + likeEscaped(w) + " %")
+        }
+        return try db.rows(sql, values) { $0.int64(0) }
+    }
+
+    static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}

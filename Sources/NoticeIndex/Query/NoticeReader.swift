@@ -1,0 +1,109 @@
+/// Reads notices back out of the index for results, `show` and `export`.
+struct NoticeReader {
+    let db: Database
+
+    static let columns = "id, uid, reference, file, date, authority, law, outcome, provisions, authority_key, sector, layout"
+
+    /// The record for one notice id, without paragraphs.
+    func record(id: Int64) throws -> NoticeRecord? {
+        try db.rows("SELECT \(Self.columns) FROM notices WHERE id = ?", [id], makeRecord).first
+    }
+
+    func makeRecord(_ s: Statement) throws -> NoticeRecord {
+        let id = s.int64(0)
+        return NoticeRecord(
+            id: s.string(1) ?? "", reference: s.string(2), file: s.string(3) ?? "", date: s.string(4),
+            authority: s.string(5), law: s.string(6), outcome: s.string(7),
+            provisions: (s.string(8) ?? "").split(separator: " ").map(String.init),
+            cases: try cases(of: id), score: nil, paragraphs: [], fullParagraphs: nil, findings: nil,
+            authorityKey: s.string(9), sector: s.string(10), layout: s.string(11))
+    }
+
+    func cases(of id: Int64) throws -> [CaseSummary] {
+        try db.rows("""
+            SELECT c.key, c.name, ci.written FROM citations ci JOIN cases c ON c.id = ci.case_id
+            WHERE ci.notice_id = ? ORDER BY c.key
+            """, [id]) {
+            CaseSummary(key: $0.string(0) ?? "", name: $0.string(1),
+                        citations: ($0.string(2) ?? "").split(separator: "\u{1F}").map(String.init))
+        }
+    }
+
+    /// The record with every paragraph and the findings, for `show` and `export`.
+    func fullRecord(id: Int64) throws -> NoticeRecord? {
+        guard var r = try record(id: id) else { return nil }
+        r.fullParagraphs = try db.rows("SELECT number, heading, text FROM paragraphs WHERE notice_id = ? ORDER BY seq", [id]) {
+            ParagraphText(number: $0.int(0), heading: $0.string(1) ?? "", text: $0.string(2) ?? "")
+        }
+        r.findings = try db.rows("SELECT provision, finding FROM findings WHERE notice_id = ? ORDER BY rowid", [id]) {
+            FindingSummary(provision: $0.string(0) ?? "", finding: $0.string(1) ?? "")
+        }
+        return r
+    }
+
+    /// Finds a notice by id (uid), reference in any written form, or file name.
+    func find(_ ref: String) throws -> Int64? {
+        let t = ref.trimmingCharacters(in: .whitespaces)
+        if let id = try db.int("SELECT id FROM notices WHERE uid = ? COLLATE NOCASE", [t]) { return Int64(id) }
+        if let id = try db.int("SELECT id FROM notices WHERE reference = ? COLLATE NOCASE", [t]) { return Int64(id) }
+        let normalised = ReferenceSpelling.normalise(t)
+        if let id = try db.int("SELECT id FROM notices WHERE reference = ?", [normalised]) { return Int64(id) }
+        if let id = try db.int("SELECT id FROM notices WHERE file = ? OR file LIKE ? ESCAPE '\\'",
+                               [t, "%/" + FilterSQL.likeEscaped(t)]) { return Int64(id) }
+        if let id = try db.int("SELECT id FROM notices WHERE file LIKE ? ESCAPE '\\'",
+                               ["%/" + FilterSQL.likeEscaped(t) + ".%"]) { return Int64(id) }
+        return nil
+    }
+
+    func dates(_ ids: [Int64]) throws -> [Int64: String] {
+        var out: [Int64: String] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let list = chunk.map(String.init).joined(separator: ",")
+            for (id, d) in try db.rows("SELECT id, date FROM notices WHERE id IN (\(list))", [], { ($0.int64(0), $0.string(1) ?? "") }) {
+                out[id] = d
+            }
+        }
+        return out
+    }
+
+    struct RankingInfo {
+        var date = ""
+        var authorityKey: String?
+        var outcome: String?
+        var relied: Set<Provision> = []
+        var mentioned: Set<Provision> = []
+        var caseIDs: Set<Int64> = []
+    }
+
+    /// What the re-ranker needs about each candidate, in a few set-based queries.
+    func rankingInfo(_ ids: [Int64], provisions: [Provision]) throws -> [Int64: RankingInfo] {
+        var out: [Int64: RankingInfo] = [:]
+        guard !ids.isEmpty else { return out }
+        let list = ids.map(String.init).joined(separator: ",")
+        for (id, date, key, outcome) in try db.rows("SELECT id, date, authority_key, outcome FROM notices WHERE id IN (\(list))", [], {
+            ($0.int64(0), $0.string(1) ?? "", $0.string(2), $0.string(3))
+        }) {
+            out[id] = RankingInfo(date: date, authorityKey: key, outcome: outcome)
+        }
+        for p in provisions {
+            for (id, relied) in try db.rows("SELECT notice_id, relied FROM provision_index WHERE provision = ? AND notice_id IN (\(list))",
+                                            [p.canonical], { ($0.int64(0), $0.int(1) == 1) }) {
+                if relied { out[id]?.relied.insert(p) } else { out[id]?.mentioned.insert(p) }
+            }
+        }
+        for (id, c) in try db.rows("SELECT notice_id, case_id FROM citations WHERE notice_id IN (\(list))", [], { ($0.int64(0), $0.int64(1)) }) {
+            out[id]?.caseIDs.insert(c)
+        }
+        return out
+    }
+}
+
+/// Reference spellings as users type them (`fs50857510`, `IC 295317-K2B2`): upper case, one dash after IC.
+enum ReferenceSpelling {
+    static func normalise(_ text: String) -> String {
+        var t = text.uppercased().filter { !$0.isWhitespace }
+        t = t.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+        if t.hasPrefix("IC"), !t.hasPrefix("IC-") { t = "IC-" + t.dropFirst(2) }
+        return t
+    }
+}

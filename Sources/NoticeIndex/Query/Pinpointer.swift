@@ -1,0 +1,174 @@
+/// Finds a notice's best paragraphs for a query and cuts marked snippets from them.
+///
+/// Runs only on the notices shown (ten by default), so its cost does not grow with the number of
+/// matches. It tokenizes with the index's own tokenizer, so what it marks is what FTS5 matched, and it
+/// marks a whole citation once (`[s.31(3)]`), using the same provision finder as the indexer.
+struct Pinpointer {
+    let tokenizer: FTS5Tokenizer
+    let terms: [QueryTerm]
+    /// Stemmed forms of word and phrase terms, computed once per query.
+    private let stems: [[String]]
+    /// Provisions the query filters on also count as matches in a paragraph.
+    let filterProvisions: [Provision]
+
+    /// Characters of context around the matches in a snippet.
+    static let snippetBytes = 260
+
+    init(tokenizer: FTS5Tokenizer, terms: [QueryTerm], filterProvisions: [Provision]) {
+        self.tokenizer = tokenizer
+        self.terms = terms
+        self.filterProvisions = filterProvisions
+        stems = terms.map { t in
+            switch t {
+            case let .word(w, _): return tokenizer.stems(w)
+            case let .phrase(ws): return tokenizer.stems(ws.joined(separator: " "))
+            default: return []
+            }
+        }
+    }
+
+    struct Paragraph {
+        var seq: Int
+        var number: Int
+        var heading: String
+        var text: String
+    }
+
+    /// Up to `limit` paragraphs, best first, with snippets; empty when nothing in the notice matched.
+    func best(_ paragraphs: [Paragraph], law: Law?, limit: Int) -> [ParagraphHit] {
+        var scored: [(score: Double, para: Paragraph, marks: [Range<Int>])] = []
+        for p in paragraphs {
+            let (score, marks) = match(p, law: law)
+            if score > 0 { scored.append((score, p, marks)) }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.para.seq < $1.para.seq }
+        return scored.prefix(limit).map { s in
+            let segments = Self.snippet(s.para.text, marks: s.marks)
+            return ParagraphHit(number: s.para.number, heading: s.para.heading,
+                                snippet: segments.map { $0.marked ? "[\($0.text)]" : $0.text }.joined(),
+                                segments: segments)
+        }
+    }
+
+    /// Scores one paragraph: each distinct query term found adds its weight (provisions and phrases
+    /// weigh more than single words), repeated hits add a little, a match in the heading adds some.
+    func match(_ p: Paragraph, law: Law?) -> (Double, [Range<Int>]) {
+        var marks: [Range<Int>] = []
+        var score = 0.0
+        let needsTokens = stems.contains { !$0.isEmpty }
+        let tokens = needsTokens ? tokenizer.tokens(p.text) : []
+        var provisionsFound: [FoundProvision]?
+        var synonymsFound: [(token: String, range: Range<Int>)]?
+        let headingLower = p.heading.lowercased()
+
+        func add(_ ranges: [Range<Int>], weight: Double) {
+            guard !ranges.isEmpty else { return }
+            score += weight * (1 + 0.3 * Double(min(ranges.count, 5) - 1))
+            marks += ranges
+        }
+
+        for (k, term) in terms.enumerated() {
+            switch term {
+            case let .word(_, prefix):
+                guard let stem = stems[k].first else { continue }
+                let hits = tokens.filter { prefix ? $0.text.hasPrefix(stem) : $0.text == stem }.map(\.range)
+                add(hits, weight: 1)
+                if !hits.isEmpty, headingLower.contains(stem) { score += 0.5 }
+            case .phrase:
+                let want = stems[k]
+                guard !want.isEmpty, tokens.count >= want.count else { continue }
+                var hits: [Range<Int>] = []
+                for start in 0...(tokens.count - want.count) where tokens[start].text == want[0] {
+                    if (1..<want.count).allSatisfy({ tokens[start + $0].text == want[$0] }) {
+                        hits.append(tokens[start].range.lowerBound..<tokens[start + want.count - 1].range.upperBound)
+                    }
+                }
+                add(hits, weight: 2)
+            case let .provision(wanted):
+                if provisionsFound == nil { provisionsFound = ProvisionFinder.find(in: p.text, law: law) }
+                add(provisionsFound!.filter { $0.provision.isWithin(wanted) }.map(\.range), weight: 3)
+                if Self.headingNames(p.heading, wanted) { score += 1.5 }
+            case let .synonym(token, _):
+                if synonymsFound == nil { synonymsFound = WordScanner.synonyms(in: p.text) }
+                add(synonymsFound!.filter { $0.token == token }.map(\.range), weight: 2)
+            }
+        }
+        if !filterProvisions.isEmpty {
+            if provisionsFound == nil { provisionsFound = ProvisionFinder.find(in: p.text, law: law) }
+            let hits = provisionsFound!.filter { f in filterProvisions.contains { f.provision.isWithin($0) } }.map(\.range)
+            add(hits, weight: terms.isEmpty ? 3 : 0.5)
+        }
+        return (score, Self.merge(marks))
+    }
+
+    /// Whether a heading like "Section 31 - Law enforcement" names the provision or its section.
+    static func headingNames(_ heading: String, _ p: Provision) -> Bool {
+        let last = heading.split(separator: "›").last.map(String.init) ?? heading
+        return ProvisionFinder.find(in: last, law: p.law).contains { p.isWithin($0.provision) || $0.provision.isWithin(p) }
+    }
+
+    /// Sorted, non-overlapping ranges.
+    static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, r.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    /// The window of about `snippetBytes` bytes holding the most marks, cut at word boundaries, with "…"
+    /// where text was left out.
+    static func snippet(_ text: String, marks: [Range<Int>]) -> [SnippetSegment] {
+        let bytes = Array(text.utf8)
+        let flat = collapseWhitespace(bytes)
+        // Choose the window start: the mark that begins the densest run of marks.
+        var bestStart = 0
+        var bestCount = -1
+        for (i, m) in marks.enumerated() {
+            let count = marks[i...].prefix { $0.upperBound <= m.lowerBound + snippetBytes }.count
+            if count > bestCount { bestCount = count; bestStart = m.lowerBound }
+        }
+        var lo = max(0, bestStart - 60)
+        var hi = min(bytes.count, lo + snippetBytes)
+        if hi == bytes.count { lo = max(0, hi - snippetBytes) }
+        while lo > 0, lo < bytes.count, !isBoundary(bytes[lo - 1]) { lo -= 1 }
+        while hi < bytes.count, !isBoundary(bytes[hi]) { hi += 1 }
+        var segments: [SnippetSegment] = []
+        func emit(_ r: Range<Int>, marked: Bool) {
+            guard !r.isEmpty else { return }
+            segments.append(SnippetSegment(text: flat(r), marked: marked))
+        }
+        if lo > 0 { segments.append(SnippetSegment(text: "…", marked: false)) }
+        var cursor = lo
+        for m in marks where m.upperBound > lo && m.lowerBound < hi {
+            let s = max(m.lowerBound, cursor)
+            emit(cursor..<s, marked: false)
+            emit(s..<min(m.upperBound, hi), marked: true)
+            cursor = min(m.upperBound, hi)
+        }
+        emit(cursor..<hi, marked: false)
+        if hi < bytes.count { segments.append(SnippetSegment(text: "…", marked: false)) }
+        return segments
+    }
+
+    private static func isBoundary(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
+
+    /// Text of a byte range with newlines and runs of spaces folded, for one-line snippets.
+    private static func collapseWhitespace(_ bytes: [UInt8]) -> (Range<Int>) -> String {
+        { r in
+            var out: [UInt8] = []
+            out.reserveCapacity(r.count)
+            var lastSpace = false
+            for b in bytes[r] {
+                let space = b == 0x0A || b == 0x20 || b == 0x09 || b == 0x0D
+                if space { if !lastSpace { out.append(0x20) } } else { out.append(b) }
+                lastSpace = space
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,240 @@
+/// Tokens of the query language. Positions are 1-based character offsets, for error messages.
+enum QueryToken: Equatable {
+    case word(String, prefix: Bool)
+    case phrase([String], proximity: Int?)
+    case provision(Provision, written: String)
+    case field(name: String, value: String)
+    case open, close, and, or, not, minus
+    case near(Int)
+}
+
+struct PositionedToken: Equatable {
+    var token: QueryToken
+    var position: Int
+}
+
+/// Splits query text into tokens. Legal citations are recognised first, so `s.31(3)` is one provision
+/// and not a word followed by a bracketed group.
+struct QueryLexer {
+    static let fields: Set<String> = ["provision", "authority", "outcome", "law", "cites", "year"]
+
+    private let chars: [Character]
+    private var i = 0
+
+    init(_ text: String) { chars = Array(text) }
+
+    static func tokenize(_ text: String) throws -> [PositionedToken] {
+        var lexer = QueryLexer(text)
+        return try lexer.run()
+    }
+
+    private mutating func run() throws -> [PositionedToken] {
+        var out: [PositionedToken] = []
+        while i < chars.count {
+            let c = chars[i]
+            let start = i + 1
+            if c.isWhitespace { i += 1; continue }
+            if let (p, written, end) = provision(at: i) {
+                out.append(.init(token: .provision(p, written: written), position: start))
+                i = end
+                continue
+            }
+            switch c {
+            case "(": out.append(.init(token: .open, position: start)); i += 1
+            case ")": out.append(.init(token: .close, position: start)); i += 1
+            case "\"", "“", "”":
+                let (words, end) = try quoted(from: i)
+                i = end
+                var proximity: Int?
+                if i < chars.count, chars[i] == "~" {
+                    var j = i + 1
+                    var digits = ""
+                    while j < chars.count, chars[j].isASCII, chars[j].isNumber { digits.append(chars[j]); j += 1 }
+                    guard let n = Int(digits.prefix(4)), !digits.isEmpty else {
+                        throw NoticeIndexError.query("~ after a phrase needs a distance, as in \"police bodycam\"~5", position: i + 1)
+                    }
+                    proximity = n
+                    i = j
+                }
+                out.append(.init(token: .phrase(words, proximity: proximity), position: start))
+            case "-" where i + 1 < chars.count && !chars[i + 1].isWhitespace && (out.isEmpty || i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "("):
+                out.append(.init(token: .minus, position: start)); i += 1
+            default:
+                if isWordChar(c) {
+                    try wordOrOperator(into: &out, start: start)
+                } else {
+                    i += 1 // punctuation and symbols separate words, as in the index
+                }
+            }
+        }
+        return out
+    }
+
+    private func isWordChar(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "'" || c == "’"
+    }
+
+    private mutating func wordOrOperator(into out: inout [PositionedToken], start: Int) throws {
+        var j = i
+        var raw = ""
+        while j < chars.count, isWordChar(chars[j]) || (chars[j] == "-" && j + 1 < chars.count && isWordChar(chars[j + 1]) && !raw.isEmpty) {
+            raw.append(chars[j]); j += 1
+        }
+        // Field prefix: provision:31(3), authority:"Home Office"
+        if j < chars.count, chars[j] == ":", QueryLexer.fields.contains(raw.lowercased()) {
+            var k = j + 1
+            var value = ""
+            if k < chars.count, chars[k] == "\"" || chars[k] == "“" {
+                let (words, end) = try quotedRaw(from: k)
+                value = words
+                k = end
+            } else {
+                var depth = 0
+                while k < chars.count, !chars[k].isWhitespace {
+                    if chars[k] == "(" { depth += 1 }
+                    if chars[k] == ")" { if depth == 0 { break }; depth -= 1 }
+                    value.append(chars[k]); k += 1
+                }
+            }
+            guard !value.isEmpty else {
+                throw NoticeIndexError.query("\(raw): needs a value, as in \(raw.lowercased()):\(QueryLexer.example(raw.lowercased()))", position: start)
+            }
+            out.append(.init(token: .field(name: raw.lowercased(), value: value), position: start))
+            i = k
+            return
+        }
+        i = j
+        switch raw {
+        case "AND": out.append(.init(token: .and, position: start)); return
+        case "OR": out.append(.init(token: .or, position: start)); return
+        case "NOT": out.append(.init(token: .not, position: start)); return
+        case "NEAR":
+            var n = 10
+            if i < chars.count, chars[i] == "/" {
+                var k = i + 1
+                var digits = ""
+                while k < chars.count, chars[k].isASCII, chars[k].isNumber { digits.append(chars[k]); k += 1 }
+                guard let d = Int(digits.prefix(4)) else {
+                    throw NoticeIndexError.query("NEAR/ needs a distance, as in police NEAR/5 bodycam", position: start)
+                }
+                n = d
+                i = k
+            }
+            out.append(.init(token: .near(n), position: start))
+            return
+        default: break
+        }
+        var prefix = false
+        if i < chars.count, chars[i] == "*" { prefix = true; i += 1 }
+        // Hyphenated words are a phrase of their parts, as unicode61 splits them.
+        let parts = Synonyms.wordsOf(raw)
+        if parts.count == 1 {
+            out.append(.init(token: .word(parts[0], prefix: prefix), position: start))
+        } else if parts.count > 1 {
+            out.append(.init(token: .phrase(parts, proximity: nil), position: start))
+        }
+    }
+
+    static func example(_ field: String) -> String {
+        switch field {
+        case "provision": return "31(3)"
+        case "authority": return "\"Home Office\""
+        case "outcome": return "not-upheld"
+        case "law": return "eir"
+        case "cites": return "Savic"
+        default: return "2019..2023"
+        }
+    }
+
+    private func quotedRaw(from start: Int) throws -> (String, Int) {
+        var j = start + 1
+        var s = ""
+        while j < chars.count, chars[j] != "\"", chars[j] != "”", chars[j] != "“" { s.append(chars[j]); j += 1 }
+        guard j < chars.count else {
+            throw NoticeIndexError.query("unclosed quote: add the closing \"", position: start + 1)
+        }
+        return (s, j + 1)
+    }
+
+    private func quoted(from start: Int) throws -> ([String], Int) {
+        let (s, end) = try quotedRaw(from: start)
+        return (Synonyms.wordsOf(s), end)
+    }
+
+    /// Recognises a provision at `start`: optional `section`/`s.`/`reg`/`regulation`/`EIR`/`FOI` and a number,
+    /// then bracketed parts `(1)(a)` (spaces allowed) or dotted parts `.4.b`. Without a prefix, at least
+    /// one bracketed part is required, so a bare number stays a word.
+    func provision(at start: Int) -> (Provision, String, Int)? {
+        if start > 0, isWordChar(chars[start - 1]) { return nil }
+        var j = start
+        func skipSpaces() { while j < chars.count, chars[j] == " " { j += 1 } }
+        func letters() -> String {
+            var s = ""
+            while j < chars.count, chars[j].isLetter { s.append(chars[j]); j += 1 }
+            return s
+        }
+        var law: Law?
+        var hasPrefix = false
+        let word = letters().lowercased()
+        switch word {
+        case "section", "sections", "s", "ss", "foi", "foia":
+            law = .foia; hasPrefix = true
+        case "reg", "regs", "regulation", "regulations", "r", "eir":
+            law = .eir; hasPrefix = true
+        case "": break
+        default: return nil
+        }
+        if hasPrefix {
+            if j < chars.count, chars[j] == "." { j += 1 }
+            skipSpaces()
+        }
+        var number = ""
+        while j < chars.count, chars[j].isASCII, chars[j].isNumber { number.append(chars[j]); j += 1 }
+        guard !number.isEmpty, number.count <= 3 else { return nil }
+        // Section numbers like 12A.
+        if j < chars.count, chars[j].isASCII, chars[j].isUppercase, !(j + 1 < chars.count && chars[j + 1].isLetter) {
+            number.append(chars[j]); j += 1
+        }
+        var parts = [number]
+        var k = j
+        while true {
+            var m = k
+            while m < chars.count, chars[m] == " " { m += 1 }
+            guard m < chars.count, chars[m] == "(" else { break }
+            m += 1
+            var inner = ""
+            while m < chars.count, chars[m].isASCII, chars[m].isLetter || chars[m].isNumber { inner.append(chars[m]); m += 1 }
+            guard !inner.isEmpty, inner.count <= 4, m < chars.count, chars[m] == ")" else { break }
+            parts.append(inner.lowercased())
+            k = m + 1
+        }
+        if parts.count == 1 {
+            // Dotted listing form: 12.4.b
+            var m = k
+            var dotted: [String] = []
+            while m + 1 < chars.count, chars[m] == ".", chars[m + 1].isASCII, chars[m + 1].isLetter || chars[m + 1].isNumber {
+                var inner = ""
+                m += 1
+                while m < chars.count, chars[m].isASCII, chars[m].isLetter || chars[m].isNumber { inner.append(chars[m]); m += 1 }
+                guard inner.count <= 4 else { return nil }
+                dotted.append(inner.lowercased())
+            }
+            if !dotted.isEmpty, hasPrefix || dotted.count >= 2 {
+                parts += dotted
+                k = m
+            }
+        }
+        guard hasPrefix || parts.count > 1 else { return nil }
+        if k < chars.count, isWordChar(chars[k]) { return nil }
+        let resolved = law ?? QueryLexer.lawForBareNumber(parts)
+        return (Provision(law: resolved, parts: parts), String(chars[start..<k]), k)
+    }
+
+    /// Bare `12(4)(b)`: EIR when it has the shape of an EIR exception (12(4)(x), 12(5)(x), 12(6), 12(9),
+    /// 13(x)); otherwise a FOIA section, which is what most bare numbers in notices are.
+    static func lawForBareNumber(_ parts: [String]) -> Law {
+        if parts[0] == "12", parts.count >= 2, ["4", "5"].contains(parts[1]), parts.count >= 3, parts[2].first?.isLetter == true { return .eir }
+        if parts[0] == "12", parts.count >= 2, ["6", "9", "3"].contains(parts[1]) { return .eir }
+        return .foia
+    }
+}

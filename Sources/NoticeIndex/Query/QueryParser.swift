@@ -1,0 +1,264 @@
+/// Parses the query language into a `Query`:
+///
+///     section 31(3) NCND                  both required (provision and synonym group)
+///     "manifestly unreasonable" OR vexatious
+///     Dransfield -"costs limit"           exclusion
+///     (police OR constabulary) bodycam*   grouping, prefix
+///     police NEAR/5 bodycam, "police bodycam"~5
+///     provision:31(3) authority:"Home Office" outcome:upheld law:eir cites:Savic year:2019..2023
+///
+/// Malformed input throws `.query` naming the problem and its position; nothing reaches SQLite unparsed.
+public enum QueryParser {
+    /// Queries longer than this are refused rather than sent to FTS5 as a giant expression.
+    public static let maxTerms = 64
+
+    public static func parse(_ text: String, filters: QueryFilters = QueryFilters()) throws -> Query {
+        let tokens = try QueryLexer.tokenize(text)
+        var filters = filters
+        var rest: [PositionedToken] = []
+        for t in tokens {
+            if case let .field(name, value) = t.token {
+                try apply(field: name, value: value, position: t.position, to: &filters)
+            } else {
+                rest.append(t)
+            }
+        }
+        var parser = Parser(tokens: rest)
+        let root = try parser.parseQuery()
+        if let root {
+            let count = root.positiveTerms.count
+            if count > maxTerms {
+                throw NoticeIndexError.query("query too long: \(count) terms (at most \(maxTerms)); shorten it", position: nil)
+            }
+            if count == 0 {
+                throw NoticeIndexError.query("a query cannot only exclude: add a term to look for", position: 1)
+            }
+        } else if filters.isEmpty {
+            throw NoticeIndexError.query("nothing to search for: the query has no words (only symbols or operators)", position: nil)
+        }
+        return Query(text: text, root: root, filters: filters)
+    }
+
+    static func apply(field: String, value: String, position: Int, to filters: inout QueryFilters) throws {
+        switch field {
+        case "provision":
+            guard let p = ProvisionSpelling.parse(value) else {
+                throw NoticeIndexError.query("provision:\(value) is not a FOIA section or EIR regulation (try 31(3) or reg 12(4)(b))", position: position)
+            }
+            filters.provisions.append(p)
+        case "authority":
+            filters.authorities.append(value)
+        case "outcome":
+            guard let o = Outcome(slug: value) else {
+                throw NoticeIndexError.query("outcome:\(value) is not an outcome (use upheld, partly-upheld or not-upheld)", position: position)
+            }
+            filters.outcome = o
+        case "law":
+            guard let l = Law(rawValue: value.uppercased()) ?? (value.lowercased() == "foi" ? .foia : nil) else {
+                throw NoticeIndexError.query("law:\(value) is not a law (use foia or eir)", position: position)
+            }
+            filters.law = l
+        case "cites":
+            filters.cites.append(value)
+        case "year":
+            let bounds = value.components(separatedBy: "..")
+            do {
+                if bounds.count == 1 {
+                    filters.since = try QueryFilters.date(bounds[0], upper: false)
+                    filters.until = try QueryFilters.date(bounds[0], upper: true)
+                } else if bounds.count == 2 {
+                    if !bounds[0].isEmpty { filters.since = try QueryFilters.date(bounds[0], upper: false) }
+                    if !bounds[1].isEmpty { filters.until = try QueryFilters.date(bounds[1], upper: true) }
+                } else {
+                    throw NoticeIndexError.usage("")
+                }
+            } catch {
+                throw NoticeIndexError.query("year:\(value) is not a year or range (use 2019 or 2019..2023)", position: position)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Recursive descent over the tokens; OR binds loosest, then AND (explicit or implied), then NOT/-.
+    struct Parser {
+        var tokens: [PositionedToken]
+        var i = 0
+
+        mutating func parseQuery() throws -> QueryNode? {
+            guard !tokens.isEmpty else { return nil }
+            let node = try parseOr()
+            if i < tokens.count {
+                let t = tokens[i]
+                if t.token == .close {
+                    throw NoticeIndexError.query("unmatched ): no ( before it", position: t.position)
+                }
+                throw NoticeIndexError.query("unexpected \(describe(t.token))", position: t.position)
+            }
+            return node
+        }
+
+        func describe(_ t: QueryToken) -> String {
+            switch t {
+            case .and: return "AND"
+            case .or: return "OR"
+            case .not: return "NOT"
+            case .near: return "NEAR"
+            case .open: return "("
+            case .close: return ")"
+            case .minus: return "-"
+            default: return "term"
+            }
+        }
+
+        var atEnd: Bool { i >= tokens.count }
+        var position: Int? { atEnd ? nil : tokens[i].position }
+
+        mutating func parseOr() throws -> QueryNode {
+            var items = [try parseAnd()]
+            while !atEnd, tokens[i].token == .or {
+                let opPos = tokens[i].position
+                i += 1
+                guard !atEnd, startsOperand(tokens[i].token) else {
+                    throw NoticeIndexError.query("OR needs a term on each side", position: opPos)
+                }
+                items.append(try parseAnd())
+            }
+            return items.count == 1 ? items[0] : .or(items)
+        }
+
+        func startsOperand(_ t: QueryToken) -> Bool {
+            switch t {
+            case .word, .phrase, .provision, .open, .not, .minus: return true
+            default: return false
+            }
+        }
+
+        mutating func parseAnd() throws -> QueryNode {
+            var items: [QueryNode] = []
+            while !atEnd {
+                let t = tokens[i]
+                if t.token == .and {
+                    guard !items.isEmpty else { throw NoticeIndexError.query("AND needs a term on each side", position: t.position) }
+                    i += 1
+                    guard !atEnd, startsOperand(tokens[i].token) else {
+                        throw NoticeIndexError.query("AND needs a term on each side", position: t.position)
+                    }
+                    continue
+                }
+                guard startsOperand(t.token) else {
+                    if case .near = t.token { throw NoticeIndexError.query("NEAR needs a word or phrase on each side", position: t.position) }
+                    break
+                }
+                items.append(try parseUnary())
+            }
+            guard !items.isEmpty else {
+                if let p = position, tokens[i].token == .or {
+                    throw NoticeIndexError.query("OR needs a term on each side", position: p)
+                }
+                if let p = position, tokens[i].token == .close {
+                    throw NoticeIndexError.query("empty ( ) or unmatched )", position: p)
+                }
+                throw NoticeIndexError.query("nothing to search for", position: position)
+            }
+            return items.count == 1 ? items[0] : .and(Self.mergeSynonyms(items))
+        }
+
+        mutating func parseUnary() throws -> QueryNode {
+            let t = tokens[i]
+            if t.token == .not || t.token == .minus {
+                i += 1
+                guard !atEnd, startsOperand(tokens[i].token), tokens[i].token != .not, tokens[i].token != .minus else {
+                    throw NoticeIndexError.query("\(t.token == .not ? "NOT" : "-") must be followed by a term to exclude", position: t.position)
+                }
+                return .not(try parsePrimary())
+            }
+            var node = try parsePrimary()
+            while !atEnd, case let .near(distance) = tokens[i].token {
+                let nearPos = tokens[i].position
+                i += 1
+                guard case let .term(left) = node, !atEnd else {
+                    throw NoticeIndexError.query("NEAR needs a word or phrase on each side", position: nearPos)
+                }
+                guard case let .term(right) = try parsePrimary() else {
+                    throw NoticeIndexError.query("NEAR needs a word or phrase on each side", position: nearPos)
+                }
+                if case let .near(ts, d) = node, d == distance {
+                    node = .near(ts + [right], distance: distance)
+                } else {
+                    node = .near([left, right], distance: distance)
+                }
+            }
+            return node
+        }
+
+        mutating func parsePrimary() throws -> QueryNode {
+            let t = tokens[i]
+            i += 1
+            switch t.token {
+            case let .word(w, prefix):
+                if !prefix, let token = Synonyms.token(forPhrase: w) { return .term(.synonym(token: token, written: w)) }
+                return .term(.word(w, prefix: prefix))
+            case let .phrase(words, proximity):
+                guard !words.isEmpty else { throw NoticeIndexError.query("empty quotes: put words inside them", position: t.position) }
+                if let proximity {
+                    return .near(words.map { .word($0, prefix: false) }, distance: proximity)
+                }
+                if let token = Synonyms.token(forPhrase: words.joined(separator: " ")) {
+                    return .term(.synonym(token: token, written: words.joined(separator: " ")))
+                }
+                return .term(words.count == 1 ? .word(words[0], prefix: false) : .phrase(words))
+            case let .provision(p, _):
+                return .term(.provision(p))
+            case .open:
+                guard !atEnd else { throw NoticeIndexError.query("unclosed (: add the closing )", position: t.position) }
+                if tokens[i].token == .close { throw NoticeIndexError.query("empty ( ): put terms inside", position: t.position) }
+                let inner = try parseOr()
+                guard !atEnd, tokens[i].token == .close else {
+                    throw NoticeIndexError.query("unclosed (: add the closing )", position: t.position)
+                }
+                i += 1
+                return inner
+            default:
+                throw NoticeIndexError.query("unexpected \(describe(t.token))", position: t.position)
+            }
+        }
+
+        /// Joins runs of plain words that spell a synonym form ("neither confirm nor deny" typed without
+        /// quotes) into the group's term, so both spellings search the same thing.
+        static func mergeSynonyms(_ items: [QueryNode]) -> [QueryNode] {
+            var out: [QueryNode] = []
+            var k = 0
+            while k < items.count {
+                var run: [String] = []
+                var m = k
+                while m < items.count, case let .term(.word(w, false)) = items[m], run.count < Synonyms.longestForm {
+                    run.append(w); m += 1
+                }
+                if run.count >= 2, let match = Synonyms.match(run[...]), match.length >= 2 {
+                    out.append(.term(.synonym(token: match.token, written: run.prefix(match.length).joined(separator: " "))))
+                    k += match.length
+                } else {
+                    out.append(items[k]); k += 1
+                }
+            }
+            return out
+        }
+    }
+}
+
+/// A user's spelling of one provision (`31(3)`, `s.31(3)`, `section 31`, `reg 12(4)(b)`, `12(4)(b)`,
+/// `EIR 12.4.b`, `r12(4)(b)`), as accepted by `--provision` and `provision:`.
+public enum ProvisionSpelling {
+    public static func parse(_ text: String) -> Provision? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let p = Provision(canonical: t) { return p }
+        let lexer = QueryLexer(t)
+        if let (p, _, end) = lexer.provision(at: 0), end == t.count { return p }
+        // A bare section number ("31") is a whole section.
+        if let n = Int(t), n > 0, n < 1000 { return Provision(law: .foia, parts: [String(n)]) }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,145 @@
+/// A piece of snippet text, marked when it matched the query.
+public struct SnippetSegment: Sendable, Equatable {
+    public var text: String
+    public var marked: Bool
+}
+
+/// One pinpointed paragraph of a result.
+public struct ParagraphHit: Sendable, Equatable, Encodable {
+    public var number: Int
+    public var heading: String
+    /// The snippet with matches marked as `[…]`; a whole citation is marked once (`[s.31(3)]`).
+    public var snippet: String
+    /// The same snippet as segments, for terminals that mark in bold instead.
+    public var segments: [SnippetSegment]
+
+    enum CodingKeys: String, CodingKey { case number, heading, snippet }
+}
+
+/// A case as shown with a notice: canonical key, name, and the forms this notice wrote it in.
+public struct CaseSummary: Sendable, Equatable, Codable {
+    public var key: String
+    public var name: String?
+    public var citations: [String]
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(name, forKey: .name)  // null, not absent, when unknown
+        try c.encode(citations, forKey: .citations)
+    }
+}
+
+/// A finding on one provision.
+public struct FindingSummary: Sendable, Equatable, Codable {
+    public var provision: String
+    public var finding: String
+}
+
+/// A full paragraph, for `show`.
+public struct ParagraphText: Sendable, Equatable, Codable {
+    public var number: Int
+    public var heading: String
+    public var text: String
+}
+
+/// One notice in results, `show` and `export`. Optional scalars encode as null, per the CLI contract.
+public struct NoticeRecord: Sendable, Equatable, Encodable {
+    public var id: String
+    public var reference: String?
+    public var file: String
+    public var date: String?
+    public var authority: String?
+    public var law: String?
+    public var outcome: String?
+    public var provisions: [String]
+    public var cases: [CaseSummary]
+    /// Search only.
+    public var score: Double?
+    /// Search: best paragraphs. Show/export: every paragraph (in `fullParagraphs`).
+    public var paragraphs: [ParagraphHit]
+    public var fullParagraphs: [ParagraphText]?
+    public var findings: [FindingSummary]?
+    /// Extras beyond the contract, for people and scripts.
+    public var authorityKey: String?
+    public var sector: String?
+    public var layout: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, reference, file, date, authority, law, outcome, provisions, cases, score, paragraphs, findings
+        case authorityKey = "authority_key", sector, layout
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(reference, forKey: .reference)
+        try c.encode(file, forKey: .file)
+        try c.encode(date, forKey: .date)
+        try c.encode(authority, forKey: .authority)
+        try c.encode(law, forKey: .law)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(provisions, forKey: .provisions)
+        try c.encode(cases, forKey: .cases)
+        if let score { try c.encode((score * 1000).rounded() / 1000, forKey: .score) }
+        if let fullParagraphs {
+            try c.encode(fullParagraphs, forKey: .paragraphs)
+        } else {
+            try c.encode(paragraphs, forKey: .paragraphs)
+        }
+        if let findings { try c.encode(findings, forKey: .findings) }
+        try c.encode(authorityKey, forKey: .authorityKey)
+        try c.encode(sector, forKey: .sector)
+        try c.encode(layout, forKey: .layout)
+    }
+}
+
+/// Counts over the whole match set, not just the page shown.
+public struct Facets: Sendable, Equatable, Encodable {
+    public var provisions: [(String, Int)]
+    public var authorities: [(String, Int)]
+    public var outcomes: [(String, Int)]
+    public var years: [(String, Int)]
+
+    public static func == (a: Facets, b: Facets) -> Bool {
+        func eq(_ x: [(String, Int)], _ y: [(String, Int)]) -> Bool { x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1) }
+        return eq(a.provisions, b.provisions) && eq(a.authorities, b.authorities) && eq(a.outcomes, b.outcomes) && eq(a.years, b.years)
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for (name, values) in [("provisions", provisions), ("authorities", authorities), ("outcomes", outcomes), ("years", years)] {
+            var inner = c.nestedContainer(keyedBy: Key.self, forKey: Key(name))
+            for (k, v) in values { try inner.encode(v, forKey: Key(k)) }
+        }
+    }
+}
+
+/// The answer to a search.
+public struct SearchResponse: Sendable, Equatable, Encodable {
+    public var query: String
+    public var total: Int
+    public var results: [NoticeRecord]
+    public var facets: Facets?
+    /// "Did you mean" suggestions for words with no hits.
+    public var suggestions: [String: [String]]
+
+    enum CodingKeys: String, CodingKey { case query, total, results, facets, suggestions }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(query, forKey: .query)
+        try c.encode(total, forKey: .total)
+        try c.encode(results, forKey: .results)
+        if let facets { try c.encode(facets, forKey: .facets) }
+        if !suggestions.isEmpty { try c.encode(suggestions, forKey: .suggestions) }
+    }
+}

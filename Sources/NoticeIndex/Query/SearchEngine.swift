@@ -1,0 +1,210 @@
+import Foundation
+
+/// Answers searches against one index: match with FTS5 at notice level, filter, re-rank the best
+/// candidates with legal boosts, then pinpoint paragraphs for the page shown.
+public final class SearchEngine {
+    let db: Database
+    let tokenizer: FTS5Tokenizer
+    public var weights = RankingWeights()
+
+    public init(databasePath: String) throws {
+        db = try IndexDatabase.openForReading(databasePath)
+        tokenizer = try FTS5Tokenizer(db)
+    }
+
+    /// Number of notices in the index.
+    public func noticeCount() throws -> Int { try db.int("SELECT count(*) FROM notices") ?? 0 }
+
+    public func search(_ query: Query, limit: Int = 10, facets wantFacets: Bool = false) throws -> SearchResponse {
+        let filterIDs = try FilterSQL.ids(for: query.filters, db: db)
+        var scored: [(id: Int64, text: Double)] = []
+        if let root = query.root {
+            let match = MatchBuilder.expression(root)
+            let w = weights
+            let sql = "SELECT rowid, -bm25(notice_fts, \(w.heading), \(w.decision), \(w.body), \(w.terms)) FROM notice_fts WHERE notice_fts MATCH ?"
+            do {
+                scored = try db.rows(sql, [match]) { ($0.int64(0), $0.double(1)) }
+            } catch let NoticeIndexError.sqlite(_, message, _) {
+                // Built from a parsed query with every term quoted, so this should not happen; if it
+                // does, say so in a line instead of showing SQLite's words.
+                throw NoticeIndexError.query("the query could not be run (\(message.contains("fts5") ? "unsupported combination of operators" : "internal error"))", position: nil)
+            }
+            if let filterIDs { scored = scored.filter { filterIDs.contains($0.id) } }
+        } else if let filterIDs {
+            scored = filterIDs.map { ($0, 0) }
+        }
+        let total = scored.count
+        var response = SearchResponse(query: query.text, total: total, results: [], facets: nil, suggestions: [:])
+        if wantFacets { response.facets = try facets(for: scored.map(\.id)) }
+        if total == 0 {
+            if let root = query.root { response.suggestions = try suggestions(for: root) }
+            return response
+        }
+
+        let ranked = try rerank(scored, query: query)
+        let page = Array(ranked.prefix(max(0, limit)))
+        let terms = query.root?.positiveTerms ?? []
+        let pinpointer = Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions)
+        for (id, score) in page {
+            guard var record = try NoticeReader(db: db).record(id: id) else { continue }
+            record.score = score
+            let paragraphs = try db.rows("SELECT seq, number, heading, text FROM paragraphs WHERE notice_id = ? ORDER BY seq", [id]) {
+                Pinpointer.Paragraph(seq: $0.int(0), number: $0.int(1), heading: $0.string(2) ?? "", text: $0.string(3) ?? "")
+            }
+            record.paragraphs = pinpointer.best(paragraphs, law: record.law.flatMap(Law.init(rawValue:)), limit: 3)
+            response.results.append(record)
+        }
+        return response
+    }
+
+    /// Text score plus boosts for the top candidates; filters-only searches rank newest first.
+    func rerank(_ scored: [(id: Int64, text: Double)], query: Query) throws -> [(Int64, Double)] {
+        let w = weights
+        guard query.root != nil else {
+            let ids = scored.map(\.id)
+            let dates = try NoticeReader(db: db).dates(ids)
+            return ids.sorted { (dates[$0] ?? "", $1) > (dates[$1] ?? "", $0) }.map { ($0, 0) }
+        }
+        let candidates = scored.sorted { $0.text > $1.text }.prefix(w.candidates)
+        let best = candidates.first?.text ?? 1
+        let ids = candidates.map(\.id)
+        let signals = try QuerySignals(query: query, db: db)
+        let info = try NoticeReader(db: db).rankingInfo(ids, provisions: signals.provisions)
+        var out: [(Int64, Double, String)] = []
+        for c in candidates {
+            var score = c.text
+            if let n = info[c.id] {
+                var boost = 0.0
+                for p in signals.provisions {
+                    if n.relied.contains(p) { boost += w.reliedProvision } else if n.mentioned.contains(p) { boost += w.mentionedProvision }
+                }
+                if let key = n.authorityKey, signals.authorityKeys.contains(key) { boost += w.authority }
+                if let o = n.outcome, signals.outcomes.contains(o) { boost += w.outcome }
+                if !signals.caseIDs.isDisjoint(with: n.caseIDs) { boost += w.citedCase }
+                score += boost * best
+            }
+            out.append((c.id, score, info[c.id]?.date ?? ""))
+        }
+        // Ties go to the newer notice.
+        out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 > $1.2 }
+        return out.map { ($0.0, $0.1) }
+    }
+
+    /// Counts by provision relied on, authority, outcome and year over every matching notice.
+    func facets(for ids: [Int64]) throws -> Facets {
+        try db.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids(id INTEGER PRIMARY KEY); DELETE FROM facet_ids;")
+        try db.execute("BEGIN")
+        for id in ids { try db.run("INSERT INTO facet_ids(id) VALUES(?)", [id]) }
+        try db.execute("COMMIT")
+        func counts(_ sql: String) throws -> [(String, Int)] {
+            try db.rows(sql) { ($0.string(0) ?? "unknown", $0.int(1)) }
+        }
+        return Facets(
+            provisions: try counts("""
+                SELECT provision, count(*) FROM provision_index WHERE listed = 1 AND notice_id IN (SELECT id FROM facet_ids)
+                GROUP BY provision ORDER BY 2 DESC, 1 LIMIT 30
+                """),
+            authorities: try counts("""
+                SELECT coalesce(authority, 'unknown'), count(*) FROM notices WHERE id IN (SELECT id FROM facet_ids)
+                GROUP BY coalesce(authority_key, authority) ORDER BY 2 DESC, 1 LIMIT 30
+                """),
+            outcomes: try counts("""
+                SELECT coalesce(outcome, 'unknown'), count(*) FROM notices WHERE id IN (SELECT id FROM facet_ids)
+                GROUP BY 1 ORDER BY 2 DESC, 1
+                """),
+            years: try counts("""
+                SELECT coalesce(CAST(year AS TEXT), 'unknown'), count(*) FROM notices WHERE id IN (SELECT id FROM facet_ids)
+                GROUP BY 1 ORDER BY 1 DESC
+                """))
+    }
+
+    /// For each plain word with no hits, the closest indexed terms ("vexacious" → "vexatious").
+    func suggestions(for root: QueryNode) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for case let .word(w, false) in root.positiveTerms where w.count >= 4 {
+            guard let stem = tokenizer.stems(w).first else { continue }
+            if try db.int("SELECT doc FROM notice_vocab WHERE term = ?", [stem]) != nil { continue }
+            let candidates = try db.rows("""
+                SELECT term, doc FROM notice_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
+                """, [String(stem.prefix(1)), String(stem.prefix(1)) + "\u{10FFFF}", stem.count - 2, stem.count + 2]) {
+                ($0.string(0) ?? "", $0.int(1))
+            }
+            let close = candidates
+                .map { (term: $0.0, docs: $0.1, d: EditDistance.between($0.0, stem, limit: 2)) }
+                .filter { $0.d <= 2 && !$0.term.hasPrefix("syn") }
+                .sorted { ($0.d, -$0.docs) < ($1.d, -$1.docs) }
+                .prefix(3)
+            if !close.isEmpty { out[w] = close.map { Self.surfaceForm(of: $0.term, near: w) } }
+        }
+        return out
+    }
+
+    /// Stems are not words ("vexati"); offer the typed word's shape when the stem is a prefix of it.
+    static func surfaceForm(of stem: String, near typed: String) -> String {
+        let lower = typed.lowercased()
+        var common = 0
+        for (a, b) in zip(stem, lower) { if a == b { common += 1 } else { break } }
+        if stem.count <= lower.count, common >= stem.count - 1 { return stem + lower.dropFirst(stem.count) }
+        return stem
+    }
+}
+
+/// What the query itself names, for boosts: provisions, authorities, outcomes, cases.
+struct QuerySignals {
+    var provisions: [Provision] = []
+    var authorityKeys: Set<String> = []
+    var outcomes: Set<String> = []
+    var caseIDs: Set<Int64> = []
+
+    init(query: Query, db: Database) throws {
+        guard let root = query.root else { return }
+        var words: [String] = []
+        for t in root.positiveTerms {
+            switch t {
+            case let .provision(p): provisions.append(p)
+            case let .word(w, _): words.append(w)
+            case let .phrase(ws): words += ws
+            case let .synonym(_, written): words += Synonyms.wordsOf(written)
+            }
+        }
+        let joined = " " + words.joined(separator: " ") + " "
+        if joined.contains(" partly upheld ") { outcomes.insert(Outcome.partlyUpheld.rawValue) }
+        else if joined.contains(" not upheld ") { outcomes.insert(Outcome.notUpheld.rawValue) }
+        else if joined.contains(" upheld ") { outcomes.insert(Outcome.upheld.rawValue) }
+        for n in 1...min(4, max(1, words.count)) where words.count >= n {
+            for start in 0...(words.count - n) {
+                let phrase = words[start..<start + n].joined(separator: " ")
+                authorityKeys.insert(AuthorityNormalizer.key(forQuery: phrase))
+                if n <= 3, phrase.count >= 4 {
+                    for id in try db.rows("SELECT case_id FROM case_forms WHERE form = ?", [phrase], { $0.int64(0) }) { caseIDs.insert(id) }
+                }
+            }
+        }
+        // A distinctive party word ("Dransfield") names the case it is part of.
+        for w in words where w.count >= 5 {
+            for id in try db.rows("SELECT case_id FROM case_forms WHERE form LIKE ? AND form LIKE '% v %' LIMIT 20", ["%" + w + "%"], { $0.int64(0) }) {
+                caseIDs.insert(id)
+            }
+        }
+    }
+}
+
+/// Levenshtein distance with an early exit past `limit`.
+enum EditDistance {
+    static func between(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a), y = Array(b)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var prev = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var cur = [i] + Array(repeating: 0, count: y.count)
+            var rowMin = cur[0]
+            for j in stride(from: 1, through: y.count, by: 1) {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, cur[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            prev = cur
+        }
+        return x.isEmpty ? y.count : prev[y.count]
+    }
+}

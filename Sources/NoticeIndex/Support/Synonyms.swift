@@ -1,0 +1,71 @@
+/// Abbreviations and the phrases they stand for, as data.
+///
+/// The index stores one canonical token (`synncnd`) wherever any form of a group appears in a paragraph,
+/// and the query layer turns any form the user types into that token. So `NCND` finds "neither confirm
+/// nor deny" and vice versa without a custom FTS5 tokenizer (see the README's architecture section).
+public struct SynonymGroup: Sendable, Equatable {
+    /// Token stored in the index's `terms` column; letters only, so unicode61 keeps it whole.
+    public let token: String
+    /// Every written form, lower case, words separated by single spaces.
+    public let forms: [String]
+}
+
+public enum Synonyms {
+    /// The table. Forms are matched case-insensitively on word boundaries; longer forms win.
+    public static let groups: [SynonymGroup] = [
+        SynonymGroup(token: "synncnd", forms: [
+            "ncnd", "neither confirm nor deny", "neither confirming nor denying", "neither confirmed nor denied",
+            "neither to confirm nor deny", "confirm or deny", "confirming or denying",
+        ]),
+        SynonymGroup(token: "synlpp", forms: ["lpp", "legal professional privilege"]),
+        SynonymGroup(token: "synpit", forms: ["pit", "public interest test"]),
+        SynonymGroup(token: "synfoia", forms: ["foia", "foi", "foi act", "freedom of information act"]),
+        SynonymGroup(token: "syneir", forms: ["eir", "eirs", "environmental information regulations"]),
+        SynonymGroup(token: "synico", forms: ["ico", "information commissioner's office", "information commissioners office"]),
+        SynonymGroup(token: "synftt", forms: ["ftt", "first-tier tribunal", "first tier tribunal"]),
+        SynonymGroup(token: "synut", forms: ["upper tribunal"]),
+        SynonymGroup(token: "syndpa", forms: ["dpa", "data protection act"]),
+        SynonymGroup(token: "synukgdpr", forms: ["uk gdpr", "ukgdpr", "gdpr", "general data protection regulation"]),
+        SynonymGroup(token: "synmu", forms: ["manifestly unreasonable"]),
+    ]
+
+    /// Words of each form, for matching word sequences.
+    static let formWords: [(words: [String], token: String)] = groups
+        .flatMap { g in g.forms.map { (words: wordsOf($0), token: g.token) } }
+        .sorted { $0.words.count > $1.words.count }
+
+    static let longestForm = formWords.map(\.words.count).max() ?? 1
+
+    /// Splits a form into comparable words ("first-tier tribunal" → ["first", "tier", "tribunal"]).
+    static func wordsOf(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                current.append(ch)
+            } else if ch == "'" || ch == "’" {
+                continue // "commissioner's" and "commissioners" are one word
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The group a sequence of lower-case words starts with, and how many words it took.
+    static func match(_ words: ArraySlice<String>) -> (token: String, length: Int)? {
+        for f in formWords where f.words.count <= words.count {
+            if zip(f.words, words).allSatisfy({ $0 == $1 }) { return (f.token, f.words.count) }
+        }
+        return nil
+    }
+
+    /// The canonical token if `text` (a word or phrase the user typed) is a form of a group.
+    public static func token(forPhrase text: String) -> String? {
+        let w = wordsOf(text)
+        guard !w.isEmpty, let m = match(w[...]), m.length == w.count else { return nil }
+        return m.token
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import NoticeIndex
+
+extension Search {
+    struct Index: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add, update and remove notices from files and folders (.txt, .pdf).",
+            discussion: """
+                Only new and changed files are parsed; notices whose files are gone from the folders given
+                are removed. With no PATH, the folders of earlier runs are indexed again (for cron).
+                Exit 0 when every file indexed, 2 when some failed (the rest are indexed) or on a runtime
+                failure, 64 on a usage error.
+                """)
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: "Files or folders of notices.")
+        var paths: [String] = []
+
+        @Flag(help: "Rebuild from scratch; queries keep answering from the old index until it is replaced.")
+        var rebuild = false
+
+        @Flag(help: "Only errors and the summary line.")
+        var quiet = false
+
+        @Option(help: "Seconds to wait for another index run to finish.")
+        var lockTimeout = 10.0
+
+        func run() throws {
+            let (path, _) = common.database
+            let report: IndexReport = try guarded {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                var options = IndexOptions(rebuild: rebuild, lockTimeout: lockTimeout)
+                options.note = { warn("search: \($0)") }
+                if !quiet && !common.json && isatty(2) == 1 {
+                    options.progress = TerminalOutput.progressLine
+                }
+                let report = try Indexer.run(paths: paths, database: path, options: options)
+                if options.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                return report
+            }
+            for f in report.failed { warn("search: failed: \(f.file): \(f.error)") }
+            if common.json {
+                try printJSON(report)
+            } else {
+                print(report.summary)
+            }
+            if !report.failed.isEmpty { throw ExitCode(2) }
+        }
+    }
+}
