@@ -84,6 +84,13 @@ public enum IndexDatabase {
         }
     }
 
+    /// The folders earlier runs indexed (kept in `meta`), whatever the schema version; empty if none.
+    public static func storedRoots(_ path: String) -> [String] {
+        guard FileManager.default.fileExists(atPath: path), let db = try? Database(path: path, create: false),
+              case let .text(roots)? = try? db.scalar("SELECT value FROM meta WHERE key = 'roots'") else { return [] }
+        return roots.split(separator: "\n").map(String.init)
+    }
+
     /// Removes a database file and its WAL companions.
     static func remove(_ path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

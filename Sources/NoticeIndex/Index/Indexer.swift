@@ -53,6 +53,14 @@ public enum Indexer {
         let lock = try IndexLock(databasePath: path, timeout: options.lockTimeout)
         defer { withExtendedLifetime(lock) {} }
 
+        // With no paths, reindex what earlier runs indexed (so cron can run `search index` alone). Read
+        // before anything else, since a rebuild of an older schema starts by dropping the tables.
+        var paths = givenPaths
+        if paths.isEmpty { paths = IndexDatabase.storedRoots(path) }
+        guard !paths.isEmpty else {
+            throw NoticeIndexError.usage("nothing to index: give the files or folders of notices (`search index PATH...`)")
+        }
+
         var rebuild = options.rebuild
         if rebuild && IndexDatabase.isUnusable(path) {
             options.note?("\(path) is not a usable database; starting a new one")
@@ -65,15 +73,6 @@ public enum Indexer {
             options.note?("\(path) was \(reason.components(separatedBy: ";").first ?? reason); rebuilding it")
             rebuild = true
             db = try IndexDatabase.openForWriting(path, rebuilding: true)
-        }
-
-        // With no paths, reindex what earlier runs indexed (so cron can run `search index` alone).
-        var paths = givenPaths
-        if paths.isEmpty, case let .text(roots)? = try db.scalar("SELECT value FROM meta WHERE key = 'roots'") {
-            paths = roots.split(separator: "\n").map(String.init)
-        }
-        guard !paths.isEmpty else {
-            throw NoticeIndexError.usage("nothing to index: give the files or folders of notices (`search index PATH...`)")
         }
 
         let found = FileWalker.walk(paths)

@@ -1,0 +1,132 @@
+import XCTest
+@testable import NoticeIndex
+
+final class QueryParserTests: XCTestCase {
+    private func match(_ text: String) throws -> String {
+        let q = try QueryParser.parse(text)
+        return try XCTUnwrap(q.root.map(MatchBuilder.expression), text)
+    }
+
+    func testProvisionSpellingsBecomeOneIndexToken() throws {
+        let cases: [(String, String)] = [
+            ("section 31(3)", "\"sec31x3\""),        // full word
+            ("s.31(3)", "\"sec31x3\""),              // abbreviation with a dot
+            ("s31(3)", "\"sec31x3\""),               // glued
+            ("s 31 (3)", "\"sec31x3\""),             // spaces inside
+            ("31(3)", "\"sec31x3\""),                // bare, FOIA by default
+            ("section 31", "\"sec31\""),             // whole section: matches every 31(x) via ancestors
+            ("reg 12(4)(b)", "\"reg12x4xb\""),       // EIR abbreviation
+            ("regulation 12(4)(b)", "\"reg12x4xb\""),
+            ("EIR 12.4.b", "\"reg12x4xb\""),         // ICO listing form
+            ("12(4)(b)", "\"reg12x4xb\""),           // bare EIR exception shape
+            ("12.5.e", "\"reg12x5xe\""),             // bare dotted listing form
+            ("r12(5)(e)", "\"reg12x5xe\""),          // canonical
+            ("FOI 14(1)", "\"sec14x1\""),            // listing prefix for FOIA
+            ("s.40(5)(b)(i)", "\"sec40x5xbxi\""),    // deep nesting
+        ]
+        for (query, expected) in cases {
+            XCTAssertEqual(try match(query), expected, query)
+        }
+    }
+
+    func testSynonymsMeetInOneToken() throws {
+        let cases: [(String, String)] = [
+            ("NCND", "\"synncnd\""),                                  // abbreviation
+            ("\"neither confirm nor deny\"", "\"synncnd\""),          // quoted phrase
+            ("neither confirm nor deny", "\"synncnd\""),              // unquoted run of words
+            ("LPP", "\"synlpp\""),
+            ("legal professional privilege", "\"synlpp\""),
+            ("\"public interest test\"", "\"synpit\""),
+            ("FOI", "\"synfoia\""),
+        ]
+        for (query, expected) in cases {
+            XCTAssertEqual(try match(query), expected, query)
+        }
+    }
+
+    func testOperatorsBuildQuotedExpressions() throws {
+        let cases: [(String, String)] = [
+            ("section 31(3) NCND", "(\"sec31x3\" AND \"synncnd\")"),
+            ("police bodycam", "(\"police\" AND \"bodycam\")"),
+            ("police OR constabulary", "(\"police\" OR \"constabulary\")"),
+            ("Dransfield -\"costs limit\"", "(\"dransfield\" NOT \"costs limit\")"),
+            ("Dransfield NOT vexatious", "(\"dransfield\" NOT \"vexatious\")"),
+            ("(police OR constabulary) bodycam*", "((\"police\" OR \"constabulary\") AND \"bodycam\" *)"),
+            ("police NEAR/5 bodycam", "NEAR(\"police\" \"bodycam\", 5)"),
+            ("\"police bodycam\"~3", "NEAR(\"police\" \"bodycam\", 3)"),
+            ("co-operation", "\"co operation\""),                   // hyphenated word as unicode61 splits it
+            ("a AND b", "(\"a\" AND \"b\")"),
+            ("\"manifestly unreasonable\" reg 12(4)(b) council", "(\"synmu\" AND \"reg12x4xb\" AND \"council\")"),
+        ]
+        for (query, expected) in cases {
+            XCTAssertEqual(try match(query), expected, query)
+        }
+    }
+
+    func testFieldPrefixesBecomeFilters() throws {
+        let q = try QueryParser.parse("bodycam provision:40(2) authority:\"Home Office\" outcome:not-upheld law:foia cites:Savic year:2019..2023")
+        XCTAssertEqual(q.filters.provisions.map(\.canonical), ["s40(2)"])
+        XCTAssertEqual(q.filters.authorities, ["Home Office"])
+        XCTAssertEqual(q.filters.outcome, .notUpheld)
+        XCTAssertEqual(q.filters.law, .foia)
+        XCTAssertEqual(q.filters.cites, ["Savic"])
+        XCTAssertEqual(q.filters.since, "2019-01-01")
+        XCTAssertEqual(q.filters.until, "2023-12-31")
+        XCTAssertEqual(q.root, .term(.word("bodycam", prefix: false)))
+
+        let filtersOnly = try QueryParser.parse("provision:31(3)")
+        XCTAssertNil(filtersOnly.root)
+        XCTAssertEqual(filtersOnly.filters.provisions.map(\.canonical), ["s31(3)"])
+    }
+
+    func testMalformedQueriesExplainThemselvesWithAPosition() {
+        let cases: [(String, String, Int?)] = [
+            ("\"unbalanced", "unclosed quote", 1),
+            ("police (bodycam", "unclosed (", 8),
+            ("police)", "unmatched )", 7),
+            ("(", "unclosed (", 1),
+            ("()", "empty ( )", 1),
+            ("-", "nothing to search for", nil),
+            ("*", "nothing to search for", nil),
+            (":", "nothing to search for", nil),
+            ("AND", "AND needs a term", 1),
+            ("police OR", "OR needs a term", 8),
+            ("OR police", "OR needs a term", 1),
+            ("-police", "only exclude", 1),
+            ("NOT", "NOT must be followed", 1),
+            ("😀🎉", "nothing to search for", nil),
+            ("outcome:maybe", "not an outcome", 1),
+            ("law:gdpr", "not a law", 1),
+            ("year:20x", "not a year", 1),
+            ("provision:abc", "not a FOIA section", 1),
+            ("police NEAR/ bodycam", "NEAR/ needs a distance", 8),
+            ("\"police bodycam\"~", "needs a distance", 17),
+        ]
+        for (query, fragment, position) in cases {
+            XCTAssertThrowsError(try QueryParser.parse(query), query) { error in
+                guard case let NoticeIndexError.query(message, pos) = error else {
+                    return XCTFail("\(query): expected a query error, got \(error)")
+                }
+                XCTAssertTrue(message.contains(fragment), "\(query): \(message)")
+                XCTAssertEqual(pos, position, query)
+            }
+        }
+    }
+
+    func testOverlongQueriesAreRefused() {
+        let long = Array(repeating: "word", count: 2_000).joined(separator: " ")
+        XCTAssertThrowsError(try QueryParser.parse(long)) { error in
+            guard case let NoticeIndexError.query(message, _) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("too long"), message)
+        }
+    }
+
+    func testDateBoundsAcceptYearsAndDays() throws {
+        XCTAssertEqual(try QueryFilters.date("2019", upper: false), "2019-01-01")
+        XCTAssertEqual(try QueryFilters.date("2019", upper: true), "2019-12-31")
+        XCTAssertEqual(try QueryFilters.date("2019-06-30", upper: true), "2019-06-30")
+        for bad in ["19", "2019-13-01", "2019-1-1", "yesterday", "2019-02-3x"] {
+            XCTAssertThrowsError(try QueryFilters.date(bad, upper: false), bad)
+        }
+    }
+}
