@@ -1,0 +1,122 @@
+import XCTest
+@testable import NoticeIndex
+
+/// The `search` binary against the CLI contract: JSON shapes, exit codes, zero set-up.
+final class CLITests: XCTestCase {
+    var db: String { TestSupport.corpusIndex }
+
+    func json(_ text: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try XCTUnwrap(object as? [String: Any], text)
+    }
+
+    func testQueryJSONHasTheContractShape() throws {
+        let r = try TestSupport.run(["section 31(3) NCND", "--db", db, "--json", "--facets"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let top = try json(r.out)
+        XCTAssertEqual(top["query"] as? String, "section 31(3) NCND")
+        XCTAssertNotNil(top["total"] as? Int)
+        XCTAssertNotNil(top["facets"] as? [String: Any])
+        let results = try XCTUnwrap(top["results"] as? [[String: Any]])
+        XCTAssertFalse(results.isEmpty)
+        for result in results {
+            for key in ["id", "reference", "file", "date", "authority", "law", "outcome", "provisions", "cases", "score", "paragraphs"] {
+                XCTAssertTrue(result.keys.contains(key), "result lacks \(key)")
+            }
+            let paragraphs = try XCTUnwrap(result["paragraphs"] as? [[String: Any]])
+            for p in paragraphs {
+                XCTAssertNotNil(p["number"] as? Int)
+                XCTAssertNotNil(p["heading"] as? String)
+                XCTAssertNotNil(p["snippet"] as? String)
+            }
+        }
+        let facets = try XCTUnwrap(top["facets"] as? [String: Any])
+        for key in ["provisions", "authorities", "outcomes", "years"] { XCTAssertNotNil(facets[key] as? [String: Int], key) }
+    }
+
+    func testFacetsAppearOnlyWhenAsked() throws {
+        let r = try TestSupport.run(["commissioner", "--db", db, "--json"])
+        XCTAssertNil(try json(r.out)["facets"])
+    }
+
+    func testShowJSONHasEveryParagraphAndFindings() throws {
+        let r = try TestSupport.run(["show", "seed-notice-2024-02-08-mps", "--db", db, "--json"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let notice = try json(r.out)
+        XCTAssertNil(notice["score"], "show has no score")
+        let paragraphs = try XCTUnwrap(notice["paragraphs"] as? [[String: Any]])
+        XCTAssertGreaterThan(paragraphs.count, 1)
+        for p in paragraphs { XCTAssertNotNil(p["text"] as? String) }
+        XCTAssertNotNil(notice["findings"] as? [[String: Any]])
+
+        let one = try TestSupport.run(["show", "seed-notice-2024-02-08-mps", "--para", "1", "--db", db, "--json"])
+        XCTAssertEqual((try json(one.out)["paragraphs"] as? [Any])?.count, 1)
+    }
+
+    func testIndexJSONReportsCounts() throws {
+        let dir = try TestSupport.temporaryDirectory(self)
+        try FileManager.default.copyItem(at: TestSupport.seed, to: dir.appendingPathComponent("seed.txt"))
+        let dbPath = dir.appendingPathComponent("i.sqlite").path
+        let r = try TestSupport.run(["index", "--db", dbPath, "--json", dir.path])
+        XCTAssertEqual(r.code, 0, r.err)
+        let report = try json(r.out)
+        XCTAssertEqual(report["new"] as? Int, 1)
+        for key in ["changed", "removed", "unchanged", "seconds"] { XCTAssertNotNil(report[key], key) }
+        XCTAssertEqual((report["failed"] as? [Any])?.count, 0)
+
+        let plain = try TestSupport.run(["index", "--db", dbPath, dir.path])
+        XCTAssertTrue(plain.out.hasPrefix("indexed 0 new, 0 changed, 0 removed, 1 unchanged, 0 failed in "), plain.out)
+        XCTAssertEqual(plain.out.split(separator: "\n").count, 1, "one summary line")
+    }
+
+    func testExitCodesFollowTheContract() throws {
+        let cases: [([String], Int32)] = [
+            (["commissioner"], 0),                                   // results
+            (["zzyzxnotaword"], 1),                                  // ran fine, nothing found
+            (["\"unbalanced"], 64),                                  // malformed query
+            (["("], 64),
+            (["commissioner", "--limit", "-3"], 64),                 // bad option value
+            (["commissioner", "--outcome", "maybe"], 64),
+            (["commissioner", "--since", "2019-13"], 64),
+            (["commissioner", "--provision", "banana"], 64),
+            (["show", "FS00000000"], 1),                             // no such notice
+        ]
+        for (args, code) in cases {
+            let r = try TestSupport.run(args + ["--db", db])
+            XCTAssertEqual(r.code, code, "\(args): \(r.err)")
+            XCTAssertFalse(r.err.contains("fts5"), "\(args): \(r.err)")
+        }
+        let missing = try TestSupport.run(["commissioner", "--db", "/nonexistent/dir/index.sqlite"])
+        XCTAssertEqual(missing.code, 2, "unreadable database is a runtime failure")
+        XCTAssertTrue(missing.err.contains("/nonexistent/dir/index.sqlite"), missing.err)
+    }
+
+    func testTerminalOutputIsPlainWhenPiped() throws {
+        let r = try TestSupport.run(["commissioner", "--db", db, "--limit", "2"])
+        XCTAssertFalse(r.out.contains("\u{1B}["), "no escape codes when not a terminal")
+        XCTAssertTrue(r.out.contains("¶"), r.out)
+    }
+
+    func testZeroSetUpIndexesTheBundledCorpusOnFirstUse() throws {
+        let home = try TestSupport.temporaryDirectory(self)
+        var env = ["XDG_DATA_HOME": home.path, "HOME": home.path]
+        env["NOTICE_INDEX_DB"] = ""
+        let r = try TestSupport.run(["commissioner", "--limit", "1"], environment: env, cwd: TestSupport.packageRoot)
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.err.contains("indexing the bundled corpus"), r.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: home.appendingPathComponent("noticeindex/index.sqlite").path))
+        let again = try TestSupport.run(["commissioner", "--limit", "1"], environment: env, cwd: TestSupport.packageRoot)
+        XCTAssertFalse(again.err.contains("indexing"), "second run uses the index: \(again.err)")
+    }
+
+    func testExportStreamsEveryNotice() throws {
+        let count = try SearchEngine(databasePath: db).noticeCount()
+        let jsonl = try TestSupport.run(["export", "--db", db])
+        XCTAssertEqual(jsonl.code, 0)
+        let lines = jsonl.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, count)
+        for line in lines { XCTAssertNotNil(try json(String(line))["paragraphs"]) }
+        let csv = try TestSupport.run(["export", "--format", "csv", "--db", db])
+        XCTAssertEqual(csv.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, count + 1, "header + one row per notice")
+    }
+}
