@@ -27,5 +27,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NoticeIndexTests", dependencies: ["NoticeIndex"]),
+        // Corpus generator and side-by-side benchmark (NoticeIndex vs naive FTS5); see bench/README.md.
+        .executableTarget(name: "noticeindex-bench", dependencies: ["NoticeIndex", "CSQLite"], path: "bench/Sources"),
     ]
 )

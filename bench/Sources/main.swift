@@ -1,0 +1,2 @@
+// Placeholder: the benchmark command lands with the bench work.
+print("noticeindex-bench: not yet implemented")
