@@ -1,2 +1,70 @@
-// Placeholder: the benchmark command lands with the bench work.
-print("noticeindex-bench: not yet implemented")
+import Foundation
+
+/// `noticeindex-bench generate|run|queries`; see bench/README.md.
+let usageText = """
+    usage:
+      noticeindex-bench generate --count N [--seed S] --out DIR
+      noticeindex-bench run --corpus DIR [--work DIR] [--queries FILE] [--reps N] [--no-baseline]
+      noticeindex-bench queries [--corpus DIR]     print the built-in query set (the --queries format)
+    """
+
+/// `--name value` options and bare flags.
+struct Arguments {
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    init(_ args: ArraySlice<String>) throws {
+        var i = args.startIndex
+        while i < args.endIndex {
+            let a = args[i]
+            guard a.hasPrefix("--") else { throw BenchError.usage("unexpected argument '\(a)'") }
+            let name = String(a.dropFirst(2))
+            if i + 1 < args.endIndex, !args[i + 1].hasPrefix("--") {
+                values[name] = args[i + 1]
+                i += 2
+            } else {
+                flags.insert(name)
+                i += 1
+            }
+        }
+    }
+
+    func required(_ name: String) throws -> String {
+        guard let v = values[name] else { throw BenchError.usage("--\(name) is required") }
+        return v
+    }
+
+    func int(_ name: String, default d: Int) throws -> Int {
+        guard let v = values[name] else { return d }
+        guard let n = Int(v) else { throw BenchError.usage("--\(name) takes a number, not '\(v)'") }
+        return n
+    }
+}
+
+enum BenchError: Error, CustomStringConvertible {
+    case usage(String)
+    case failed(String)
+    var description: String {
+        switch self {
+        case let .usage(s): return s + "\n" + usageText
+        case let .failed(s): return s
+        }
+    }
+}
+
+do {
+    let argv = CommandLine.arguments
+    guard argv.count >= 2 else { throw BenchError.usage("no command") }
+    let args = try Arguments(argv.dropFirst(2))
+    switch argv[1] {
+    case "generate":
+        let count = try args.int("count", default: 2_500)
+        let seed = UInt64(try args.int("seed", default: 1))
+        try Generate.run(count: count, seed: seed, out: try args.required("out"))
+    default:
+        throw BenchError.usage("unknown command '\(argv[1])'")
+    }
+} catch {
+    log("noticeindex-bench: \(error)")
+    exit(error is BenchError ? 64 : 1)
+}

@@ -1,0 +1,440 @@
+import Foundation
+
+/// Shared, read-only material for generating one corpus: the same for a seed, whatever the thread.
+final class CorpusModel: @unchecked Sendable {
+    let seed: UInt64
+    let lexicon: Lexicon
+    let authorities: [Authority]
+    let authorityRank: ZipfSampler
+    let tribunalCases: [CaseSpec]
+    let foia = WeightedChoice(Catalog.foia)
+    let eir = WeightedChoice(Catalog.eir)
+
+    init(seed: UInt64) {
+        self.seed = seed
+        lexicon = Lexicon(seed: seed)
+        authorities = Catalog.authorities(seed: seed)
+        authorityRank = ZipfSampler(count: authorities.count, exponent: 0.8)
+        tribunalCases = Catalog.tribunalCases(seed: seed)
+    }
+}
+
+/// What one generated notice is about; written out by `NoticeWriter`.
+struct NoticePlan {
+    enum Kind { case delay, full }
+    enum Verdict { case upheld, partlyUpheld, notUpheld }
+    var kind: Kind
+    var legacy: Bool
+    var law: String
+    var provisions: [ProvisionSpec]
+    var delayBreach: Bool
+    var verdict: Verdict
+    var authority: Authority
+    var year: Int
+    var month: Int
+    var day: Int
+    var reference: String?
+    var paragraphs: Int
+}
+
+/// Writes one notice as text: header, headings, numbered paragraphs with quotes and bullets, page
+/// footers, and filler drawn from the Zipf vocabulary. Counts the filler words it wrote.
+struct NoticeWriter {
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December"]
+
+    let model: CorpusModel
+    var rng: SeededRandom
+    var out: [UInt8] = []
+    var fillerWords = 0
+    var paragraph = 0
+    var plan: NoticePlan
+    private var dashMarkers: Bool
+    private var footers: Bool
+    private var page = 1
+    private var sincePage = 0
+    private var citedLong = Set<String>()
+    private var currentProvision: ProvisionSpec
+    private var footnote = 0
+
+    init(model: CorpusModel, index: Int) {
+        self.model = model
+        rng = SeededRandom(seed: model.seed, stream: UInt64(index) &+ 1)
+        plan = NoticeWriter.makePlan(model: model, rng: &rng)
+        dashMarkers = rng.chance(0.35)
+        footers = rng.chance(0.6)
+        currentProvision = plan.provisions[0]
+        out.reserveCapacity(20_000)
+    }
+
+    static func makePlan(model: CorpusModel, rng: inout SeededRandom) -> NoticePlan {
+        let legacy = rng.chance(0.1)
+        let year = legacy ? rng.int(2006...2011) : rng.int(2012...2025)
+        let law = rng.chance(0.2) ? "EIR" : "FOIA"
+        let kind: NoticePlan.Kind = rng.chance(0.12) ? .delay : .full
+        let choice = law == "EIR" ? model.eir : model.foia
+        var provisions: [ProvisionSpec] = []
+        let wanted = kind == .delay ? 1 : [1, 1, 1, 2, 2, 3][rng.int(6)]
+        while provisions.count < wanted {
+            let p = choice.pick(&rng)
+            if !provisions.contains(where: { $0.body == p.body }) { provisions.append(p) }
+        }
+        if kind == .delay { provisions = [law == "EIR" ? Catalog.regulation5_2 : Catalog.section10] }
+        let verdict: NoticePlan.Verdict
+        if kind == .delay {
+            verdict = .upheld
+        } else {
+            let u = rng.unit()
+            verdict = u < 0.55 ? .notUpheld : (u < 0.75 ? .partlyUpheld : .upheld)
+        }
+        let reference: String?
+        if rng.chance(0.03) {
+            reference = nil
+        } else if year >= 2020 && rng.chance(0.8) {
+            let letters = Array("ABCDEFGHJKLMNPQRSTVWXYZ0123456789")
+            let suffix = String((0..<4).map { _ in letters[rng.int(letters.count)] })
+            reference = "IC-\(rng.int(40_000...330_000))-\(suffix)"
+        } else {
+            reference = law == "EIR" ? String(format: "FER0%06d", rng.int(100_000...999_999)) : String(format: "FS50%06d", rng.int(100_000...999_999))
+        }
+        let paragraphs = kind == .delay ? rng.int(8...14) : rng.int(22...85)
+        return NoticePlan(kind: kind, legacy: legacy, law: law, provisions: provisions, delayBreach: kind == .delay || rng.chance(0.25),
+                          verdict: verdict, authority: model.authorities[model.authorityRank.sample(&rng)],
+                          year: year, month: rng.int(1...12), day: rng.int(1...28), reference: reference, paragraphs: paragraphs)
+    }
+
+    // MARK: - Output primitives
+
+    mutating func add(_ s: String) { out.append(contentsOf: s.utf8) }
+    mutating func line(_ s: String) { add(s); out.append(10) }
+    mutating func blank() { out.append(10) }
+
+    /// A heading on its own line, with blank lines around it.
+    mutating func heading(_ s: String) {
+        add("\n"); add(s); add("\n\n")
+    }
+
+    mutating func date(beforeNotice: Bool = true) -> String {
+        let y = beforeNotice ? plan.year - (rng.chance(0.6) ? 1 : 0) : plan.year
+        return "\(rng.int(1...28)) \(Self.months[rng.int(12)]) \(y)"
+    }
+
+    /// Filler: 6-20 words from the Zipf vocabulary, capitalised, with a full stop.
+    mutating func fillerSentence() {
+        let n = rng.int(6...17)
+        for i in 0..<n {
+            let w = model.lexicon.word(&rng)
+            if i == 0 {
+                var first = w
+                if first[0] >= 97 && first[0] <= 122 { first[0] -= 32 }
+                out.append(contentsOf: first)
+            } else {
+                out.append(32)
+                if rng.chance(0.03) { add(String(rng.int(2...500))); out.append(32) }
+                out.append(contentsOf: w)
+            }
+        }
+        fillerWords += n
+        out.append(46)
+    }
+
+    mutating func phrase() -> String {
+        var words: [String] = []
+        for _ in 0..<rng.int(3...6) {
+            words.append(model.lexicon.strings[model.lexicon.sampler.sample(&rng)])
+        }
+        fillerWords += words.count
+        return (rng.chance(0.5) ? "the " : "") + words.joined(separator: " ")
+    }
+
+    mutating func provisionList() -> String {
+        let written = plan.provisions.map { $0.written(&rng) }
+        if written.count == 1 { return written[0] }
+        if rng.chance(0.5) {
+            // "sections 24(2), 31(3) and 40(5) of FOIA"
+            let word = plan.law == "EIR" ? "regulations " : "sections "
+            let bodies = plan.provisions.map(\.body)
+            return word + bodies.dropLast().joined(separator: ", ") + " and " + bodies.last! + (plan.law == "EIR" ? " of the EIR" : " of FOIA")
+        }
+        return written.dropLast().joined(separator: ", ") + " and " + written.last!
+    }
+
+    mutating func citation() -> String {
+        let kind = currentProvision
+        var pool: [CaseSpec]
+        switch (kind.number, kind.kind) {
+        case ("14", _), (_, .cost): pool = [Catalog.leadingCases[1], Catalog.leadingCases[2], Catalog.leadingCases[4]]
+        case (_, .ncnd), ("23", _), ("24", _): pool = [Catalog.leadingCases[3], Catalog.leadingCases[0]]
+        default: pool = [Catalog.leadingCases[0]]
+        }
+        if rng.chance(0.7) { pool = [model.tribunalCases[rng.int(model.tribunalCases.count)]] }
+        let c = rng.pick(pool)
+        if citedLong.insert(c.short).inserted {
+            // Footnote markers glued to names, as PDF extraction leaves them.
+            if rng.chance(0.15) {
+                footnote += 1
+                return c.long + ["¹", "²", "³", "⁴", "⁵"][min(4, footnote - 1)]
+            }
+            return c.long
+        }
+        return c.short
+    }
+
+    /// Fills a template's placeholders.
+    mutating func fill(_ template: String) -> String {
+        guard template.contains("{") else { return template }
+        var result = ""
+        result.reserveCapacity(template.utf8.count + 64)
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let key = rest[rest.index(after: open)..<close]
+            switch key {
+            case "A": result += plan.authority.short
+            case "AN": result += plan.authority.name
+            case "P": result += currentProvision.written(&rng)
+            case "PL": result += provisionList()
+            case "T": result += currentProvision.title.lowercased()
+            case "D": result += date()
+            case "C": result += citation()
+            case "N": result += String(rng.int(19...400))
+            case "X": result += phrase()
+            case "HRS": result += plan.authority.short.contains("the department") || plan.authority.short.hasPrefix("the D") ? "24" : "18"
+            case "LIM": result += plan.authority.short.hasPrefix("the D") ? "£600" : "£450"
+            case "DAYS": result += plan.year >= 2023 ? "30" : "35"
+            default: result += "{" + key + "}"
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        // Sentence-initial "the" from {A}, "section" from {P}.
+        if result.contains(". the ") { result = result.replacingOccurrences(of: ". the ", with: ". The ") }
+        if let first = result.first, first.isLowercase { result = first.uppercased() + result.dropFirst() }
+        return result
+    }
+
+    /// A page break with the footer real PDFs leave: sometimes between paragraphs, sometimes mid-sentence.
+    mutating func footerText() -> String {
+        page += 1
+        let ref = plan.reference ?? ""
+        return "\n\n\n\(page)\n\n" + (ref.isEmpty ? "" : "Reference: \(ref)\n\n\n")
+    }
+
+    /// One numbered paragraph: a template sentence from `bank` plus filler, sometimes a quote block.
+    mutating func numbered(_ bank: [String], filler: ClosedRange<Int> = 0...3, quote: Double = 0, fixed: String? = nil) {
+        paragraph += 1
+        let start = out.count
+        if dashMarkers && (rng.chance(0.4) || paragraph <= 3) { add("- ") }
+        add("\(paragraph). ")
+        let sentence = fixed ?? fill(rng.pick(bank))
+        let fillers = rng.int(filler)
+        let before = fillers > 0 && rng.chance(0.3) ? 1 : 0
+        for _ in 0..<before { fillerSentence(); out.append(32) }
+        add(sentence)
+        for _ in before..<fillers { out.append(32); fillerSentence() }
+        if footers, paragraph > 2, rng.chance(0.03) {
+            // A footer in the middle of the paragraph: split at a space past the start.
+            if let space = out[(start + (out.count - start) / 2)...].firstIndex(of: 32) {
+                out.replaceSubrange(space..<space + 1, with: Array(footerText().utf8))
+            }
+        }
+        out.append(10)
+        if quote > 0 && rng.chance(quote) { quoteBlock() }
+        if footnote > 0 && rng.chance(0.5) {
+            add("\n\(["¹", "²", "³", "⁴", "⁵"][min(4, footnote - 1)]) https://www.gov.uk/administrative-appeals-tribunal-decisions/\(rng.int(1000...9999))\n")
+            footnote = 0
+        }
+        out.append(10)
+        sincePage += 1
+        if footers && sincePage >= 7 && rng.chance(0.5) {
+            add(footerText())
+            sincePage = 0
+        }
+    }
+
+    mutating func quoteBlock() {
+        out.append(10)
+        add("\"")
+        for i in 0..<rng.int(1...4) {
+            if i > 0 { add(rng.chance(0.3) ? "\n\n" : " ") }
+            if rng.chance(0.2) { add("\(i + 1). ") }
+            fillerSentence()
+        }
+        add("\"\n")
+    }
+
+    mutating func bullets(_ items: [String]) {
+        for item in items { add(" • "); add(fill(item)); out.append(10) }
+        out.append(10)
+    }
+
+    // MARK: - The notice
+
+    mutating func write() -> [UInt8] {
+        header()
+        if plan.legacy { legacyBody() } else { modernBody() }
+        signature()
+        return out
+    }
+
+    mutating func header() {
+        let date = "\(plan.day) \(Self.months[plan.month - 1]) \(plan.year)"
+        if let ref = plan.reference { line("Reference: \(ref)"); blank() }
+        if plan.legacy {
+            line(plan.law == "EIR" ? "Environmental Information Regulations 2004" : "Freedom of Information Act 2000 (Section 50)")
+            blank(); line("Decision Notice"); blank()
+        } else {
+            line(plan.law == "EIR" ? "Environmental Information Regulations 2004 (EIR)" : "Freedom of Information Act 2000 (FOIA)")
+            line("Decision notice"); blank()
+        }
+        line("Date: \(date)"); blank()
+        if rng.chance(0.2) {
+            line("Public Authority: \(plan.authority.name) Address: \(plan.authority.address.replacingOccurrences(of: "\n", with: " "))")
+        } else {
+            line("Public Authority: \(plan.authority.name)"); blank()
+            line("Address: \(plan.authority.address)")
+        }
+        if rng.chance(0.1) { blank(); line("Complainant: Mr \(rng.pick(Catalog.surnames))") }
+        blank()
+    }
+
+    mutating func decisionParagraphs() {
+        currentProvision = plan.provisions[0]
+        if plan.kind == .delay {
+            numbered(plan.law == "EIR" ? Sentences.delayFindingEIR : Sentences.delayFinding, filler: 0...1)
+        } else {
+            numbered(Sentences.decisionIntro, filler: 0...1)
+            switch plan.verdict {
+            case .notUpheld: numbered(Sentences.notUpheld, filler: 0...1)
+            case .upheld: numbered(Sentences.upheld, filler: 0...1)
+            case .partlyUpheld: numbered(Sentences.partlyUpheld, filler: 0...1)
+            }
+            if plan.delayBreach { numbered(Sentences.delayFinding, filler: 0...0) }
+        }
+        if plan.verdict == .notUpheld {
+            numbered(Sentences.noSteps, filler: 0...0)
+        } else {
+            numbered(Sentences.steps, filler: 0...0)
+            bullets([rng.pick(Sentences.stepItems)] + (rng.chance(0.3) ? [rng.pick(Sentences.stepItems)] : []))
+            numbered([], fixed: fill(Sentences.stepsDeadline))
+        }
+    }
+
+    mutating func modernBody() {
+        heading(rng.chance(0.85) ? "Decision (including any steps ordered)" : "Decision")
+        decisionParagraphs()
+        if plan.kind == .delay {
+            heading("Request and response")
+            for s in Sentences.delayRequest { numbered([s], filler: 0...1) }
+            heading("Reasons for decision")
+            for _ in 0..<max(1, plan.paragraphs - paragraph - 3) { numbered(Sentences.procedural, filler: 0...1) }
+        } else {
+            if rng.chance(0.25) {
+                heading("Background")
+                for _ in 0..<rng.int(1...3) { numbered([], filler: 2...4, fixed: fill("{A} is responsible for {X}.")) }
+            }
+            heading("Request and response")
+            numbered(Sentences.request, filler: 0...0, quote: 1)
+            for _ in 0..<rng.int(2...4) { numbered(Sentences.response, filler: 0...2, quote: 0.25) }
+            heading("Scope of the case")
+            for _ in 0..<rng.int(2...4) { numbered(Sentences.scope, filler: 0...2) }
+            heading("Reasons for decision")
+            numbered(Sentences.reasonsIntro, filler: 0...1)
+            provisionSections(budget: plan.paragraphs - paragraph - 6)
+            if plan.delayBreach {
+                heading("Procedural matters")
+                currentProvision = Catalog.section10
+                heading(Catalog.section10.heading(&rng))
+                for _ in 0..<rng.int(1...3) { numbered(Sentences.procedural, filler: 0...1) }
+            }
+            if rng.chance(0.5) {
+                heading("Other matters")
+                for _ in 0..<rng.int(1...3) { numbered(Sentences.otherMatters, filler: 0...2) }
+            }
+        }
+        heading("Right of appeal")
+        numbered([Sentences.appeal[0]], filler: 0...0)
+        add(Sentences.tribunalAddress); add("\n\n")
+        numbered([Sentences.appeal[1]], filler: 0...0)
+        numbered([Sentences.appeal[2]], filler: 0...0)
+    }
+
+    /// The per-provision sections of "Reasons for decision", sharing `budget` paragraphs.
+    mutating func provisionSections(budget: Int) {
+        let share = max(3, budget / plan.provisions.count)
+        for p in plan.provisions {
+            currentProvision = p
+            heading(p.heading(&rng))
+            let bank: [String]
+            switch (p.number, p.kind) {
+            case ("14", _): bank = Sentences.vexatious
+            case ("40", .absolute), ("13", _): bank = Sentences.personal
+            case ("41", _): bank = Sentences.confidence
+            case ("21", _): bank = Sentences.accessible
+            case ("1", _), ("12", .absolute): bank = Sentences.notHeld
+            case (_, .cost): bank = Sentences.cost
+            case (_, .ncnd): bank = Sentences.ncnd + Sentences.prejudice
+            default: bank = Sentences.prejudice
+            }
+            let hasPI = p.kind == .qualified || (p.kind == .ncnd && p.number != "23" && p.number != "40")
+            let own = hasPI ? max(2, share * 3 / 5) : share
+            for i in 0..<own {
+                if i > 0 && rng.chance(0.05) {
+                    numbered(Sentences.caseLaw, filler: 0...2)
+                } else {
+                    numbered(bank, filler: 0...2, quote: 0.12)
+                }
+            }
+            if hasPI {
+                let rest = max(4, share - own)
+                heading("Public interest test")
+                numbered(Sentences.publicInterest, filler: 0...2)
+                heading("Public interest arguments in favour of disclosure")
+                for _ in 0..<max(1, (rest - 2) / 2) { numbered(Sentences.piDisclosure, filler: 1...3, quote: 0.2) }
+                heading(plan.law == "EIR" ? "Public interest in maintaining the exception" : "Public interest arguments in favour of maintaining the exemption")
+                for _ in 0..<max(1, (rest - 2) / 2) { numbered(Sentences.piMaintaining, filler: 1...3, quote: 0.3) }
+                heading(rng.chance(0.7) ? "Balance of the public interest" : "Public interest balancing test")
+                numbered(Sentences.piBalance, filler: 0...2)
+            }
+        }
+    }
+
+    mutating func legacyBody() {
+        heading("Summary")
+        decisionParagraphs()
+        heading("The Commissioner's Role")
+        for s in Sentences.legacyRole { numbered([s], filler: 0...0) }
+        heading("The Request")
+        numbered(Sentences.request, filler: 0...0, quote: 1)
+        numbered(Sentences.response, filler: 0...2)
+        heading("The Investigation")
+        heading("Chronology")
+        for _ in 0..<rng.int(2...5) { numbered(Sentences.scope + Sentences.response, filler: 0...2) }
+        heading("Analysis")
+        if plan.kind == .delay {
+            heading("Procedural Requirements")
+            for _ in 0..<max(1, plan.paragraphs - paragraph - 3) { numbered(Sentences.procedural, filler: 0...1) }
+        } else {
+            heading("Exemptions")
+            provisionSections(budget: plan.paragraphs - paragraph - 6)
+            if plan.delayBreach {
+                heading("Procedural Requirements")
+                numbered(Sentences.procedural, filler: 0...1)
+            }
+        }
+        heading("The Decision")
+        currentProvision = plan.provisions[0]
+        numbered(plan.verdict == .notUpheld ? Sentences.notUpheld : Sentences.upheld, filler: 0...1)
+        heading("Steps Required")
+        numbered(plan.verdict == .notUpheld ? Sentences.noSteps : Sentences.steps, filler: 0...0)
+        heading("Right of Appeal")
+        numbered([Sentences.appeal[0]], filler: 0...0)
+        add(Sentences.tribunalAddress); add("\n\n")
+        numbered([Sentences.appeal[2]], filler: 0...0)
+    }
+
+    mutating func signature() {
+        add("\nSigned\n\n\(rng.pick(["Ben", "Sarah", "Carolyn", "Andrew", "Laura", "Gerrard", "Phillip", "Joanna"])) \(rng.pick(Catalog.surnames))\n")
+        add("\(rng.pick(Sentences.signatures))\nInformation Commissioner's Office\nWycliffe House\nWater Lane\nWilmslow\nCheshire\nSK9 5AF\n")
+    }
+}
