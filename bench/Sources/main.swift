@@ -55,12 +55,20 @@ enum BenchError: Error, CustomStringConvertible {
 do {
     let argv = CommandLine.arguments
     guard argv.count >= 2 else { throw BenchError.usage("no command") }
-    let args = try Arguments(argv.dropFirst(2))
+    let args = try Arguments(argv[1] == "_child" ? argv.dropFirst(3) : argv.dropFirst(2))
     switch argv[1] {
     case "generate":
         let count = try args.int("count", default: 2_500)
         let seed = UInt64(try args.int("seed", default: 1))
         try Generate.run(count: count, seed: seed, out: try args.required("out"))
+    case "run":
+        try Runner.run(args)
+    case "queries":
+        let rare = args.values["corpus"].flatMap(CorpusManifest.load(from:))?.rareTerms.map(\.term) ?? []
+        for q in try BenchQuery.parse(lines: BenchQuery.builtIn) { print(q.resolved(rare: rare).line) }
+    case "_child":
+        guard argv.count >= 3 else { throw BenchError.usage("_child needs a phase") }
+        try Child.run(argv[2], args)
     default:
         throw BenchError.usage("unknown command '\(argv[1])'")
     }
