@@ -14,6 +14,7 @@
 /// - Dropped apostrophes are mended: `Commissioner s decision` → `Commissioner's decision`. A lone `s`
 ///   between two words is almost never anything else, and `s 31` (section) is left alone because a digit follows.
 /// - `- ` list markers that PDF extraction puts before paragraph numbers and `(a)` items are removed.
+/// - A lone `_` word (the rule above footnotes, when squashed into a line) is dropped.
 /// - Runs of spaces collapse to one; the line is trimmed.
 struct InlineCleaner {
     var footnotes: [Footnote] = []
@@ -111,6 +112,17 @@ struct InlineCleaner {
                 i += 1
                 if i < end, Bytes.isDigit(s[i]), let skip = gluedMarkerEnd(s, i, end, out: out, start: start) {
                     i = skip
+                }
+            case UInt8(ascii: "_") where lastSpace:
+                // A lone "_" / "____" word: the footnote rule, squashed into the line.
+                var j = i
+                while j < end && s[j] == b { j += 1 }
+                if j == end || s[j] == Bytes.space {
+                    i = j
+                } else {
+                    out.append(contentsOf: s[i..<j])
+                    lastSpace = false
+                    i = j
                 }
             default:
                 if lastSpace, Bytes.isDigit(b), let next = inlineFootnote(s, i, end) {

@@ -2,8 +2,10 @@
 /// line per PDF page.
 ///
 /// A paragraph starts at ` 12. The…` only when 12 is the next number in sequence (or one or two past it, after
-/// a sentence end), the text after it starts like a sentence, and the word before it is not one that takes a
-/// number (`section 31. `, `paragraph 23. `, `of 12. `). Headings squashed between the end of one paragraph
+/// a sentence end or heading), the text after it starts like a sentence, and the word before it is not one
+/// that takes a number (`section 31. `, `paragraph 23. `, `of 12. `, `2023 12.`). The text before may end
+/// in anything else: footnote URLs and page furniture often sit between a paragraph's last sentence and the
+/// next number. Headings squashed between the end of one paragraph
 /// and the next number (`…in the public interest. Public interest test 34. The…`) are split onto lines of
 /// their own, by matching known headings at the end of the gap or, failing that, a short title-like tail
 /// after the last sentence end. The result is lines as the structure parser expects from a normal text file.
@@ -48,9 +50,11 @@ struct OneLineSplitter {
             }
             let before = Bytes.trimmed(s, segStart..<markerStart)
             let afterSentence = before.isEmpty || endsSentence(s, before)
-            let inSequence = n == expected || (afterSentence && (n == expected + 1 || n == expected + 2))
-            if inSequence, before.isEmpty || !endsWithCitingWord(s, before),
-               afterSentence || endsWithHeading(s, before) {
+            // The expected number only needs a word before it that does not take numbers; a skip also
+            // needs a sentence end or heading before it.
+            let exact = n == expected
+            let skip = (n == expected + 1 || n == expected + 2) && (afterSentence || endsWithHeading(s, before))
+            if exact || skip, before.isEmpty || !endsWithCitingWord(s, before) {
                 emit(s, before, into: &out)
                 segStart = i
                 expected = n + 1
@@ -134,9 +138,11 @@ struct OneLineSplitter {
         while i > r.lowerBound {
             if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matches(s, i, Self.signed, end: r.upperBound),
                endsSentence(s, Bytes.trimmed(s, r.lowerBound..<i)) {
+                // "Signed" on a line of its own is what the structure parser knows as a signature.
                 out.append(Bytes.trimmed(s, r.lowerBound..<i))
                 out.append(i..<i)
-                out.append(Bytes.trimmed(s, i..<r.upperBound))
+                out.append((i + 1)..<(i + 7))
+                out.append(Bytes.trimmed(s, (i + 7)..<r.upperBound))
                 return
             }
             i -= 1
