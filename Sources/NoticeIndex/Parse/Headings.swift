@@ -155,10 +155,17 @@ enum Headings {
         if text.contains("@") || text.contains("http") || text.contains("www.") { return false }
         if text.filter({ $0 == "," }).count > 1 { return false }
         if let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count < 3 { return false }
+        if isSignOff(text) { return false }
         let k = key(text)
-        for p in ["yours ", "kind regards", "regards", "best regards", "many thanks", "thank you", "dear ", "signed", "dated "]
-            where k.hasPrefix(p) { return false }
+        for p in ["dear ", "signed", "dated "] where k.hasPrefix(p) { return false }
         return true
+    }
+
+    /// A letter's closing line: `Yours faithfully`, `Kind regards`.
+    static func isSignOff(_ text: String) -> Bool {
+        let k = key(text)
+        return ["yours ", "kind regards", "regards", "best regards", "best wishes", "many thanks", "thank you"]
+            .contains { k.hasPrefix($0) }
     }
 
     // MARK: - Byte-level suffix matching for the one-line splitter

@@ -126,6 +126,8 @@ private struct Walker {
     private var text: [UInt8] = []
     /// A heading came after the open paragraph: unnumbered text now starts a paragraph 0.
     private var headingSinceParagraph = true
+    /// The previous short block was a letter's sign-off ("Yours faithfully").
+    private var lastBlockWasSignOff = false
 
     init(c: CleanedText, starts: [Int: Int], textStart: [Int: Int]) {
         self.c = c
@@ -155,8 +157,11 @@ private struct Walker {
             if blockStart, let h = StructureParser.headingText(c, i) {
                 let afterBlock = i + h.lines + 1 < lines.count ? i + h.lines + 1 : lines.count
                 let beforeParagraph = afterBlock < lines.count && starts[afterBlock] != nil
+                // After "Yours faithfully" comes a name, which looks like a title but is not one.
+                let afterSignOff = lastBlockWasSignOff
+                lastBlockWasSignOff = Headings.isSignOff(h.text)
                 if !inSignature || Headings.era(h.text) != nil,
-                   let kind = Headings.classify(h.text, beforeParagraph: beforeParagraph) {
+                   let kind = Headings.classify(h.text, beforeParagraph: beforeParagraph && !afterSignOff) {
                     apply(kind, h.text, into: &s)
                     inSignature = false
                     i += h.lines
@@ -179,6 +184,7 @@ private struct Walker {
             }
             if inSignature { i += 1; continue }
 
+            if blockStart { lastBlockWasSignOff = false }
             if number < 0 || headingSinceParagraph {
                 close(into: &s)
                 open(0)
