@@ -154,12 +154,13 @@ private struct Walker {
                 continue
             }
 
-            if blockStart, let h = StructureParser.headingText(c, i) {
+            let short = blockStart ? StructureParser.headingText(c, i) : nil
+            // After "Yours faithfully" comes a name, which looks like a title but is not one.
+            let afterSignOff = lastBlockWasSignOff
+            if blockStart { lastBlockWasSignOff = short.map { Headings.isSignOff($0.text) } ?? false }
+            if blockStart, let h = short {
                 let afterBlock = i + h.lines + 1 < lines.count ? i + h.lines + 1 : lines.count
                 let beforeParagraph = afterBlock < lines.count && starts[afterBlock] != nil
-                // After "Yours faithfully" comes a name, which looks like a title but is not one.
-                let afterSignOff = lastBlockWasSignOff
-                lastBlockWasSignOff = Headings.isSignOff(h.text)
                 if !inSignature || Headings.era(h.text) != nil,
                    let kind = Headings.classify(h.text, beforeParagraph: beforeParagraph && !afterSignOff) {
                     apply(kind, h.text, into: &s)
@@ -184,7 +185,6 @@ private struct Walker {
             }
             if inSignature { i += 1; continue }
 
-            if blockStart { lastBlockWasSignOff = false }
             if number < 0 || headingSinceParagraph {
                 close(into: &s)
                 open(0)
