@@ -133,8 +133,8 @@ final class HeaderParserTests: XCTestCase {
 
     func testLawFallsBackToBodyAndReferenceToFooter() {
         let h = HeaderParser.parse("Decision notice\n\nDate: 1 April 2015\n\nPublic Authority: Leeds City Council",
-                                   body: "1. The complainant asked for information under the Environmental Information Regulations 2004.",
-                                   footerReference: "FER0551234")
+                                   footerReference: "FER0551234",
+                                   body: { "1. The complainant asked for information under the Environmental Information Regulations 2004." })
         XCTAssertEqual(h.law, .eir, "a header naming no regime borrows it from the body")
         XCTAssertEqual(h.reference, "FER0551234", "a header without a reference line borrows the page footer's")
     }

@@ -33,12 +33,12 @@ enum HeaderParser {
         ("telephone:", .other), ("tel:", .other), ("email:", .other),
     ].sorted { $0.0.count > $1.0.count }
 
-    /// Parses `text` (the header). `body` is a prefix of the body, used only when the header names no law.
-    static func parse(_ text: String, body: String = "", footerReference: String? = nil) -> Header {
+    /// Parses `text` (the header). `body` gives a prefix of the body, used only when the header names no law.
+    static func parse(_ text: String, footerReference: String? = nil, body: () -> String = { "" }) -> Header {
         var h = Header()
         let lower = text.lowercased()
         h.isLegacy = lower.contains("(section 50)")
-        h.law = law(in: lower) ?? law(in: body.lowercased())
+        h.law = law(in: lower) ?? law(in: body().lowercased())
 
         let found = findLabels(text)
         var values: [(Label, String)] = []

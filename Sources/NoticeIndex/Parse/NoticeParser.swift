@@ -20,8 +20,9 @@ public enum NoticeParser {
 
         let headerText = joinedText(of: cleaned, lines: structure.headerLines, limit: headerLimitBytes)
         let bodyStart = structure.headerLines.upperBound
-        let bodyText = joinedText(of: cleaned, lines: bodyStart..<cleaned.lines.count, limit: lawFallbackBytes)
-        var header = HeaderParser.parse(headerText, body: bodyText, footerReference: cleaned.footerReference)
+        var header = HeaderParser.parse(headerText, footerReference: cleaned.footerReference, body: {
+            joinedText(of: cleaned, lines: bodyStart..<cleaned.lines.count, limit: lawFallbackBytes)
+        })
         if header.date == nil, let dated = structure.datedLine { header.date = DateParser.firstDate(in: dated) }
 
         var warnings = structure.warnings

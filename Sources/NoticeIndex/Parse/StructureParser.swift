@@ -40,8 +40,8 @@ enum StructureParser {
         let firstParagraph = candidates.indices.first { ok[$0] }.map { candidates[$0].line }
 
         var s = Structure()
-        let hasKnownHeading = firstTopLevelHeading(c, before: lines.count) != nil
-        if starts.count < minimumParagraphs && !(starts.count >= 1 && hasKnownHeading) {
+        if starts.count < minimumParagraphs,
+           starts.isEmpty || firstTopLevelHeading(c, before: lines.count) == nil {
             return unstructured(c)
         }
         s.warnings = numberingWarnings

@@ -85,8 +85,11 @@ enum TextCleaner {
         while i < n {
             let b = s[i]
             if b >= 0x20 && b < 0x7F {
-                out.append(b)
-                i += 1
+                // Copy a run of printable ASCII at once: most of a notice is plain text.
+                var j = i + 1
+                while j < n && s[j] >= 0x20 && s[j] < 0x7F { j += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
+                i = j
                 continue
             }
             switch b {
