@@ -5,28 +5,6 @@ public enum NoticeExtractor {
     }
 }
 
-/// A provision found in a piece of text, with its UTF-8 byte range in that text.
-public struct FoundProvision: Sendable, Equatable {
-    public var provision: Provision
-    public var range: Range<Int>
-    public var text: String
-
-    public init(provision: Provision, range: Range<Int>, text: String) {
-        self.provision = provision
-        self.range = range
-        self.text = text
-    }
-}
-
-/// Finds FOIA sections and EIR regulations in text, and parses a user's spelling of one.
-public enum ProvisionFinder {
-    /// Every provision cited in `text`, in order. `law` is the notice's regime, used for bare numbers.
-    public static func find(in text: String, law: Law?) -> [FoundProvision] { [] }
-
-    /// A user's spelling: "31(3)", "s.31(3)", "section 31", "s 31 (3)", "reg 12(4)(b)", "12(4)(b)", "EIR 12.4.b".
-    public static func parse(query: String) -> Provision? { Provision(canonical: query) }
-}
-
 /// Names of public authorities: a key under which aliases meet, and a sector.
 public enum AuthorityNormalizer {
     public static func info(for name: String) -> AuthorityInfo {
