@@ -89,6 +89,14 @@ final class CaseLawTests: XCTestCase {
         XCTAssertEqual(c.first?.name, "Bromley v Information Commissioner and Environment Agency")
     }
 
+    func testJudicialReviewNameWithBracketedParty() {
+        // `R (Evans) v Attorney General`: the bracketed claimant stays in the name
+        let c = cases(["The Supreme Court in R (Evans) v Attorney General [2015] UKSC 21 considered section 53."])
+        XCTAssertEqual(c.map(\.key), ["[2015] UKSC 21"])
+        XCTAssertEqual(c.first?.name, "R Evans v Attorney General")
+        XCTAssertEqual(c.first.map { CaseLaw.nameTokens($0.name!) }, ["evans"])
+    }
+
     func testSameCaseCitedTwiceInDifferentFormsMerges() {
         let c = cases(["See [2023] UKFTT 00427 (GRC).", "The tribunal in [2023] UKFTT 427 (GRC) agreed."])
         XCTAssertEqual(c.map(\.key), ["[2023] UKFTT 427 (GRC)"])

@@ -208,6 +208,7 @@ enum CaseCitations {
     /// A word as a name part: footnote markers stripped; nil when the word cannot be part of a name.
     private static func clean(_ raw: String) -> String? {
         var w = raw
+        if w.first == "(", w.last == ")" { w = String(w.dropFirst().dropLast()) }  // `R (Evans) v …`
         while let l = w.last, "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(l) { w.removeLast() }
         if w.count > 1, w.first?.isLetter == true, w.contains(where: \.isLetter) {
             while let l = w.last, l.isASCII, l.isNumber { w.removeLast() }  // `Savic5`

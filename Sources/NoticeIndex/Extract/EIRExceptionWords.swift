@@ -23,12 +23,35 @@ enum EIRExceptionWords {
         ("personal data", ["13"]),
     ].map { (Array($0.0.utf8), $0.1) }
 
+    /// Phrase indices by first byte, so one pass over the word starts checks only the phrases that can match.
+    private static let byFirstByte: [[Int]] = {
+        var t = [[Int]](repeating: [], count: 256)
+        for (k, p) in phrases.enumerated() { t[Int(p.phrase[0])].append(k) }
+        return t
+    }()
+
     static func find(in text: String) -> [RawProvision] {
-        let low = TextBytes.lowered(text)
         var out: [RawProvision] = []
-        for (phrase, parts) in phrases {
-            for i in TextBytes.occurrences(of: phrase, in: low) where TextBytes.isWholeWord(low, i, phrase.count) {
-                out.append(RawProvision(law: .eir, parts: parts, range: i..<(i + phrase.count), list: -1, fromWords: true))
+        var text = text
+        let n = text.utf8.count
+        text.withUTF8 { b in
+            var i = 0
+            while i < n {
+                let c = TextBytes.lower(b[i])
+                if TextBytes.isLetter(c), i == 0 || !TextBytes.isAlnum(b[i - 1]) {
+                    for k in byFirstByte[Int(c)] {
+                        let phrase = phrases[k].phrase
+                        guard i + phrase.count <= n, i + phrase.count == n || !TextBytes.isAlnum(b[i + phrase.count]) else { continue }
+                        var ok = true
+                        for j in 1..<phrase.count where TextBytes.lower(b[i + j]) != phrase[j] { ok = false; break }
+                        if ok {
+                            out.append(RawProvision(law: .eir, parts: phrases[k].provision, range: i..<(i + phrase.count), list: -1, fromWords: true))
+                        }
+                    }
+                    while i < n, TextBytes.isLetter(b[i]) { i += 1 }
+                } else {
+                    i += 1
+                }
             }
         }
         return out
