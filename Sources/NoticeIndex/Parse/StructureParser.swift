@@ -60,9 +60,21 @@ enum StructureParser {
                Headings.era(text.text) != nil {
                 return i
             }
+            // pdftotext without blank lines: a known heading alone on its line, right before paragraph 1.
+            if !c.lines[i].isEmpty, c.lines[i].count <= 120, Headings.era(c.line(i)) != nil,
+               let next = nextNonEmpty(c, after: i), ParagraphNumbering.marker(c.bytes, c.lines[next]) != nil {
+                return i
+            }
             i += 1
         }
         return nil
+    }
+
+    /// The index of the first non-empty line after `i`, if any.
+    static func nextNonEmpty(_ c: CleanedText, after i: Int) -> Int? {
+        var j = i + 1
+        while j < c.lines.count, c.lines[j].isEmpty { j += 1 }
+        return j < c.lines.count ? j : nil
     }
 
     /// The text of the block starting at line `i` if it is short enough to be a heading (one or two lines).
@@ -168,7 +180,7 @@ private struct Walker {
                     i += h.lines
                     continue
                 }
-            } else if !blockStart, i + 1 < lines.count, starts[i + 1] != nil, r.count <= 120,
+            } else if let next = StructureParser.nextNonEmpty(c, after: i), starts[next] != nil, r.count <= 120,
                       let kind = Headings.classify(c.line(i), beforeParagraph: true), kind != .subheading {
                 // A heading squeezed between a paragraph's last line and the next number, without blank lines.
                 apply(kind, c.line(i), into: &s)
