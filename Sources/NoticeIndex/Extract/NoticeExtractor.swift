@@ -1,45 +1,80 @@
+import Foundation
+
 /// Runs every extractor over a parsed notice. Never throws: an extractor that finds nothing returns nothing.
+///
+/// Stages: provisions per paragraph (with the section named before as context for `subsections (1)(a)`),
+/// typo repair (`ProvisionRepair`), roles (`ProvisionRoles`), outcome and findings (`OutcomeExtractor`),
+/// authority (`AuthorityNormalizer`), case law (`CaseLawExtractor`).
 public enum NoticeExtractor {
     public static func extract(_ notice: ParsedNotice) -> Extraction {
-        Extraction()
+        let paragraphs = notice.paragraphs
+        let law = notice.law ?? inferLaw(paragraphs)
+
+        // Headings: provisions they name, per heading path and notice-wide (by section/regulation family).
+        var headingCache: [String: [Provision]] = [:]
+        func headingProvisions(_ h: String) -> [Provision] {
+            if let c = headingCache[h] { return c }
+            let ps = ProvisionFinder.find(in: h, law: law).map(\.provision)
+            headingCache[h] = ps
+            return ps
+        }
+        var noticeHeadingFamilies = Set<String>()
+        for p in paragraphs {
+            let section = NoticeSection(headings: p.headings)
+            guard section == .body || section == .decision else { continue }
+            for h in p.headings { for prov in headingProvisions(h) { noticeHeadingFamilies.insert(ProvisionRoles.family(prov)) } }
+        }
+
+        // Provisions, paragraph by paragraph.
+        var raw: [(paragraph: Int, item: RawProvision)] = []
+        var context: Provision? = nil
+        var lastHeading: [String]? = nil
+        for (pi, p) in paragraphs.enumerated() {
+            if p.headings != lastHeading {
+                lastHeading = p.headings
+                if let h = p.headings.last, let hp = headingProvisions(h).last { context = hp }
+            }
+            let items = ProvisionFinder.scan(p.text, law: law, context: context)
+            for it in items { raw.append((pi, it)) }
+            if let last = items.last(where: { $0.plausible && !$0.fromWords }) { context = last.provision }
+        }
+        raw = ProvisionRepair.repair(raw)
+
+        // Roles.
+        var cueCache: [Int: CueText] = [:]
+        var mentions: [ProvisionMention] = []
+        mentions.reserveCapacity(raw.count)
+        for (pi, it) in raw {
+            let p = paragraphs[pi]
+            let cue = cueCache[pi] ?? CueText(p.text)
+            cueCache[pi] = cue
+            let own = Set(p.headings.flatMap(headingProvisions).map(ProvisionRoles.family))
+            let role = ProvisionRoles.role(of: it.provision, at: it.range, in: cue, section: NoticeSection(headings: p.headings),
+                                           ownHeadingFamilies: own, noticeHeadingFamilies: noticeHeadingFamilies)
+            mentions.append(ProvisionMention(provision: it.provision, role: role,
+                                             span: Span(paragraph: pi, start: it.range.lowerBound, end: it.range.upperBound),
+                                             text: ProvisionFinder.slice(p.text, it.range)))
+        }
+
+        let outcome = OutcomeExtractor.extract(paragraphs, mentions: mentions, law: law)
+        let authority = notice.authority.flatMap { name -> AuthorityInfo? in
+            name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : AuthorityNormalizer.info(for: name)
+        }
+        return Extraction(provisions: mentions, outcome: outcome.outcome, findings: outcome.findings,
+                          authority: authority, cases: CaseLawExtractor.extract(paragraphs))
     }
-}
 
-/// A provision found in a piece of text, with its UTF-8 byte range in that text.
-public struct FoundProvision: Sendable, Equatable {
-    public var provision: Provision
-    public var range: Range<Int>
-    public var text: String
-
-    public init(provision: Provision, range: Range<Int>, text: String) {
-        self.provision = provision
-        self.range = range
-        self.text = text
+    /// The regime when the parser could not tell: EIR if the text names the Regulations and regulations
+    /// more often than the Act and sections.
+    static func inferLaw(_ paragraphs: [Paragraph]) -> Law {
+        var eir = 0, foia = 0
+        let e1 = Array("environmental information regulations".utf8), e2 = Array("regulation ".utf8)
+        let f1 = Array("freedom of information act".utf8), f2 = Array("section ".utf8)
+        for p in paragraphs {
+            let low = TextBytes.lowered(p.text)
+            eir += TextBytes.occurrences(of: e1, in: low).count * 3 + TextBytes.occurrences(of: e2, in: low).count
+            foia += TextBytes.occurrences(of: f1, in: low).count * 3 + TextBytes.occurrences(of: f2, in: low).count
+        }
+        return eir > foia ? .eir : .foia
     }
-}
-
-/// Finds FOIA sections and EIR regulations in text, and parses a user's spelling of one.
-public enum ProvisionFinder {
-    /// Every provision cited in `text`, in order. `law` is the notice's regime, used for bare numbers.
-    public static func find(in text: String, law: Law?) -> [FoundProvision] { [] }
-
-    /// A user's spelling: "31(3)", "s.31(3)", "section 31", "s 31 (3)", "reg 12(4)(b)", "12(4)(b)", "EIR 12.4.b".
-    public static func parse(query: String) -> Provision? { Provision(canonical: query) }
-}
-
-/// Names of public authorities: a key under which aliases meet, and a sector.
-public enum AuthorityNormalizer {
-    public static func info(for name: String) -> AuthorityInfo {
-        AuthorityInfo(name: name, key: name.lowercased(), sector: .other)
-    }
-
-    /// The key for what a user typed (`MPS`, `Metropolitan Police`, `Home Office`).
-    public static func key(forQuery text: String) -> String { text.lowercased() }
-}
-
-/// Case-law citations.
-public enum CaseLaw {
-    /// The canonical key if `text` is a neutral citation or appeal/file number in any written form
-    /// (`2016 UKUT 535 AAC` → `[2016] UKUT 535 (AAC)`, `EA-2018-0164` → `EA/2018/0164`), else nil.
-    public static func canonicalKey(forCitation text: String) -> String? { nil }
 }

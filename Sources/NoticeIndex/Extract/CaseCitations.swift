@@ -1,0 +1,281 @@
+/// Finds case-law identifiers (neutral citations, tribunal appeal numbers, Upper Tribunal file numbers) and
+/// party names (`X v Y`) in text, as byte ranges.
+///
+/// Canonical keys:
+/// - neutral citations: `[yyyy] COURT [Civ|Crim ]n (DIV)`, court upper case, division in its usual
+///   spelling (`AAC`, `GRC`, `QB`, `Admin`, `Ch`), leading zeros stripped from the number so that the
+///   tribunal's own `[2023] UKFTT 00427 (GRC)` meets the common `[2023] UKFTT 427 (GRC)`; a missing
+///   division defaults to `AAC` for UKUT and `GRC` for UKFTT (the chambers that hear information rights);
+/// - the odd `[2012] UKFTT 2011 – 0300 (GRC)` is an appeal number in disguise: key `EA/2011/0300`;
+/// - appeal numbers: `EA/yyyy/nnnn` (four digits, zero-padded); `FT/` prefixes and hearing-type suffixes
+///   (`P` paper, `V` video, …) are not part of the identity and are dropped (`EA-2022-0425P` → `EA/2022/0425`);
+/// - Upper Tribunal files: `GIA/nnnn/yyyy`; new-style `UA-yyyy-nnnnnn-XXXX` (six digits, zero-padded).
+enum CaseCitations {
+    enum Kind: Int, Comparable {
+        case neutral = 0, appeal = 1, file = 2
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    struct Identifier: Equatable {
+        var key: String
+        var kind: Kind
+        var range: Range<Int>
+        /// Other keys the same string stands for (the odd FTT form's appeal number).
+        var aliases: [String] = []
+    }
+
+    struct Name: Equatable {
+        var text: String
+        var range: Range<Int>
+    }
+
+    static let courts: Set<String> = ["UKUT", "UKFTT", "UKSC", "UKHL", "UKPC", "EWCA", "EWHC", "EWFC", "CSIH", "CSOH",
+                                      "NICA", "NIQB", "UKEAT", "UKAIT", "UKIT", "EWCOP"]
+    static let divisions: [String: String] = {
+        var t: [String: String] = [:]
+        for d in ["AAC", "GRC", "IAC", "LC", "TCC", "TC", "QB", "KB", "Admin", "Ch", "Fam", "Comm", "Pat", "IPEC", "Costs", "SCCO"] {
+            t[d.lowercased()] = d
+        }
+        return t
+    }()
+
+    // MARK: identifiers
+
+    static func identifiers(in b: [UInt8]) -> [Identifier] {
+        var out: [Identifier] = []
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            let atWordStart = i == 0 || !TextBytes.isAlnum(b[i - 1])
+            if atWordStart, c == 0x5B || c == 0x28 || TextBytes.isDigit(c), let id = neutral(b, i) {
+                out.append(id); i = id.range.upperBound; continue
+            }
+            if atWordStart, TextBytes.isUpper(c) || c == 0x66 || c == 0x65, let id = appealOrFile(b, i) {
+                out.append(id); i = id.range.upperBound; continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func digits(_ b: [UInt8], _ i: Int, max: Int) -> (String, Int)? {
+        var j = i
+        while j < b.count, TextBytes.isDigit(b[j]), j - i < max { j += 1 }
+        guard j > i, j >= b.count || !TextBytes.isDigit(b[j]) else { return nil }
+        return (String(decoding: b[i..<j], as: UTF8.self), j)
+    }
+
+    private static func word(_ b: [UInt8], _ i: Int) -> (String, Int)? {
+        var j = i
+        while j < b.count, TextBytes.isLetter(b[j]) { j += 1 }
+        guard j > i else { return nil }
+        return (String(decoding: b[i..<j], as: UTF8.self), j)
+    }
+
+    private static func stripZeros(_ s: String) -> String {
+        let t = s.drop { $0 == "0" }
+        return t.isEmpty ? "0" : String(t)
+    }
+
+    private static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// `[2016] UKUT 535 (AAC)`, `2012 UKUT 440 AAC`, `[2015] EWCA Civ 454`, `[2014] UKSC 20`.
+    static func neutral(_ b: [UInt8], _ i: Int) -> Identifier? {
+        var j = i
+        var open: UInt8? = nil
+        if b[j] == 0x5B || b[j] == 0x28 { open = b[j]; j += 1 }
+        guard let (year, y) = digits(b, j, max: 4), year.count == 4, year.hasPrefix("19") || year.hasPrefix("20") else { return nil }
+        j = y
+        if let o = open {
+            guard j < b.count, b[j] == (o == 0x5B ? 0x5D : 0x29) else { return nil }
+            j += 1
+        }
+        j = TextBytes.skipSpaces(b, j, limit: 2)
+        guard let (courtWord, c) = word(b, j), courts.contains(courtWord.uppercased()), courtWord == courtWord.uppercased() else { return nil }
+        let court = courtWord.uppercased()
+        j = TextBytes.skipSpaces(b, c, limit: 2)
+        var sub = ""
+        if court == "EWCA" || court == "EWHC", let (w, e) = word(b, j) {
+            let l = w.lowercased()
+            if l == "civ" || l == "crim" { sub = l == "civ" ? "Civ " : "Crim "; j = TextBytes.skipSpaces(b, e, limit: 2) }
+        }
+        guard let (num, ne) = digits(b, j, max: 6) else { return nil }
+        j = ne
+        var end = ne
+        // Odd FTT form: `UKFTT 2011 – 0300`.
+        var oddAppeal: String? = nil
+        do {
+            let k = TextBytes.skipSpaces(b, j, limit: 2)
+            var d = k
+            if d < b.count, b[d] == 0x2D { d += 1 } else if d + 2 < b.count, b[d] == 0xE2, b[d + 1] == 0x80, b[d + 2] == 0x93 || b[d + 2] == 0x94 { d += 3 }
+            if d > k, num.count == 4, let (n2, e2) = digits(b, TextBytes.skipSpaces(b, d, limit: 2), max: 4) {
+                oddAppeal = "EA/\(num)/\(pad(n2, 4))"
+                j = e2; end = e2
+            }
+        }
+        var division: String? = nil
+        let k = TextBytes.skipSpaces(b, j, limit: 2)
+        if k < b.count, b[k] == 0x28, let (w, e) = word(b, k + 1), e < b.count, b[e] == 0x29, let d = divisions[w.lowercased()] {
+            division = d; end = e + 1
+        } else if let (w, e) = word(b, k), let d = divisions[w.lowercased()], w.first?.isUppercase == true {
+            division = d; end = e
+        }
+        if division == nil { division = court == "UKUT" ? "AAC" : court == "UKFTT" ? "GRC" : nil }
+        if let odd = oddAppeal {
+            let written = "[\(year)] \(court) \(num)-\(pad(stripZeros(String(odd.split(separator: "/")[2])), 4))"
+            return Identifier(key: odd, kind: .appeal, range: i..<end, aliases: [written + (division.map { " (\($0))" } ?? "")])
+        }
+        let key = "[\(year)] \(court) \(sub)\(stripZeros(num))" + (division.map { " (\($0))" } ?? "")
+        return Identifier(key: key, kind: .neutral, range: i..<end)
+    }
+
+    private static func isSep(_ c: UInt8) -> Bool { c == 0x2F || c == 0x2D || c == 0x20 }
+
+    /// `EA/2018/0164`, `EA-2022-0425P`, `FT/EA/2025/0030`, `EA2006/0015`, `EA 2014/0149`, `GIA/3037/2011`,
+    /// `GIA 3037 2011`, `UA-2021-000017-GIRF`.
+    static func appealOrFile(_ b: [UInt8], _ i: Int) -> Identifier? {
+        var j = i
+        // `FT/EA/…`
+        if j + 3 < b.count, TextBytes.lower(b[j]) == 0x66, TextBytes.lower(b[j + 1]) == 0x74, isSep(b[j + 2]) { j += 3 }
+        guard let (w, we) = word(b, j) else { return nil }
+        let prefix = w.uppercased()
+        guard w == prefix || w == w.lowercased() else { return nil }
+        func sep(_ p: Int, optional: Bool) -> Int? {
+            if p < b.count, isSep(b[p]) { return p + 1 }
+            return optional ? p : nil
+        }
+        switch prefix {
+        case "EA":
+            guard let a = sep(we, optional: true), let (year, ye) = digits(b, a, max: 4), year.count == 4,
+                  let s = sep(ye, optional: false), let (num, ne) = digits(b, s, max: 4) else { return nil }
+            var end = ne
+            while end < b.count, TextBytes.isUpper(b[end]), end - ne < 2 { end += 1 }
+            if end < b.count, TextBytes.isAlnum(b[end]) { return nil }
+            return Identifier(key: "EA/\(year)/\(pad(num, 4))", kind: .appeal, range: i..<end)
+        case "GIA", "GI":
+            guard let a = sep(we, optional: false), let (num, ne) = digits(b, a, max: 5),
+                  let s = sep(ne, optional: false), let (year, ye) = digits(b, s, max: 4), year.count == 4,
+                  ye >= b.count || !TextBytes.isAlnum(b[ye]) else { return nil }
+            return Identifier(key: "\(prefix)/\(stripZeros(num))/\(year)", kind: .file, range: i..<ye)
+        case "UA":
+            guard let a = sep(we, optional: false), let (year, ye) = digits(b, a, max: 4), year.count == 4,
+                  let s = sep(ye, optional: false), let (num, ne) = digits(b, s, max: 6),
+                  let t = sep(ne, optional: false), let (suffix, se) = word(b, t), suffix.count <= 5 else { return nil }
+            return Identifier(key: "UA-\(year)-\(pad(num, 6))-\(suffix.uppercased())", kind: .file, range: i..<se)
+        default:
+            return nil
+        }
+    }
+
+    // MARK: names
+
+    private static let leadingNoise: Set<String> = ["in", "see", "as", "following", "per", "also", "and", "but", "under", "from",
+                                                    "cf", "applying", "the", "this", "that", "similarly", "likewise", "further",
+                                                    "case", "decision", "tribunal", "judgment", "where", "when", "however", "thus",
+                                                    "moreover", "by", "of", "on", "at", "to", "was", "is", "with", "a", "an"]
+    private static let connectors: Set<String> = ["of", "and", "&", "for", "the", "on", "de", "da", "van", "von", "le", "la", "du"]
+
+    /// `X v Y` party names: `Savic v Information Commissioner`, `Information Commissioner v Devon County
+    /// Council & Dransfield`, `Privacy International v the ICO & MPS`. Footnote markers glued to a word
+    /// (`Savic⁵`, `Savic5`) are dropped from the name.
+    static func names(in b: [UInt8]) -> [Name] {
+        var out: [Name] = []
+        var i = 1
+        let n = b.count
+        while i + 2 < n {
+            guard b[i] == 0x76, b[i - 1] == 0x20 else { i += 1; continue }  // " v"
+            var after = i + 1
+            if after < n, b[after] == 0x2E { after += 1 }
+            else if after < n, b[after] == 0x73 { after += 1; if after < n, b[after] == 0x2E { after += 1 } }
+            guard after < n, b[after] == 0x20 else { i += 1; continue }
+            if let name = name(b, vStart: i - 1, vEnd: after) { out.append(name); i = name.range.upperBound } else { i += 1 }
+        }
+        return out
+    }
+
+    private struct Token { var text: String; var range: Range<Int>; var trailing: UInt8? }
+
+    /// Letters, digits, apostrophes, hyphens, dots and superscript digits; the raw word and its range.
+    private static func token(_ b: [UInt8], endingAt e: Int) -> (Range<Int>)? {
+        var s = e
+        while s > 0, b[s - 1] != 0x20, b[s - 1] != 0x0A, b[s - 1] != 0x09 { s -= 1 }
+        return s < e ? s..<e : nil
+    }
+
+    /// A word as a name part: footnote markers stripped; nil when the word cannot be part of a name.
+    private static func clean(_ raw: String) -> String? {
+        var w = raw
+        if w.first == "(", w.last == ")" { w = String(w.dropFirst().dropLast()) }  // `R (Evans) v …`
+        while let l = w.last, "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(l) { w.removeLast() }
+        if w.count > 1, w.first?.isLetter == true, w.contains(where: \.isLetter) {
+            while let l = w.last, l.isASCII, l.isNumber { w.removeLast() }  // `Savic5`
+        }
+        guard !w.isEmpty, w.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." || $0 == "&" }) else { return nil }
+        return w
+    }
+
+    private static func name(_ b: [UInt8], vStart: Int, vEnd: Int) -> Name? {
+        // Party 1: words to the left.
+        var left: [(String, Int)] = []  // (word, start)
+        var e = vStart
+        while left.count < 8, let r = token(b, endingAt: e) {
+            let raw = String(decoding: b[r], as: UTF8.self)
+            if let last = raw.last, ",;:.)]".contains(last), !left.isEmpty || raw.count == 1 { break }
+            guard let w = clean(raw) else { break }
+            let lower = w.lowercased()
+            if !(w.first?.isUppercase ?? false) && !connectors.contains(lower) { break }
+            left.insert((w, r.lowerBound), at: 0)
+            e = r.lowerBound
+            while e > 0, b[e - 1] == 0x20 { e -= 1 }
+            if e == 0 || b[e - 1] == 0x0A { break }
+            if e > 0, ",;:.([".contains(Character(UnicodeScalar(b[e - 1]))) { break }
+        }
+        while let f = left.first, leadingNoise.contains(f.0.lowercased()) || connectors.contains(f.0.lowercased()) { left.removeFirst() }
+        guard let start = left.first?.1 else { return nil }
+        // Party 2: words to the right.
+        var right: [String] = []
+        var end = vEnd
+        var p = vEnd
+        while right.count < 10 {
+            p = TextBytes.skipSpaces(b, p, limit: 1)
+            guard p < b.count else { break }
+            var q = p
+            while q < b.count, !TextBytes.isSpace(b[q]) { q += 1 }
+            var raw = String(decoding: b[p..<q], as: UTF8.self)
+            var stop = false
+            var rawEnd = q
+            while let l = raw.last, ",;:.)".contains(l) { raw.removeLast(); rawEnd -= 1; stop = true }
+            guard let w = clean(raw), !(raw.first == "[" || raw.first == "(") else { break }
+            let lower = w.lowercased()
+            if !(w.first?.isUppercase ?? false) && !connectors.contains(lower) { break }
+            right.append(w)
+            end = rawEnd
+            p = q
+            if stop { break }
+        }
+        while let l = right.last, connectors.contains(l.lowercased()) {
+            right.removeLast()
+            // Recompute `end` to the last kept word.
+            if let r = lastWordEnd(b, from: vEnd, words: right.count) { end = r }
+        }
+        guard !right.isEmpty, left.contains(where: { $0.0.count >= 3 }) || right.contains(where: { $0.count >= 3 }) else { return nil }
+        let text = left.map(\.0).joined(separator: " ") + " v " + right.joined(separator: " ")
+        return Name(text: text, range: start..<end)
+    }
+
+    private static func lastWordEnd(_ b: [UInt8], from s: Int, words: Int) -> Int? {
+        var p = s, count = 0, end: Int? = nil
+        while count < words, p < b.count {
+            p = TextBytes.skipSpaces(b, p, limit: 1)
+            var q = p
+            while q < b.count, !TextBytes.isSpace(b[q]) { q += 1 }
+            end = q
+            p = q
+            count += 1
+        }
+        return end
+    }
+}

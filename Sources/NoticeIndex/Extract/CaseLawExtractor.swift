@@ -1,0 +1,130 @@
+/// Groups the identifiers and party names of one notice into cases.
+///
+/// - A name and an identifier written next to each other (`Savic v ICO [2016] UKUT 535 (AAC)`,
+///   `EA/2018/0164 Privacy International v the ICO & MPS`, `Bromley v ICO (EA/2006/0072)`) are one case;
+///   so are identifiers next to each other (`[2012] UKUT 440 (AAC), GIA/3037/2011`), and a sentence's only
+///   name with that sentence's identifiers.
+/// - Across the notice, the same identifier key or the same normalised name is the same case.
+/// - Later short forms (`in Savic`, `the Dransfield case`) resolve to a case cited in full: a capitalised
+///   word equal to one of the case's distinctive name words (`CaseLaw.nameTokens`), minus a few words too
+///   common to stand alone (`Privacy`, `International`).
+/// - Key: neutral citation if known, else appeal number, else file number, else normalised party names.
+enum CaseLawExtractor {
+    private struct Mention {
+        var paragraph: Int
+        var range: Range<Int>
+        var written: String
+        var id: CaseCitations.Identifier?
+        var name: String?
+    }
+
+    private static let tooCommonAlone: Set<String> = ["privacy", "international", "national", "public", "justice", "royal",
+                                                      "british", "united", "kingdom", "group", "society", "association",
+                                                      "campaign", "action", "network", "foundation", "news", "media",
+                                                      "freedom", "health", "home", "local", "open", "rights", "times"]
+
+    static func extract(_ paragraphs: [Paragraph]) -> [CaseReference] {
+        var mentions: [Mention] = []
+        var groupOf: [Int] = []   // union-find parent, per mention
+        func find(_ x: Int) -> Int { var x = x; while groupOf[x] != x { groupOf[x] = groupOf[groupOf[x]]; x = groupOf[x] }; return x }
+        func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { groupOf[max(ra, rb)] = min(ra, rb) } }
+
+        for (pi, p) in paragraphs.enumerated() {
+            let b = Array(p.text.utf8)
+            let ids = CaseCitations.identifiers(in: b)
+            let names = CaseCitations.names(in: b)
+            guard !ids.isEmpty || !names.isEmpty else { continue }
+            let first = mentions.count
+            var here: [Mention] = ids.map { Mention(paragraph: pi, range: $0.range, written: TextBytes.string(b, $0.range), id: $0) }
+            here += names.map { Mention(paragraph: pi, range: $0.range, written: TextBytes.string(b, $0.range), name: $0.text) }
+            mentions += here.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            groupOf.append(contentsOf: first..<mentions.count)
+            let local = Array(first..<mentions.count).sorted { mentions[$0].range.lowerBound < mentions[$1].range.lowerBound }
+            // Adjacent mentions: separated only by spaces, commas, brackets, `and`, `at`.
+            for (x, y) in zip(local, local.dropFirst()) where adjacent(b, mentions[x].range.upperBound, mentions[y].range.lowerBound) {
+                if mentions[x].name != nil && mentions[y].name != nil { continue }
+                union(x, y)
+            }
+            // A sentence's only name with that sentence's identifiers.
+            for s in TextBytes.sentences(b) {
+                let inS = local.filter { s.contains(mentions[$0].range.lowerBound) }
+                let ns = inS.filter { mentions[$0].name != nil }
+                if ns.count == 1 { for m in inS where mentions[m].id != nil { union(ns[0], m) } }
+            }
+        }
+        guard !mentions.isEmpty else { return [] }
+        // Same key or same normalised name across the notice.
+        var byKey: [String: Int] = [:]
+        for (i, m) in mentions.enumerated() {
+            let keys = m.id.map { [$0.key] + $0.aliases } ?? [nameKey(m.name!)]
+            for k in keys { if let j = byKey[k] { union(i, j) } else { byKey[k] = i } }
+        }
+        // Build cases in order of first mention.
+        var order: [Int] = []
+        var members: [Int: [Int]] = [:]
+        for i in mentions.indices {
+            let r = find(i)
+            if members[r] == nil { order.append(r) }
+            members[r, default: []].append(i)
+        }
+        var cases: [CaseReference] = order.map { r in
+            let ms = members[r]!
+            let ids = ms.compactMap { mentions[$0].id }
+            let best = ids.min { $0.kind < $1.kind }
+            let name = ms.lazy.compactMap { mentions[$0].name }.first
+            let key = best?.key ?? nameKey(name ?? "")
+            var aliases: [String] = []
+            for id in ids { for k in [id.key] + id.aliases where k != key && !aliases.contains(k) { aliases.append(k) } }
+            var citations: [String] = []
+            for m in ms where !citations.contains(mentions[m].written) { citations.append(mentions[m].written) }
+            let spans = ms.map { Span(paragraph: mentions[$0].paragraph, start: mentions[$0].range.lowerBound, end: mentions[$0].range.upperBound) }
+            return CaseReference(key: key, name: name, citations: citations, aliases: aliases, spans: spans)
+        }
+        resolveShortForms(&cases, paragraphs)
+        return cases
+    }
+
+    static func nameKey(_ name: String) -> String {
+        AuthorityNormalizer.normalize(name.filter { !"¹²³⁴⁵⁶⁷⁸⁹⁰".contains($0) })
+    }
+
+    private static func adjacent(_ b: [UInt8], _ a: Int, _ c: Int) -> Bool {
+        guard a <= c, c - a <= 8 else { return false }
+        let gap = String(decoding: b[a..<c], as: UTF8.self).lowercased()
+        let stripped = gap.filter { !" ,()[];".contains($0) }
+        return stripped.isEmpty || stripped == "and" || stripped == "at" || stripped == "see"
+    }
+
+    /// Adds later short mentions (`in Savic`) to the case they name.
+    private static func resolveShortForms(_ cases: inout [CaseReference], _ paragraphs: [Paragraph]) {
+        var tokenCase: [String: Int] = [:]
+        var ambiguous: Set<String> = []
+        for (ci, c) in cases.enumerated() {
+            guard let name = c.name else { continue }
+            for t in CaseLaw.nameTokens(name) where t.count >= 4 && !tooCommonAlone.contains(t) {
+                if let other = tokenCase[t], other != ci { ambiguous.insert(t) } else { tokenCase[t] = ci }
+            }
+        }
+        for t in ambiguous { tokenCase[t] = nil }
+        guard !tokenCase.isEmpty else { return }
+        for (pi, p) in paragraphs.enumerated() {
+            let b = Array(p.text.utf8)
+            var i = 0
+            while i < b.count {
+                guard TextBytes.isUpper(b[i]), i == 0 || !TextBytes.isAlnum(b[i - 1]) else { i += 1; continue }
+                var j = i + 1
+                while j < b.count, TextBytes.isLetter(b[j]) { j += 1 }
+                let word = TextBytes.string(b, i..<j).lowercased()
+                if let ci = tokenCase[word] {
+                    let covered = cases[ci].spans.contains { $0.paragraph == pi && $0.start <= i && i < $0.end }
+                    if !covered {
+                        cases[ci].spans.append(Span(paragraph: pi, start: i, end: j))
+                        let w = TextBytes.string(b, i..<j)
+                        if !cases[ci].citations.contains(w) { cases[ci].citations.append(w) }
+                    }
+                }
+                i = j
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+/// The notice's outcome and per-provision findings, from the complainant's side ("upheld" = the authority
+/// was wrong on that point), as the ICO labels them.
+///
+/// Findings: each clause that states a decision (`entitled to rely on`, `correctly applied`, `appropriately
+/// cited`, `is engaged` → the provisions in it are *not upheld*; `not entitled`, `failed to demonstrate`,
+/// `incorrectly applied`, `not engaged`, `breached`, `failed to respond` → *upheld*; both in one clause →
+/// *partly upheld*). Clauses are read in the Decision section first, then in sentences elsewhere that state
+/// the Commissioner's decision (they mention the Commissioner, a decision or a finding); the Decision section
+/// wins on conflicts. Quoted text, `Other matters` and `Right of appeal` are ignored. A delay with no section
+/// named (`failed to respond within 20 working days`) is a finding on s10 (FOIA) or r5(2) (EIR).
+///
+/// Notice-level outcome (the rule, kept consistent):
+/// - steps ordered and no exemption/exception upheld → **upheld**;
+/// - steps ordered and some exemption upheld (partial disclosure ordered) → **partly upheld**;
+/// - no steps: an exemption fails and another is upheld → **partly upheld**; an exemption fails → **upheld**;
+/// - no steps, exemptions upheld, but a procedural breach found (s10, s11, s16, s17; EIR r5, r7, r9, r11,
+///   r14) → **partly upheld** — the complainant won on that point, which is how the ICO's own listings
+///   label such notices ("not upheld" on the exemption, "upheld" on the delay);
+/// - no steps, exemptions upheld, no breach → **not upheld**;
+/// - a procedural breach only (delay-only notices) → **upheld**;
+/// - only a steps signal: ordered → upheld, none required → not upheld; no signal at all → nil.
+enum OutcomeExtractor {
+    static let wins = [[UInt8]](cues: [
+        "entitled to rely", "was entitled to", "is entitled to", "were entitled to", "correctly applied", "correctly relied",
+        "correctly cited", "appropriately cited", "appropriately applied", "appropriately relied", "properly applied",
+        "properly cited", "correctly withheld", "correctly refused", "correctly engaged", "is engaged", "was engaged",
+        "are engaged", "were engaged", "complied with", "dealt with the request in accordance", "was correct to",
+        "correctly stated", "correctly confirmed", "does not hold", "did not hold", "is satisfied that",
+    ])
+    static let loses = [[UInt8]](cues: [
+        "not entitled", "failed to demonstrate", "has not demonstrated", "incorrectly applied", "incorrectly relied",
+        "incorrectly cited", "wrongly", "not engaged", "breached", "breach of", "in breach", "failed to comply",
+        "did not comply", "has not complied", "not complied", "failed to respond", "failed to provide", "did not respond",
+        "not correctly", "cannot rely", "could not rely", "was not correct", "does not apply", "did not apply",
+        "not dealt with the request in accordance", "did not deal with the request in accordance", "failed to issue",
+        "outside the statutory", "failed to confirm", "is not satisfied", "was not entitled", "failed to carry out",
+    ])
+    static let stepsOrdered = [[UInt8]](cues: [
+        "the following step", "to take the following", "must take the following", "calendar days of the date of this",
+        "requires the public authority to take", "requires the council to take", "must disclose", "must issue",
+    ])
+    static let noSteps = [[UInt8]](cues: [
+        "does not require any steps", "requires no steps", "no steps are required", "does not require further steps",
+        "does not require any further steps", "does not require the public authority to take any",
+        "not require the public authority to take any", "not require the council to take any", "no further steps",
+        "does not require any action", "no further action", "not require any steps", "does not require steps",
+        "no steps are necessary", "not require any further steps",
+    ])
+    static let delay = [[UInt8]](cues: ["within 20 working days", "within twenty working days", "within the statutory time",
+                                       "within the time for compliance", "outside the statutory"])
+    static let delayFailure = [[UInt8]](cues: ["fail", "did not", "breach", "outside", "late", "not respond", "not provide", "not issue"])
+    static let decisionStatement = [[UInt8]](cues: ["commissioner", "decision", "finds", "find that", "found that", "concludes"])
+
+    static let procedural: Set<String> = ["s10", "s11", "s16", "s17", "r5", "r7", "r9", "r11", "r14"]
+
+    struct Result: Equatable {
+        var outcome: Outcome?
+        var findings: [Finding]
+    }
+
+    /// `mentions` are this notice's provision mentions with spans into `paragraphs`.
+    static func extract(_ paragraphs: [Paragraph], mentions: [ProvisionMention], law: Law) -> Result {
+        var byParagraph: [Int: [ProvisionMention]] = [:]
+        for m in mentions { byParagraph[m.span.paragraph, default: []].append(m) }
+        var decision: [Provision: Outcome] = [:]
+        var decisionOrder: [Provision] = []
+        var body: [Provision: Outcome] = [:]
+        var bodyOrder: [Provision] = []
+        var ordered = false, none = false, generalWin = false, generalLose = false, sawDecision = false
+        let delayProvision = law == .eir ? Provision(law: .eir, parts: ["5", "2"]) : Provision(law: .foia, parts: ["10"])
+
+        func record(_ p: Provision, _ o: Outcome, decisionTier: Bool) {
+            if decisionTier {
+                if let old = decision[p] { decision[p] = old == o ? o : .partlyUpheld } else { decision[p] = o; decisionOrder.append(p) }
+            } else {
+                if let old = body[p] { body[p] = old == o ? o : .partlyUpheld } else { body[p] = o; bodyOrder.append(p) }
+            }
+        }
+
+        for (pi, p) in paragraphs.enumerated() {
+            let section = NoticeSection(headings: p.headings)
+            if section == .otherMatters || section == .rightOfAppeal { continue }
+            let isDecision = section == .decision
+            let cue = CueText(p.text)
+            if isDecision {
+                sawDecision = true
+                let all = 0..<cue.low.count
+                if cue.contains(any: noSteps, in: all) { none = true } else if cue.contains(any: stepsOrdered, in: all) { ordered = true }
+            }
+            let ms = (byParagraph[pi] ?? []).filter { !cue.isQuoted($0.span.start..<$0.span.end) }
+            for s in cue.sentences {
+                if !isDecision && !cue.contains(any: decisionStatement, in: s) { continue }
+                // Clauses within the sentence.
+                var cuts = [s.lowerBound]
+                for c in CueText.clauseCuts { cuts += TextBytes.occurrences(of: c, in: cue.low, range: s) }
+                cuts.sort()
+                let clauses = zip(cuts, cuts.dropFirst() + [s.upperBound]).map { $0..<max($0, $1) }
+                for c in clauses where !c.isEmpty {
+                    let lose = cue.contains(any: loses, in: c)
+                    let win = !lose && cue.contains(any: wins, in: c)
+                    guard lose || win else { continue }
+                    let o: Outcome = lose ? .upheld : .notUpheld
+                    var inClause = ms.filter { c.contains($0.span.start) && $0.role == .reliedOn }.map(\.provision)
+                    if lose, inClause.isEmpty, cue.contains(any: delay, in: c), cue.contains(any: delayFailure, in: c) {
+                        inClause = [delayProvision]
+                    }
+                    if inClause.isEmpty, isDecision {
+                        if lose { generalLose = true } else { generalWin = true }
+                    }
+                    for prov in inClause { record(prov, o, decisionTier: isDecision) }
+                }
+            }
+        }
+        var findings = decisionOrder.map { Finding(provision: $0, finding: decision[$0]!) }
+        for p in bodyOrder where decision[p] == nil { findings.append(Finding(provision: p, finding: body[p]!)) }
+
+        // Notice-level outcome, from the Decision section's findings if it has any, else all findings.
+        let basis = decision.isEmpty ? findings : findings.filter { decision[$0.provision] != nil }
+        func isProcedural(_ p: Provision) -> Bool { procedural.contains(ProvisionRoles.family(p)) }
+        let substantiveUpheld = basis.contains { !isProcedural($0.provision) && $0.finding != .notUpheld } || (generalLose && basis.isEmpty)
+        let exemptionHeld = basis.contains { !isProcedural($0.provision) && $0.finding != .upheld } || (generalWin && basis.isEmpty)
+        let breach = basis.contains { isProcedural($0.provision) && $0.finding != .notUpheld }
+        _ = sawDecision
+        let outcome: Outcome?
+        if ordered {
+            outcome = exemptionHeld ? .partlyUpheld : .upheld
+        } else if substantiveUpheld {
+            outcome = exemptionHeld ? .partlyUpheld : .upheld
+        } else if exemptionHeld {
+            outcome = breach ? .partlyUpheld : .notUpheld
+        } else if breach {
+            outcome = .upheld
+        } else if none {
+            outcome = .notUpheld
+        } else {
+            outcome = nil
+        }
+        return Result(outcome: outcome, findings: findings)
+    }
+}

@@ -1,0 +1,50 @@
+/// Decides whether each mention is relied on / decided (`.reliedOn`) or only mentioned (`.mentioned`).
+///
+/// In order, first rule that applies wins:
+/// 1. boilerplate provisions — s50 (application), s54 (contempt), s57–s60 (appeals), s77, s78, and EIR r18 —
+///    are mentioned unless the paragraph's own heading names them;
+/// 2. paragraphs under `Other matters` or `Right of appeal` only mention;
+/// 3. quoted passages (correspondence, quoted law) only mention;
+/// 4. a negative cue in the same clause (`has not gone on to consider`, `did not contest`, `no reference was
+///    made to`, `not necessary to consider`, `contempt`) → mentioned;
+/// 5. the Decision / Summary section → relied on;
+/// 6. a heading names the provision's section or regulation (`Section 31 - Law enforcement` covers every
+///    `31(x)` in the notice, since headings are a notice-level signal) → relied on;
+/// 7. a positive cue in the same sentence (`citing`, `cited`, `relied on/upon`, `entitled to rely`,
+///    `applied`, `by virtue of`, `refused … under`, `withheld under`, `exempt under`, `engaged`, a breach)
+///    → relied on;
+/// 8. otherwise mentioned.
+enum ProvisionRoles {
+    static let boilerplate: Set<String> = ["s50", "s54", "s57", "s58", "s59", "s60", "s77", "s78", "r18"]
+
+    static let negative = [[UInt8]](cues: [
+        "not gone on to consider", "not go on to consider", "not going on to consider", "not necessary to consider",
+        "not necessary to go on", "not found it necessary", "not been further considered", "not further considered",
+        "has not considered", "not been considered", "need not consider", "not need to consider", "did not contest",
+        "does not contest", "not contested", "has not disputed", "did not dispute", "does not dispute",
+        "no reference was made", "not challenged", "did not challenge", "does not challenge", "contempt",
+        "no longer rel", "withdrew its reliance", "withdrawn its reliance", "not form part of this",
+    ])
+
+    static let positive = [[UInt8]](cues: [
+        "citing", "cited", "cite ", "relied", "relying", "rely on", "rely upon", "reliance", "applied", "applying",
+        "application of", "by virtue of", "withheld", "withhold", "exempt under", "exempt by virtue", "exempt from disclosure", "refused", "refusing", "engaged",
+        "engage", "neither confirm nor deny", "ncnd", "decision is", "entitled", "correctly", "invoked", "breach",
+        "complied", "comply", "failed to", "under section", "under regulation", "finds that",
+    ])
+
+    static func family(_ p: Provision) -> String { (p.law == .foia ? "s" : "r") + p.parts[0] }
+
+    static func role(of provision: Provision, at range: Range<Int>, in cue: CueText, section: NoticeSection,
+                     ownHeadingFamilies: Set<String>, noticeHeadingFamilies: Set<String>) -> ProvisionRole {
+        let fam = family(provision)
+        if boilerplate.contains(fam) && !ownHeadingFamilies.contains(fam) { return .mentioned }
+        if section == .otherMatters || section == .rightOfAppeal { return .mentioned }
+        if cue.isQuoted(range) { return .mentioned }
+        if cue.contains(any: negative, in: cue.clause(containing: range.lowerBound)) { return .mentioned }
+        if section == .decision { return .reliedOn }
+        if ownHeadingFamilies.contains(fam) || noticeHeadingFamilies.contains(fam) { return .reliedOn }
+        if cue.contains(any: positive, in: cue.sentence(containing: range.lowerBound)) { return .reliedOn }
+        return .mentioned
+    }
+}

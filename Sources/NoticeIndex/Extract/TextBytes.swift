@@ -1,0 +1,144 @@
+/// Small byte-level helpers shared by the extractors. Everything works on UTF-8 bytes so that spans are
+/// byte offsets (as `Span` requires) and so the hot paths avoid `Character` and regex machinery.
+enum TextBytes {
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { let l = b | 0x20; return l >= 0x61 && l <= 0x7A }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// ASCII-lowercased copy of the UTF-8 bytes (non-ASCII bytes unchanged, so offsets are preserved).
+    static func lowered(_ text: String) -> [UInt8] {
+        var out = Array(text.utf8)
+        for i in out.indices where isUpper(out[i]) { out[i] |= 0x20 }
+        return out
+    }
+
+    /// Length of the whitespace run at `i` (ASCII spaces, tabs, newlines and U+00A0 no-break space).
+    @inline(__always) static func spaceLength<C: RandomAccessCollection>(_ b: C, _ i: Int) -> Int
+    where C.Element == UInt8, C.Index == Int {
+        guard i < b.endIndex else { return 0 }
+        if isSpace(b[i]) { return 1 }
+        if b[i] == 0xC2, i + 1 < b.endIndex, b[i + 1] == 0xA0 { return 2 }
+        return 0
+    }
+
+    /// Index after any whitespace starting at `i`, skipping at most `limit` whitespace characters.
+    static func skipSpaces<C: RandomAccessCollection>(_ b: C, _ i: Int, limit: Int = .max) -> Int
+    where C.Element == UInt8, C.Index == Int {
+        var j = i, n = 0
+        while n < limit { let l = spaceLength(b, j); if l == 0 { break }; j += l; n += 1 }
+        return j
+    }
+
+    /// Whether `needle` (lowercase ASCII) occurs in `hay` at `i`.
+    @inline(__always) static func matches(_ hay: [UInt8], _ i: Int, _ needle: [UInt8]) -> Bool {
+        guard i >= 0, i + needle.count <= hay.count else { return false }
+        for k in 0..<needle.count where hay[i + k] != needle[k] { return false }
+        return true
+    }
+
+    /// Every start offset of `needle` in `hay` within `range` (both lowercase ASCII).
+    static func occurrences(of needle: [UInt8], in hay: [UInt8], range: Range<Int>? = nil) -> [Int] {
+        let r = range ?? 0..<hay.count
+        guard let first = needle.first, needle.count <= r.count else { return [] }
+        var out: [Int] = []
+        var i = r.lowerBound
+        let last = r.upperBound - needle.count
+        while i <= last {
+            if hay[i] == first && matches(hay, i, needle) { out.append(i) }
+            i += 1
+        }
+        return out
+    }
+
+    /// Whether `needle` occurs in `hay` within `range`.
+    static func contains(_ hay: [UInt8], _ needle: [UInt8], in range: Range<Int>) -> Bool {
+        firstIndex(of: needle, in: hay, range: range) != nil
+    }
+
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8], range: Range<Int>) -> Int? {
+        guard let first = needle.first, needle.count <= range.count else { return nil }
+        var i = range.lowerBound
+        let last = range.upperBound - needle.count
+        while i <= last {
+            if hay[i] == first && matches(hay, i, needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the match at `i..<i+len` starts and ends on word boundaries.
+    @inline(__always) static func isWholeWord(_ hay: [UInt8], _ i: Int, _ len: Int) -> Bool {
+        (i == 0 || !isAlnum(hay[i - 1])) && (i + len >= hay.count || !isAlnum(hay[i + len]))
+    }
+
+    /// Sentence ranges: split after `.`, `?`, `!` followed by whitespace (not after common abbreviations
+    /// such as "v.", "s.", "reg.", "para.", "No.", "e.g.", "i.e."), and at newlines.
+    static func sentences(_ b: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x0A {
+                if i > start { out.append(start..<i) }
+                start = i + 1
+            } else if (c == 0x2E || c == 0x3F || c == 0x21), i + 1 < n, isSpace(b[i + 1]) || b[i + 1] == 0x22 {
+                if c != 0x2E || !isAbbreviation(b, before: i) {
+                    var end = i + 1
+                    if end < n, b[end] == 0x22 { end += 1 }
+                    out.append(start..<end)
+                    start = end
+                }
+            }
+            i += 1
+        }
+        if start < n { out.append(start..<n) }
+        return out
+    }
+
+    private static let abbreviations: Set<[UInt8]> = Set(
+        ["v", "vs", "s", "ss", "reg", "regs", "para", "paras", "no", "nos", "e.g", "i.e", "ie", "eg", "cf", "mr",
+         "mrs", "ms", "dr", "art", "sec", "ch", "p", "pp", "st", "ltd", "co", "civ", "crim", "r"].map { Array($0.utf8) }
+    )
+
+    private static func isAbbreviation(_ b: [UInt8], before dot: Int) -> Bool {
+        var j = dot
+        while j > 0, isLetter(b[j - 1]) || (b[j - 1] == 0x2E && j - 2 >= 0 && isLetter(b[j - 2])) { j -= 1 }
+        guard j < dot, dot - j <= 5 else { return false }
+        return abbreviations.contains(b[j..<dot].map(lower))
+    }
+
+    /// Ranges of quoted text: straight double quotes pair up, curly “…” open and close. An unclosed quote
+    /// runs to the end of the text (quoted correspondence is often split over blocks).
+    static func quoteRanges(_ b: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var open: Int? = nil
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x22 {
+                if let o = open { out.append(o..<(i + 1)); open = nil } else { open = i }
+            } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x9C || b[i + 2] == 0x9D {
+                if b[i + 2] == 0x9C, open == nil { open = i } else if b[i + 2] == 0x9D, let o = open { out.append(o..<(i + 3)); open = nil }
+                i += 2
+            }
+            i += 1
+        }
+        if let o = open { out.append(o..<n) }
+        return out
+    }
+
+    static func string(_ b: [UInt8], _ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
+}
+
+extension Array where Element == UInt8 {
+    init(ascii s: StaticString) {
+        self = Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+}

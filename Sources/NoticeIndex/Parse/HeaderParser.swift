@@ -1,0 +1,141 @@
+/// Header fields of a notice.
+struct Header: Equatable {
+    var reference: String?
+    var law: Law?
+    var date: String?
+    var authority: String?
+    var complainant: String?
+    /// Pre-2011 header shape: `Freedom of Information Act 2000 (Section 50) Decision Notice`.
+    var isLegacy = false
+}
+
+/// Second stage of parsing: reads the header, i.e. the text before the body's first heading or paragraph.
+///
+/// Labels (`Reference:`, `Date:`, `Public Authority:`, `Address:`, `Complainant:`) are found wherever they
+/// are, not only at line starts, because values often share a line with the next label
+/// (`Public Authority: X Address: Y`) and a notice squashed onto one line has everything on one line. A value
+/// runs to the next label or the first blank line after it. When a label has no value and the next label
+/// follows at once (`Public Authority:` / `Address:` then `Cabinet Office` / `70 Whitehall`), the values came
+/// after both labels: the first value line is the authority's, the rest the address.
+enum HeaderParser {
+    private enum Label: CaseIterable {
+        case reference, date, authority, address, complainant, other
+    }
+
+    /// Label spellings, lower case, longest first so `public authority:` wins over `authority:`.
+    private static let labels: [(String, Label)] = [
+        ("case reference number:", .reference), ("case reference:", .reference), ("our reference:", .reference),
+        ("reference number:", .reference), ("reference:", .reference), ("case ref:", .reference), ("ref:", .reference),
+        ("date of notice:", .date), ("dated:", .date), ("date:", .date),
+        ("public authorities:", .authority), ("public authority:", .authority), ("name of public authority:", .authority),
+        ("address of public authority:", .address), ("address:", .address), ("postcode:", .other),
+        ("complainant:", .complainant), ("name of complainant:", .complainant),
+        ("telephone:", .other), ("tel:", .other), ("email:", .other),
+    ].sorted { $0.0.count > $1.0.count }
+
+    /// Parses `text` (the header). `body` gives a prefix of the body, used only when the header names no law.
+    static func parse(_ text: String, footerReference: String? = nil, body: () -> String = { "" }) -> Header {
+        var h = Header()
+        let lower = text.lowercased()
+        h.isLegacy = lower.contains("(section 50)")
+        h.law = law(in: lower) ?? law(in: body().lowercased())
+
+        let found = findLabels(text)
+        var values: [(Label, String)] = []
+        for (k, f) in found.enumerated() {
+            let end = k + 1 < found.count ? found[k + 1].start : text.endIndex
+            values.append((f.label, String(text[f.valueStart..<end])))
+        }
+        var pending: [Label] = []
+        for (label, raw) in values {
+            let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.trimmingSpaces }
+                .drop { $0.isEmpty }
+            let block = lines.prefix { !$0.isEmpty }
+            let value = block.joined(separator: " ")
+            if value.isEmpty {
+                pending.append(label)
+                continue
+            }
+            if !pending.isEmpty {
+                // Labels first, values after: hand out the value lines in label order.
+                var parts = Array(block)
+                if parts.count == 1 { parts = splitSingleLine(parts[0], count: pending.count + 1) }
+                for (n, p) in pending.enumerated() where n < parts.count - 1 { assign(p, parts[n], to: &h) }
+                pending.removeAll()
+                continue
+            }
+            assign(label, value, to: &h)
+        }
+        if h.reference == nil { h.reference = ReferenceNormalizer.find(in: text) ?? footerReference }
+        if h.date == nil { h.date = DateParser.firstDate(in: text) }
+        return h
+    }
+
+    private static func assign(_ label: Label, _ value: String, to h: inout Header) {
+        switch label {
+        case .reference: if h.reference == nil { h.reference = ReferenceNormalizer.find(in: value) }
+        case .date: if h.date == nil { h.date = DateParser.firstDate(in: value) }
+        case .authority: if h.authority == nil { h.authority = cleanName(value) }
+        case .complainant: if h.complainant == nil { h.complainant = cleanName(value) }
+        case .address, .other: break
+        }
+    }
+
+    /// `Cabinet Office 70 Whitehall London`: with no line breaks the name ends where the address's
+    /// first number starts.
+    private static func splitSingleLine(_ line: String, count: Int) -> [String] {
+        let words = line.split(separator: " ")
+        guard let cut = words.firstIndex(where: { $0.first?.isNumber == true }), cut > 0 else { return [line] }
+        return [words[..<cut].joined(separator: " "), words[cut...].joined(separator: " ")]
+    }
+
+    private static func cleanName(_ value: String) -> String? {
+        var v = value.trimmingSpaces
+        while let last = v.last, ",;".contains(last) { v.removeLast() }
+        return v.isEmpty ? nil : v
+    }
+
+    /// EIR wins when both are named: EIR notices cite FOIA's section 50 by way of regulation 18.
+    private static func law(in lower: String) -> Law? {
+        if lower.contains("environmental information regulations") || lower.contains("(eir)") { return .eir }
+        if lower.contains("freedom of information act") || lower.contains("(foia)") { return .foia }
+        return nil
+    }
+
+    private struct Found {
+        var label: Label
+        var start: String.Index
+        var valueStart: String.Index
+    }
+
+    /// Every label in `text`, in order. A label must start the text or follow whitespace.
+    private static func findLabels(_ text: String) -> [Found] {
+        var found: [Found] = []
+        var idx = text.startIndex
+        while let colon = text[idx...].firstIndex(of: ":") {
+            let after = text.index(after: colon)
+            let from = text.index(colon, offsetBy: -30, limitedBy: text.startIndex) ?? text.startIndex
+            let lowerPrefix = text[from...colon].lowercased()
+            for (spelling, label) in labels where lowerPrefix.hasSuffix(spelling) {
+                guard let start = text.index(after, offsetBy: -spelling.count, limitedBy: text.startIndex) else { break }
+                if start == text.startIndex || text[text.index(before: start)].isWhitespace {
+                    found.append(Found(label: label, start: start, valueStart: after))
+                }
+                break
+            }
+            idx = after
+        }
+        return found
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

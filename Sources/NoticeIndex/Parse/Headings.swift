@@ -1,0 +1,191 @@
+/// Recognises the unnumbered headings of a decision notice and says at which level they sit.
+///
+/// Level 1 is a known section heading (`Reasons for decision`, `Other matters`, pre-2011 `The Request`...).
+/// Level 2 is a provision heading (`Section 31 - Law enforcement`) or another sub-heading. Level 3 is a
+/// public-interest or position sub-heading, which nests under a provision heading (see `StructureParser`).
+/// Matching is case-insensitive and ignores trailing punctuation and curly-vs-straight apostrophes.
+enum HeadingKind: Equatable {
+    case topLevel
+    case provision
+    case publicInterest
+    case subheading
+}
+
+/// Which layout a known top-level heading belongs to.
+enum HeadingEra {
+    case modern, legacy, both
+}
+
+enum Headings {
+    /// Known top-level headings (lower case, straight apostrophes), with the layout they point to.
+    static let topLevel: [String: HeadingEra] = [
+        "decision (including any steps ordered)": .modern,
+        "decision (including any steps)": .modern,
+        "request and response": .modern,
+        "reasons for decision": .modern,
+        "reasons for the decision": .modern,
+        "decision": .both,
+        "background": .both,
+        "scope of the case": .both,
+        "other matters": .both,
+        "procedural matters": .both,
+        "right of appeal": .both,
+        "annex": .both,
+        "annex a": .both,
+        "appendix": .both,
+        "appendix a": .both,
+        "legal framework": .both,
+        "summary": .legacy,
+        "the commissioner's role": .legacy,
+        "the request": .legacy,
+        "the requests": .legacy,
+        "the complaint": .legacy,
+        "the investigation": .legacy,
+        "chronology": .legacy,
+        "analysis": .legacy,
+        "findings of fact": .legacy,
+        "exemptions": .legacy,
+        "exceptions": .legacy,
+        "procedural requirements": .legacy,
+        "substantive procedural matters": .legacy,
+        "substantive procedural requirements": .legacy,
+        "the decision": .legacy,
+        "steps required": .legacy,
+        "failure to comply": .legacy,
+        "legal annex": .legacy,
+        "relevant statutory obligations": .legacy,
+    ]
+
+    /// Public-interest sub-headings that are common enough to split out of a notice squashed onto one line.
+    static let knownPublicInterest: [String] = [
+        "public interest test",
+        "the public interest test",
+        "public interest arguments in favour of disclosure",
+        "public interest arguments in favour of maintaining the exemption",
+        "public interest arguments in favour of maintaining the exception",
+        "public interest arguments in favour of confirmation or denial",
+        "public interest balancing test",
+        "balance of the public interest",
+        "the balance of the public interest",
+        "balance of the public interest arguments",
+    ]
+
+    /// Lower-case, straight-apostrophe, single-spaced form of a heading, trailing punctuation removed.
+    static func key(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for ch in text.lowercased().unicodeScalars {
+            switch ch {
+            case "\u{2019}", "\u{2018}", "`": out.unicodeScalars.append("'"); space = false
+            case "\u{201C}", "\u{201D}": out.unicodeScalars.append("\""); space = false
+            case "\u{2013}", "\u{2014}": out.unicodeScalars.append("-"); space = false
+            case " ", "\t":
+                if !space && !out.isEmpty { out.unicodeScalars.append(" ") }
+                space = true
+            default: out.unicodeScalars.append(ch); space = false
+            }
+        }
+        while let last = out.last, ".:;,- ".contains(last) { out.removeLast() }
+        return out
+    }
+
+    /// What kind of heading `text` is, or nil for ordinary text. `beforeParagraph` says whether a numbered
+    /// paragraph follows directly; generic sub-headings are only believed then, because short unpunctuated
+    /// lines inside quoted letters ("Yours faithfully", a name) would otherwise pass for headings.
+    static func classify(_ text: String, beforeParagraph: Bool) -> HeadingKind? {
+        let bytes = text.utf8.count
+        guard bytes >= 3, bytes <= 120 else { return nil }
+        let k = key(text)
+        if topLevel[k] != nil { return .topLevel }
+        guard shapeIsHeading(text) else { return nil }
+        if isProvision(k) {
+            // A quoted statute line ("Section 31(1)(a) the prevention of crime") has no dash and runs on.
+            let titled = k.contains(" - ") || k.contains("- ") || k.split(separator: " ").count <= 4
+            if beforeParagraph || titled { return .provision }
+            return nil
+        }
+        guard isTitleLike(text) else { return nil }
+        if isPublicInterest(k) { return .publicInterest }
+        return beforeParagraph ? .subheading : nil
+    }
+
+    /// The era of a top-level heading, if `text` is one.
+    static func era(_ text: String) -> HeadingEra? { topLevel[key(text)] }
+
+    /// `Section 31 - Law enforcement`, `Section 31- Law enforcement`, `Regulation 12(4)(b) – manifestly
+    /// unreasonable`, `Section 40(2) – personal information`, `Sections 24 and 31`, `s.40(2)`.
+    static func isProvision(_ k: String) -> Bool {
+        var rest = Substring(k)
+        for p in ["foia ", "eir ", "the "] where rest.hasPrefix(p) { rest = rest.dropFirst(p.count) }
+        for p in ["sections ", "section ", "regulations ", "regulation ", "reg. ", "reg ", "s. ", "s.", "s "] where rest.hasPrefix(p) {
+            let after = rest.dropFirst(p.count)
+            return after.first.map { $0.isASCII && $0.isNumber } ?? false
+        }
+        return false
+    }
+
+    /// Public-interest and position sub-headings, and question headings ("Is the exemption engaged?").
+    static func isPublicInterest(_ k: String) -> Bool {
+        let prefixes = ["public interest", "the public interest", "balance of", "the balance of", "balancing",
+                        "the balancing", "weighing the public interest", "arguments in favour", "arguments against",
+                        "factors in favour", "factors against", "the public interest test"]
+        if prefixes.contains(where: { k.hasPrefix($0) }) { return true }
+        if k == "conclusion" || k == "conclusions" || k.hasSuffix("?") { return true }
+        let words = k.split(separator: " ").count
+        if words <= 6, k.contains("'s ") || k.contains("s' ") {
+            for s in [" position", " view", " views", " arguments", " submissions", " response"] where k.hasSuffix(s) { return true }
+        }
+        return false
+    }
+
+    /// Short, not a sentence: no final period, comma, colon or dash; at most 16 words.
+    private static func shapeIsHeading(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        if ".,;:-\u{2013}\u{2014}".unicodeScalars.contains(last) { return false }
+        return text.split(separator: " ").count <= 16
+    }
+
+    /// Title-like: starts with a capital, contains lower case, at most one comma, no e-mail/URL, not a label
+    /// (`Tel: …`) and not a letter's sign-off.
+    static func isTitleLike(_ text: String) -> Bool {
+        guard shapeIsHeading(text), let first = text.unicodeScalars.first, first.isASCII,
+              first.properties.isUppercase else { return false }
+        guard text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
+        if text.contains("@") || text.contains("http") || text.contains("www.") { return false }
+        if text.filter({ $0 == "," }).count > 1 { return false }
+        if let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count < 3 { return false }
+        if isSignOff(text) { return false }
+        let k = key(text)
+        for p in ["dear ", "signed", "dated "] where k.hasPrefix(p) { return false }
+        return true
+    }
+
+    /// A letter's closing line: `Yours faithfully`, `Kind regards`.
+    static func isSignOff(_ text: String) -> Bool {
+        let k = key(text)
+        return ["yours ", "kind regards", "regards", "best regards", "best wishes", "many thanks", "thank you"]
+            .contains { k.hasPrefix($0) }
+    }
+
+    // MARK: - Byte-level suffix matching for the one-line splitter
+
+    /// Known headings as lower-case bytes, longest first, so "Decision (including…)" wins over "Decision".
+    static let knownSuffixes: [[UInt8]] = {
+        var all = Array(topLevel.keys) + knownPublicInterest
+        all += all.filter { $0.contains("'") }.map { $0.replacingOccurrences(of: "'", with: "\u{2019}") }
+        return all.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+    }()
+
+    /// If `s[r]` ends with a known heading that starts with a capital letter at a word boundary, its range.
+    static func knownHeadingSuffix(_ s: [UInt8], _ r: Range<Int>) -> Range<Int>? {
+        var end = r.upperBound
+        while end > r.lowerBound && s[end - 1] == Bytes.space { end -= 1 }
+        for h in knownSuffixes where h.count <= end - r.lowerBound {
+            let start = end - h.count
+            guard Bytes.isUpper(s[start]), start == r.lowerBound || s[start - 1] == Bytes.space else { continue }
+            if Bytes.matches(s, start, h, end: end) { return start..<end }
+        }
+        return nil
+    }
+}
