@@ -25,6 +25,7 @@ enum Runner {
         let queriesFile = (work as NSString).appendingPathComponent("queries.json")
         try JSONEncoder().encode(queries).write(to: URL(fileURLWithPath: queriesFile))
 
+        let loadBefore = Machine.loadAverage
         var r = RunResult(date: ISO8601DateFormatter().string(from: Date()), machine: Machine.describe(), corpus: corpus,
                           manifest: manifest, files: files.count, textBytes: textBytes, reps: reps, queries: queries)
         log(String(format: "corpus: %d notices, %.1f MB of text", files.count, Double(textBytes) / 1e6))
@@ -63,6 +64,7 @@ enum Runner {
             r.naiveQueries = try child(QueryTimings.self, "query-naive", ["--db", naiveDB, "--queries", queriesFile, "--reps", String(reps)])
         }
         r.cold = coldCLI(db: niDB)
+        r.machine += "; load average before/after the run: \(loadBefore) / \(Machine.loadAverage)"
 
         let report = Report(r).markdown
         print(report)
@@ -102,18 +104,30 @@ enum Runner {
         var times: [Double] = []
         var status: Int32 = 0
         for _ in 0..<5 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: search)
-            p.arguments = ["section 31(3) NCND", "--db", db, "--limit", "10"]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            let t = DispatchTime.now()
-            guard (try? p.run()) != nil else { return nil }
-            p.waitUntilExit()
-            times.append(Child.ms(since: t))
-            status = p.terminationStatus
+            // posix_spawn + waitpid: Foundation's Process.waitUntilExit polls, which adds up to ~50 ms.
+            guard let (ms, code) = spawnAndWait(search, ["section 31(3) NCND", "--db", db, "--limit", "10"]) else { return nil }
+            times.append(ms)
+            status = code
         }
         return ColdCLI(command: "search \"section 31(3) NCND\" --db <index> --limit 10", ms: times, exitStatus: status)
+    }
+
+    /// Runs `path` with stdout and stderr to /dev/null; wall milliseconds and exit status.
+    static func spawnAndWait(_ path: String, _ args: [String]) -> (Double, Int32)? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let t = DispatchTime.now()
+        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let ms = Child.ms(since: t)
+        return (ms, (status >> 8) & 0xff)
     }
 
     static func fileSize(_ path: String) -> Int {
@@ -152,6 +166,11 @@ struct RunResult: Codable {
 }
 
 enum Machine {
+    /// The 1-minute load average: the machine is shared, so other work can slow a run down.
+    static var loadAverage: String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+    }
+
     /// `nproc`, CPU model and RAM from /proc.
     static func describe() -> String {
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
