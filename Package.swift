@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NoticeIndexTests", dependencies: ["NoticeIndex"]),
+        .testTarget(name: "NoticeIndexTests", dependencies: ["NoticeIndex"], exclude: ["Fixtures", "Relevance"]),
         // Corpus generator and side-by-side benchmark (NoticeIndex vs naive FTS5); see bench/README.md.
         .executableTarget(name: "noticeindex-bench", dependencies: ["NoticeIndex", "CSQLite"], path: "bench/Sources"),
     ]

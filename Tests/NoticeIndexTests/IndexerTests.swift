@@ -100,7 +100,7 @@ final class IndexerTests: XCTestCase {
         for (name, data, _) in cases { try data.write(to: notices.appendingPathComponent(name)) }
         // 50 MB: refused by size before it is read.
         let big = notices.appendingPathComponent("huge.txt")
-        fm.createFile(atPath: big.path, contents: nil)
+        XCTAssertTrue(fm.createFile(atPath: big.path, contents: nil))
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: 50 * 1024 * 1024)
         try handle.close()

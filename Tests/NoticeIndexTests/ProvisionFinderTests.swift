@@ -43,7 +43,7 @@ final class ProvisionFinderTests: XCTestCase {
             // an `ss.` list
             ("ss.31 and 40 were cited", ["s31", "s40"]),
             // subsection with a capital letter part
-            ("by virtue of section 40(3A)(a)", ["s40(3a)(a)"]),
+            ("by virtue of section 40(3A)(a)", ["s40(3A)(a)"]),
             // section 1 and section 10 procedural provisions
             ("it breached sections 1(1)(a) and 10(1) of FOIA", ["s1(1)(a)", "s10(1)"]),
         ]

@@ -31,6 +31,9 @@ final class RelevanceTests: XCTestCase {
         let full = try XCTUnwrap(scores["full ranker"]), bm25 = try XCTUnwrap(scores["plain bm25"])
         XCTAssertGreaterThan(full.ndcgAt10, bm25.ndcgAt10, "full ranker must beat plain bm25 on nDCG@10")
         XCTAssertGreaterThanOrEqual(full.precisionAt5, bm25.precisionAt5, "and not lose on P@5")
+        for (a, b) in zip(full.perQuery, bm25.perQuery) where abs(a.2 - b.2) > 0.001 {
+            print(String(format: "differs: %@ full %.2f bm25 %.2f", a.0, a.2, b.2))
+        }
         for (q, p, n) in full.perQuery where n < 0.5 {
             print(String(format: "weak: %@ P@5 %.2f nDCG@10 %.2f", q, p, n))
         }

@@ -27,7 +27,14 @@ enum TestSupport {
 
     /// An index of the bundled corpus, built once per test run (it is only read by the tests that use it).
     static let corpusIndex: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("noticeindex-corpus-\(ProcessInfo.processInfo.processIdentifier)")
+        let tmp = FileManager.default.temporaryDirectory
+        // Indexes left by earlier test processes that have exited.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix("noticeindex-corpus-") {
+            if let pid = Int32(name.dropFirst("noticeindex-corpus-".count)), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
+        let dir = tmp.appendingPathComponent("noticeindex-corpus-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = dir.appendingPathComponent("corpus.sqlite").path
         IndexDatabase.remove(db)

@@ -57,6 +57,7 @@ public enum NoticeExtractor {
         }
 
         let outcome = OutcomeExtractor.extract(paragraphs, mentions: mentions, law: law)
+        ProvisionRoles.demoteMachinery(&mentions, findings: outcome.findings)
         let authority = notice.authority.flatMap { name -> AuthorityInfo? in
             name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : AuthorityNormalizer.info(for: name)
         }

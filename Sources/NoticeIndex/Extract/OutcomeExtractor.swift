@@ -35,6 +35,16 @@ enum OutcomeExtractor {
         "not dealt with the request in accordance", "did not deal with the request in accordance", "failed to issue",
         "outside the statutory", "failed to confirm", "is not satisfied", "was not entitled", "failed to carry out",
     ])
+    /// The exemption is engaged but the public interest favours disclosure: the complainant wins on it,
+    /// whatever "is engaged" earlier in the same sentence says.
+    static let publicInterestReversal = [[UInt8]](cues: [
+        "does not outweigh the public interest in disclosure", "do not outweigh the public interest in disclosure",
+        "public interest favours disclosure", "public interest favours disclosing", "public interest in disclosure outweighs",
+        "public interest in disclosing the information outweighs", "balance of the public interest favours disclosure",
+        "is outweighed by the public interest in disclosure", "are outweighed by the public interest in disclosure",
+        "public interest lies in disclosure", "does not outweigh the public interest in disclosing",
+        "presumption in favour of disclosure is not rebutted",
+    ])
     static let stepsOrdered = [[UInt8]](cues: [
         "the following step", "to take the following", "must take the following", "calendar days of the date of this",
         "requires the public authority to take", "requires the council to take", "must disclose", "must issue",
@@ -90,6 +100,12 @@ enum OutcomeExtractor {
             let ms = (byParagraph[pi] ?? []).filter { !cue.isQuoted($0.span.start..<$0.span.end) }
             for s in cue.sentences {
                 if !isDecision && !cue.contains(any: decisionStatement, in: s) { continue }
+                if cue.contains(any: publicInterestReversal, in: s) {
+                    let inSentence = ms.filter { s.contains($0.span.start) && $0.role == .reliedOn }.map(\.provision)
+                    for prov in inSentence { record(prov, .upheld, decisionTier: isDecision) }
+                    if inSentence.isEmpty, isDecision { generalLose = true }
+                    continue
+                }
                 // Clauses within the sentence.
                 var cuts = [s.lowerBound]
                 for c in CueText.clauseCuts { cuts += TextBytes.occurrences(of: c, in: cue.low, range: s) }

@@ -33,6 +33,24 @@ enum ProvisionRoles {
         "complied", "comply", "failed to", "under section", "under regulation", "finds that",
     ])
 
+    /// The machinery every notice cites on the way to its decision: the right of access (s1, r5), the
+    /// public interest tests (s2, r12(1)(b), r12(2)), refusal notices (s17, r14), the conditions inside
+    /// section 40 and regulation 13, the codes of practice. Cited in a Decision section or under a heading
+    /// they say how, not what, the notice decided; they count as relied on only when a finding names them.
+    static let machinery: [Provision] = ["s1", "s2", "s17", "s40(1)", "s40(3A)", "s40(3B)", "s40(4A)", "s45", "r5", "r12(1)",
+                                         "r12(2)", "r12(8)", "r13(2A)", "r13(2B)", "r13(3A)", "r14", "r16"]
+        .compactMap(Provision.init(canonical:))
+
+    static func demoteMachinery(_ mentions: inout [ProvisionMention], findings: [Finding]) {
+        for i in mentions.indices where mentions[i].role == .reliedOn {
+            let p = mentions[i].provision
+            guard machinery.contains(where: { p.isWithin($0) }) else { continue }
+            if !findings.contains(where: { $0.provision.isWithin(p) || p.isWithin($0.provision) }) {
+                mentions[i].role = .mentioned
+            }
+        }
+    }
+
     static func family(_ p: Provision) -> String { (p.law == .foia ? "s" : "r") + p.parts[0] }
 
     static func role(of provision: Provision, at range: Range<Int>, in cue: CueText, section: NoticeSection,

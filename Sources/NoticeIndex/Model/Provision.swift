@@ -10,7 +10,14 @@ public struct Provision: Sendable, Hashable, Comparable, CustomStringConvertible
     public init(law: Law, parts: [String]) {
         precondition(!parts.isEmpty, "a provision has at least a section number")
         self.law = law
-        self.parts = parts.map { $0.lowercased() }
+        self.parts = parts.map(Provision.normalisedPart)
+    }
+
+    /// Paragraph letters and roman numerals are lower case (`(a)`, `(ii)`); inserted subsections keep the
+    /// statute's capital (`40(3A)`, `s12A`).
+    static func normalisedPart(_ part: String) -> String {
+        guard let first = part.first, first.isNumber else { return part.lowercased() }
+        return part.uppercased()
     }
 
     /// Canonical text per the CLI contract: `s31(1)(a)`, `r12(4)(b)`.
@@ -49,7 +56,7 @@ public struct Provision: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The token the full-text index stores for this provision: letters and digits only, so FTS5's
     /// unicode61 tokenizer keeps it whole (`s31(1)(a)` → `sec31x1xa`, `r12(4)(b)` → `reg12x4xb`).
     public var indexToken: String {
-        (law == .foia ? "sec" : "reg") + parts.joined(separator: "x")
+        (law == .foia ? "sec" : "reg") + parts.joined(separator: "x").lowercased()
     }
 
     /// Parses the canonical form (`s31(1)(a)`, `r12(4)(b)`); nil for anything else.

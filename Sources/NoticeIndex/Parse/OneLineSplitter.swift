@@ -54,7 +54,7 @@ struct OneLineSplitter {
             // needs a sentence end or heading before it.
             let exact = n == expected
             let skip = (n == expected + 1 || n == expected + 2) && (afterSentence || endsWithHeading(s, before))
-            if exact || skip, before.isEmpty || !endsWithCitingWord(s, before) {
+            if exact || skip, before.isEmpty || !endsWithCitingWord(s, before) || (exact && endsWithHeading(s, before)) {
                 emit(s, before, into: &out)
                 segStart = i
                 expected = n + 1
@@ -106,7 +106,11 @@ struct OneLineSplitter {
         guard a > floor || a == r.lowerBound else { return nil }
         let tail = Bytes.trimmed(s, a..<r.upperBound)
         guard !tail.isEmpty, tail.count <= 120 else { return nil }
-        return Headings.isTitleLike(Bytes.string(s, tail)) ? tail : nil
+        let text = Bytes.string(s, tail)
+        if Headings.isTitleLike(text) { return tail }
+        // "Section 14(2) - repeated requests": a provision heading, titled after a dash, in lower case.
+        let k = Headings.key(text)
+        return Headings.isProvision(k) && (k.contains(" - ") || k.contains(" – ")) ? tail : nil
     }
 
     /// Emits a paragraph's text, then any headings found at its end, each on a line between blank lines.

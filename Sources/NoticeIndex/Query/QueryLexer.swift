@@ -173,14 +173,13 @@ struct QueryLexer {
             while j < chars.count, chars[j].isLetter { s.append(chars[j]); j += 1 }
             return s
         }
-        var law: Law?
         var hasPrefix = false
         let word = letters().lowercased()
         switch word {
         case "section", "sections", "s", "ss", "foi", "foia":
-            law = .foia; hasPrefix = true
+            hasPrefix = true
         case "reg", "regs", "regulation", "regulations", "r", "eir":
-            law = .eir; hasPrefix = true
+            hasPrefix = true
         case "": break
         default: return nil
         }
@@ -226,15 +225,10 @@ struct QueryLexer {
         }
         guard hasPrefix || parts.count > 1 else { return nil }
         if k < chars.count, isWordChar(chars[k]) { return nil }
-        let resolved = law ?? QueryLexer.lawForBareNumber(parts)
-        return (Provision(law: resolved, parts: parts), String(chars[start..<k]), k)
-    }
-
-    /// Bare `12(4)(b)`: EIR when it has the shape of an EIR exception (12(4)(x), 12(5)(x), 12(6), 12(9),
-    /// 13(x)); otherwise a FOIA section, which is what most bare numbers in notices are.
-    static func lawForBareNumber(_ parts: [String]) -> Law {
-        if parts[0] == "12", parts.count >= 2, ["4", "5"].contains(parts[1]), parts.count >= 3, parts[2].first?.isLetter == true { return .eir }
-        if parts[0] == "12", parts.count >= 2, ["6", "9", "3"].contains(parts[1]) { return .eir }
-        return .foia
+        // The extractors' reading of a written provision decides the law (bare numbers: FOIA unless EIR
+        // exception-shaped) and validates the numbers, so `s 999` stays words; the lexer finds the span.
+        let written = String(chars[start..<k])
+        guard let p = ProvisionFinder.parse(query: written) else { return nil }
+        return (p, written, k)
     }
 }

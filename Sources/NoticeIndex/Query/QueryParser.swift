@@ -252,11 +252,9 @@ public enum QueryParser {
 public enum ProvisionSpelling {
     public static func parse(_ text: String) -> Provision? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if let p = Provision(canonical: t) { return p }
-        let lexer = QueryLexer(t)
-        if let (p, _, end) = lexer.provision(at: 0), end == t.count { return p }
+        if let p = ProvisionFinder.parse(query: t) { return p }
         // A bare section number ("31") is a whole section.
-        if let n = Int(t), n > 0, n < 1000 { return Provision(law: .foia, parts: [String(n)]) }
+        if let n = Int(t), n > 0, n < 1000 { return ProvisionFinder.parse(query: "section \(n)") }
         return nil
     }
 }

@@ -131,8 +131,10 @@ public struct SearchResponse: Sendable, Equatable, Encodable {
     public var facets: Facets?
     /// "Did you mean" suggestions for words with no hits.
     public var suggestions: [String: [String]]
+    /// How many of `total` have only some of the query's words (ranked after those with all of them).
+    public var partialMatches = 0
 
-    enum CodingKeys: String, CodingKey { case query, total, results, facets, suggestions }
+    enum CodingKeys: String, CodingKey { case query, total, results, facets, suggestions, partialMatches = "partial_matches" }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -141,5 +143,6 @@ public struct SearchResponse: Sendable, Equatable, Encodable {
         try c.encode(results, forKey: .results)
         if let facets { try c.encode(facets, forKey: .facets) }
         if !suggestions.isEmpty { try c.encode(suggestions, forKey: .suggestions) }
+        if partialMatches > 0 { try c.encode(partialMatches, forKey: .partialMatches) }
     }
 }

@@ -19,29 +19,28 @@ public final class SearchEngine {
         let filterIDs = try FilterSQL.ids(for: query.filters, db: db)
         var scored: [(id: Int64, text: Double)] = []
         if let root = query.root {
-            let match = MatchBuilder.expression(root)
-            let w = weights
-            let sql = "SELECT rowid, -bm25(notice_fts, \(w.heading), \(w.decision), \(w.body), \(w.terms)) FROM notice_fts WHERE notice_fts MATCH ?"
-            do {
-                scored = try db.rows(sql, [match]) { ($0.int64(0), $0.double(1)) }
-            } catch let NoticeIndexError.sqlite(_, message, _) {
-                // Built from a parsed query with every term quoted, so this should not happen; if it
-                // does, say so in a line instead of showing SQLite's words.
-                throw NoticeIndexError.query("the query could not be run (\(message.contains("fts5") ? "unsupported combination of operators" : "internal error"))", position: nil)
-            }
-            if let filterIDs { scored = scored.filter { filterIDs.contains($0.id) } }
+            scored = try match(root, allowed: filterIDs)
         } else if let filterIDs {
             scored = filterIDs.map { ($0, 0) }
         }
-        let total = scored.count
+        // Too few notices have every word: add those that have some of them, ranked after the rest,
+        // so a natural-language query ("spending on consultants") still finds its notices.
+        var partial: [(id: Int64, text: Double)] = []
+        if scored.count < limit, let root = query.root, let relaxed = Self.relaxed(root) {
+            let strictIDs = Set(scored.map(\.id))
+            partial = try match(relaxed, allowed: filterIDs).filter { !strictIDs.contains($0.id) }
+        }
+        let total = scored.count + partial.count
         var response = SearchResponse(query: query.text, total: total, results: [], facets: nil, suggestions: [:])
-        if wantFacets { response.facets = try facets(for: scored.map(\.id)) }
+        response.partialMatches = partial.count
+        if wantFacets { response.facets = try facets(for: scored.map(\.id) + partial.map(\.id)) }
         if total == 0 {
             if let root = query.root { response.suggestions = try suggestions(for: root) }
             return response
         }
+        if let root = query.root, !partial.isEmpty { response.suggestions = try suggestions(for: root) }
 
-        let ranked = try rerank(scored, query: query)
+        let ranked = try rerank(scored, query: query) + (partial.isEmpty ? [] : try rerank(partial, query: query))
         let page = Array(ranked.prefix(max(0, limit)))
         let terms = query.root?.positiveTerms ?? []
         let pinpointer = Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions)
@@ -55,6 +54,32 @@ public final class SearchEngine {
             response.results.append(record)
         }
         return response
+    }
+
+    /// Notices matching `root` (and allowed by the filters), with their weighted bm25 scores.
+    func match(_ root: QueryNode, allowed: Set<Int64>?) throws -> [(id: Int64, text: Double)] {
+        let w = weights
+        let sql = "SELECT rowid, -bm25(notice_fts, \(w.heading), \(w.decision), \(w.body), \(w.terms)) FROM notice_fts WHERE notice_fts MATCH ?"
+        var rows: [(id: Int64, text: Double)]
+        do {
+            rows = try db.rows(sql, [MatchBuilder.expression(root)]) { ($0.int64(0), $0.double(1)) }
+        } catch let NoticeIndexError.sqlite(_, message, _) {
+            // Built from a parsed query with every term quoted, so this should not happen; if it
+            // does, say so in a line instead of showing SQLite's words.
+            throw NoticeIndexError.query("the query could not be run (\(message.contains("fts5") ? "unsupported combination of operators" : "internal error"))", position: nil)
+        }
+        if let allowed { rows = rows.filter { allowed.contains($0.id) } }
+        return rows
+    }
+
+    /// "Some of the words" for a query whose top level requires several terms; nil when there is
+    /// nothing to relax. Exclusions stay exclusions.
+    static func relaxed(_ root: QueryNode) -> QueryNode? {
+        guard case let .and(items) = root else { return nil }
+        let positives = items.filter { if case .not = $0 { return false } else { return true } }
+        guard positives.count >= 2 else { return nil }
+        let negatives = items.filter { if case .not = $0 { return true } else { return false } }
+        return negatives.isEmpty ? .or(positives) : .and([.or(positives)] + negatives)
     }
 
     /// Text score plus boosts for the top candidates; filters-only searches rank newest first.
@@ -180,9 +205,12 @@ struct QuerySignals {
                 }
             }
         }
-        // A distinctive party word ("Dransfield") names the case it is part of.
-        for w in words where w.count >= 5 {
-            for id in try db.rows("SELECT case_id FROM case_forms WHERE form LIKE ? AND form LIKE '% v %' LIMIT 20", ["%" + w + "%"], { $0.int64(0) }) {
+        // The lead party's distinctive word names a case, as researchers shorten it ("Dransfield",
+        // "Fish Legal" → "fish"); later party words ("legal") are too often ordinary words.
+        for w in Set(words) where w.count >= 4 {
+            for (id, name) in try db.rows("SELECT id, name FROM cases WHERE name LIKE ? LIMIT 50", ["%" + w + "%"], {
+                ($0.int64(0), $0.string(1) ?? "")
+            }) where CaseLaw.nameTokens(name).first == w {
                 caseIDs.insert(id)
             }
         }

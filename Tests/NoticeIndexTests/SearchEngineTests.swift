@@ -1,0 +1,138 @@
+import XCTest
+@testable import NoticeIndex
+
+/// Query options, field prefixes, legal normalisation, facets and snippets, on the bundled corpus.
+final class SearchEngineTests: XCTestCase {
+    static let seed = "seed-notice-2024-02-08-mps"
+    var engine: SearchEngine!
+
+    override func setUpWithError() throws {
+        engine = try SearchEngine(databasePath: TestSupport.corpusIndex)
+    }
+
+    func ids(_ text: String, filters: QueryFilters = QueryFilters(), limit: Int = 50) throws -> [String] {
+        try engine.search(try QueryParser.parse(text, filters: filters), limit: limit).results.map(\.id)
+    }
+
+    func testTheFourSpellingsOfASubsectionFindTheSameNotices() throws {
+        let spellings = ["section 31(3)", "s.31(3)", "s 31 (3)", "31(3)", "s31(3)"]
+        let expected = try ids(spellings[0])
+        XCTAssertTrue(expected.contains(Self.seed))
+        for s in spellings.dropFirst() { XCTAssertEqual(try ids(s), expected, s) }
+    }
+
+    func testNCNDAndItsLongFormFindTheSameNotices() throws {
+        let a = try ids("NCND"), b = try ids("\"neither confirm nor deny\"")
+        XCTAssertFalse(a.isEmpty)
+        XCTAssertEqual(Set(a), Set(b))
+    }
+
+    func testAWholeSectionFindsEverySubsection() throws {
+        let section = Set(try ids("section 31"))
+        for sub in ["31(1)(a)", "31(3)"] { XCTAssertTrue(Set(try ids(sub)).isSubset(of: section), sub) }
+    }
+
+    func testSeedIsPinpointedToItsSection31ParagraphWithTheCitationMarkedWhole() throws {
+        let r = try engine.search(try QueryParser.parse("section 31(3) NCND"), limit: 10)
+        let seed = try XCTUnwrap(r.results.first { $0.id == Self.seed })
+        let p56 = try XCTUnwrap(seed.paragraphs.first { $0.number == 56 }, "¶56 among the pinpointed paragraphs")
+        XCTAssertEqual(p56.heading, "Reasons for decision › Section 31 - Law enforcement")
+        XCTAssertTrue(p56.snippet.contains("[Section 31(3)]"), p56.snippet)
+    }
+
+    func testFiltersCombineWithEachOtherAndWorkWithoutText() throws {
+        var f = QueryFilters()
+        f.provisions = [ProvisionSpelling.parse("31(3)")!]
+        f.authorities = ["MPS"]
+        f.outcome = .notUpheld
+        let r = try engine.search(try QueryParser.parse("", filters: f), limit: 50)
+        XCTAssertEqual(r.results.map(\.id), [Self.seed], "only the MPS notice relying on 31(3), not upheld")
+        XCTAssertFalse(r.results[0].paragraphs.isEmpty, "filters alone still pinpoint the provision's paragraphs")
+
+        var kent = f
+        kent.authorities = ["Kent Police"]
+        XCTAssertEqual(try engine.search(try QueryParser.parse("", filters: kent)).results.map(\.id), ["FS50471234"])
+        var none = f
+        none.outcome = .upheld
+        XCTAssertEqual(try engine.search(try QueryParser.parse("", filters: none)).total, 0)
+    }
+
+    func testFieldPrefixesMatchTheOptions() throws {
+        var f = QueryFilters()
+        f.provisions = [ProvisionSpelling.parse("40(2)")!]
+        f.law = .foia
+        f.since = "2019-01-01"
+        f.until = "2023-12-31"
+        let viaOptions = try ids("personal", filters: f)
+        let viaPrefixes = try ids("personal provision:40(2) law:foia year:2019..2023")
+        XCTAssertFalse(viaOptions.isEmpty)
+        XCTAssertEqual(viaOptions, viaPrefixes)
+        for id in viaOptions {
+            let r = try XCTUnwrap(engine.show(id))
+            XCTAssertTrue(("2019-01-01"..."2023-12-31").contains(r.date ?? ""), "\(id) \(r.date ?? "nil")")
+            XCTAssertEqual(r.law, "FOIA")
+        }
+    }
+
+    func testCitesAcceptsPartyNamesNeutralCitationsAndAppealNumbers() throws {
+        for cite in ["Savic", "[2016] UKUT 535 (AAC)", "2016 UKUT 535 AAC", "EA/2018/0164", "EA-2018-0164"] {
+            var f = QueryFilters()
+            f.cites = [cite]
+            let found = try engine.search(try QueryParser.parse("", filters: f), limit: 50).results.map(\.id)
+            XCTAssertTrue(found.contains(Self.seed), "\(cite): \(found)")
+        }
+        var f = QueryFilters()
+        f.cites = ["Dransfield"]
+        let dransfield = try engine.search(try QueryParser.parse("", filters: f), limit: 50).results.map(\.id)
+        XCTAssertFalse(dransfield.isEmpty)
+        XCTAssertFalse(dransfield.contains(Self.seed), "the seed does not cite Dransfield")
+    }
+
+    func testFacetsCountTheWholeMatchSetNotThePage() throws {
+        let r = try engine.search(try QueryParser.parse("commissioner"), limit: 1, facets: true)
+        let facets = try XCTUnwrap(r.facets)
+        XCTAssertEqual(r.results.count, 1)
+        XCTAssertEqual(facets.outcomes.map(\.1).reduce(0, +), r.total, "every match is counted")
+        XCTAssertEqual(facets.years.map(\.1).reduce(0, +), r.total)
+        XCTAssertTrue(facets.provisions.contains { $0.0 == "s31(3)" })
+    }
+
+    func testRelyingOnAProvisionRanksAboveMentioningIt() throws {
+        // The seed relies on 40(5); notices that only mention section 40 in passing come after it.
+        let r = try engine.search(try QueryParser.parse("section 40(5)"), limit: 20)
+        let relied = r.results.filter { $0.provisions.contains { $0.hasPrefix("s40(5)") } }.map(\.id)
+        let firstOther = r.results.firstIndex { !$0.provisions.contains { $0.hasPrefix("s40(5)") } }
+        if let firstOther, let lastRelied = r.results.lastIndex(where: { relied.contains($0.id) }) {
+            XCTAssertLessThan(lastRelied, firstOther)
+        }
+        XCTAssertTrue(relied.contains(Self.seed))
+    }
+
+    func testMisspelledWordsGetSuggestions() throws {
+        let r = try engine.search(try QueryParser.parse("vexacious"))
+        XCTAssertEqual(r.total, 0)
+        XCTAssertTrue(r.suggestions["vexacious"]?.contains { $0.hasPrefix("vexati") } ?? false, "\(r.suggestions)")
+    }
+
+    func testNaturalLanguageQueriesFallBackToSomeOfTheWords() throws {
+        let r = try engine.search(try QueryParser.parse("bodycam footage"), limit: 10)
+        XCTAssertGreaterThan(r.partialMatches, 0)
+        XCTAssertFalse(r.results.isEmpty)
+    }
+
+    func testShowFindsANoticeByAnySpellingOfItsReference() throws {
+        for ref in ["FS50471234", "fs50471234", "2013-05-14-fs50471234-kent-police.txt", "2013-05-14-fs50471234-kent-police"] {
+            XCTAssertEqual(try engine.show(ref)?.id, "FS50471234", ref)
+        }
+        XCTAssertEqual(try engine.show("IC 248461-C8Q1")?.reference, "IC-248461-C8Q1")
+        XCTAssertNil(try engine.show("FS00000000"))
+    }
+
+    func testCasesAreCountedAcrossNotices() throws {
+        let cases = try engine.cases(limit: 50)
+        let savic = try XCTUnwrap(cases.first { $0.key == "[2016] UKUT 535 (AAC)" })
+        XCTAssertGreaterThanOrEqual(savic.count, 3)
+        XCTAssertTrue(savic.notices.contains(Self.seed))
+        XCTAssertEqual(cases.map(\.count), cases.map(\.count).sorted(by: >), "most cited first")
+    }
+}
