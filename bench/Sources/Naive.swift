@@ -39,7 +39,7 @@ final class NaiveFTS {
 
     func bind(_ stmt: OpaquePointer, _ i: Int32, _ text: String) {
         var s = text
-        s.withUTF8 { buf in
+        _ = s.withUTF8 { buf in
             // An empty buffer has no base address, which would bind NULL.
             if buf.isEmpty {
                 sqlite3_bind_text(stmt, i, "", 0, noticeindex_transient())
