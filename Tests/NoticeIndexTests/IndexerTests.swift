@@ -125,7 +125,7 @@ final class IndexerTests: XCTestCase {
     }
 
     func testAFileDeletedAfterListingIsReportedNotFatal() {
-        let outcome = ParallelAnalysis.analyze(dir.appendingPathComponent("vanished.txt").path)
+        let outcome = AnalysisPipeline.analyze(dir.appendingPathComponent("vanished.txt").path)
         guard case let .failed(reason) = outcome else { return XCTFail("expected a failure") }
         XCTAssertTrue(reason.contains("disappeared"), reason)
     }

@@ -3,7 +3,7 @@
 /// The FTS table is contentless, so deleting a notice means handing FTS5 the exact values it was indexed
 /// with. Those values are therefore a pure function of what the `notices` and `paragraphs` tables keep
 /// (heading strings, paragraph text, and the stored `terms`), built the same way at insert and delete.
-struct FTSDocument: Equatable {
+struct FTSDocument: Equatable, Sendable {
     var heading: String
     var decision: String
     var body: String
@@ -18,17 +18,29 @@ struct FTSDocument: Equatable {
 
     /// Builds the text columns from (heading path, text) pairs in order, and takes `terms` as given.
     init(paragraphs: [(heading: String, text: String)], terms: String) {
-        var seen = Set<String>()
         var headings: [String] = []
-        var decision: [String] = []
-        var body: [String] = []
+        var decision = "", body = ""
+        body.reserveCapacity(paragraphs.reduce(0) { $0 + $1.text.utf8.count + 1 })
+        // Paragraphs come in runs under one heading: classify each run once, not each paragraph.
+        var lastHeading: String?
+        var inDecision = false
         for p in paragraphs {
-            if !p.heading.isEmpty, seen.insert(p.heading).inserted { headings.append(p.heading) }
-            if Self.isDecisionHeading(p.heading) { decision.append(p.text) } else { body.append(p.text) }
+            if p.heading != lastHeading {
+                lastHeading = p.heading
+                inDecision = Self.isDecisionHeading(p.heading)
+                if !p.heading.isEmpty, !headings.contains(p.heading) { headings.append(p.heading) }
+            }
+            if inDecision {
+                if !decision.isEmpty { decision += "\n" }
+                decision += p.text
+            } else {
+                if !body.isEmpty { body += "\n" }
+                body += p.text
+            }
         }
         self.heading = headings.joined(separator: "\n")
-        self.decision = decision.joined(separator: "\n")
-        self.body = body.joined(separator: "\n")
+        self.decision = decision
+        self.body = body
         self.terms = terms
     }
 

@@ -5,11 +5,15 @@ public struct AnalyzedNotice: Sendable {
     public var file: String
     public var parsed: ParsedNotice
     public var extraction: Extraction
+    /// What the notice gives the full-text index; built here, off the writer's thread.
+    var document: FTSDocument
 
     public init(file: String, parsed: ParsedNotice, extraction: Extraction) {
         self.file = file
         self.parsed = parsed
         self.extraction = extraction
+        self.document = FTSDocument(paragraphs: parsed.paragraphs.map { ($0.heading, $0.text) },
+                                    terms: FTSDocument.terms(for: parsed, extraction: extraction))
     }
 
     /// Parses and extracts `text` read from `file`.
@@ -47,7 +51,7 @@ final class IndexWriter {
         }
         let p = n.parsed
         let listed = n.listedProvisions
-        let terms = FTSDocument.terms(for: p, extraction: n.extraction)
+        let doc = n.document
         try db.run("""
             INSERT INTO notices(uid, reference, file, date, year, authority, authority_key, sector, law, outcome,
                                 layout, paragraph_count, provisions, warnings, fts_terms)
@@ -56,7 +60,7 @@ final class IndexWriter {
                   n.extraction.authority?.name ?? p.authority, n.extraction.authority?.key,
                   n.extraction.authority?.sector.rawValue, p.law?.rawValue, n.extraction.outcome?.rawValue,
                   p.layout.rawValue, p.paragraphs.count, listed.map(\.canonical).joined(separator: " "),
-                  p.warnings.joined(separator: "\n"), terms])
+                  p.warnings.joined(separator: "\n"), doc.terms])
         let id = db.lastInsertRowID
 
         for (seq, para) in p.paragraphs.enumerated() {
@@ -70,7 +74,6 @@ final class IndexWriter {
         }
         try writeCases(n.extraction.cases, id: id)
 
-        let doc = FTSDocument(paragraphs: p.paragraphs.map { ($0.heading, $0.text) }, terms: terms)
         try db.run("INSERT INTO notice_fts(rowid, heading, decision, body, terms) VALUES(?,?,?,?,?)",
                    [id, doc.heading, doc.decision, doc.body, doc.terms])
         return id

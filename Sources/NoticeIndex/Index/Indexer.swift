@@ -33,8 +33,8 @@ public struct IndexOptions: Sendable {
     public var rebuild = false
     /// How long to wait for another run's lock before giving up.
     public var lockTimeout = 10.0
-    /// Files per transaction in incremental runs; each batch leaves the index consistent.
-    public var batchSize = 64
+    /// Notices per transaction in incremental runs; each commit leaves the index consistent.
+    public var batchSize = 256
     public var progress: (@Sendable (IndexProgress) -> Void)?
     /// Notes for people (e.g. "rebuilding an index of an older schema").
     public var note: (@Sendable (String) -> Void)?
@@ -136,9 +136,6 @@ public enum Indexer {
             }
         }
 
-        let batches = stride(from: 0, to: candidates.count, by: max(1, options.batchSize)).map {
-            Array(candidates[$0..<min($0 + options.batchSize, candidates.count)])
-        }
         let writeAll = {
             if rebuild {
                 try db.execute("""
@@ -155,19 +152,30 @@ public enum Indexer {
                     }
                 }
             }
-            // Parse batch k+1 on the other core while batch k is written.
-            var pending = batches.isEmpty ? nil : ParallelAnalysis(batches[0])
-            for k in batches.indices {
-                let results = pending!.wait()
-                pending = k + 1 < batches.count ? ParallelAnalysis(batches[k + 1]) : nil
-                if rebuild {
-                    try apply(results, to: &report)
-                } else {
-                    try db.transaction { try apply(results, to: &report) }
+            // Workers read, parse and extract on every core; this thread only writes. Incremental runs
+            // commit every `batchSize` notices, each commit leaving the index consistent.
+            let pipeline = AnalysisPipeline(candidates, workers: ProcessInfo.processInfo.activeProcessorCount,
+                                            capacity: max(8, options.batchSize * 2))
+            var done = 0, inBatch = 0
+            if !rebuild { try db.execute("BEGIN IMMEDIATE") }
+            do {
+                while let result = pipeline.next() {
+                    try apply([result], to: &report)
+                    done += 1
+                    doneBytes += result.size
+                    inBatch += 1
+                    if inBatch >= options.batchSize {
+                        if !rebuild { try db.execute("COMMIT; BEGIN IMMEDIATE") }
+                        inBatch = 0
+                        options.progress?(IndexProgress(done: done, total: candidates.count, bytes: doneBytes,
+                                                        elapsed: Date().timeIntervalSince(started)))
+                    }
                 }
-                doneBytes += batches[k].reduce(0) { $0 + $1.size }
-                options.progress?(IndexProgress(done: min(candidates.count, (k + 1) * options.batchSize), total: candidates.count,
-                                                bytes: doneBytes, elapsed: Date().timeIntervalSince(started)))
+                if !rebuild { try db.execute("COMMIT") }
+            } catch {
+                pipeline.cancel()
+                if !rebuild { try? db.execute("ROLLBACK") }
+                throw error
             }
             _ = totalBytes
             let roots = Set(paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
@@ -179,9 +187,13 @@ public enum Indexer {
         } else {
             try writeAll()
         }
-        if report.new + report.changed + report.removed > 0 {
-            try? db.execute("INSERT INTO notice_fts(notice_fts) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE);")
+        // A full merge of the FTS segments pays off after building from scratch; after a small nightly
+        // change it would rewrite the whole index (300+ MB) to save little, so FTS5's automerge does it.
+        let noticeCount = try db.int("SELECT count(*) FROM notices") ?? 0
+        if rebuild || report.new + report.changed > noticeCount / 4 {
+            try? db.execute("INSERT INTO notice_fts(notice_fts) VALUES('optimize')")
         }
+        if report.new + report.changed + report.removed > 0 { try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
@@ -199,37 +211,68 @@ struct Analysis: @unchecked Sendable {
     var outcome: Outcome
 }
 
-/// Reads and analyses a batch of files on background threads; `wait()` returns them in order.
-final class ParallelAnalysis: @unchecked Sendable {
-    private var results: [Analysis?]
-    private var next = 0
-    private let lock = NSLock()
-    private let group = DispatchGroup()
+/// Reads and analyses files on worker threads into a bounded buffer that the writer drains, so every
+/// core stays busy while memory stays bounded (at most `capacity` analysed notices wait to be written).
+final class AnalysisPipeline: @unchecked Sendable {
+    private let files: [(path: String, size: Int, mtime: Double)]
+    private let capacity: Int
+    private let condition = NSCondition()
+    private var ready: [Analysis] = []
+    private var nextFile = 0
+    private var running: Int
+    private var cancelled = false
 
-    init(_ files: [(path: String, size: Int, mtime: Double)]) {
-        results = Array(repeating: nil, count: files.count)
-        let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
-        for _ in 0..<workers {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-                while true {
-                    lock.lock()
-                    let i = next
-                    next += 1
-                    lock.unlock()
-                    guard i < files.count else { return }
-                    let f = files[i]
-                    let a = Analysis(path: f.path, size: f.size, mtime: f.mtime, outcome: Self.analyze(f.path))
-                    lock.lock()
-                    results[i] = a
-                    lock.unlock()
-                }
-            }
+    init(_ files: [(path: String, size: Int, mtime: Double)], workers: Int, capacity: Int) {
+        self.files = files
+        self.capacity = capacity
+        let count = max(1, min(workers, files.count))
+        running = files.isEmpty ? 0 : count
+        guard !files.isEmpty else { return }
+        for _ in 0..<count {
+            let thread = Thread { [self] in work() }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
     }
 
-    func wait() -> [Analysis] {
-        group.wait()
-        return results.compactMap { $0 }
+    private func work() {
+        while true {
+            condition.lock()
+            while ready.count >= capacity && !cancelled { condition.wait() }
+            if cancelled || nextFile >= files.count {
+                running -= 1
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let f = files[nextFile]
+            nextFile += 1
+            condition.unlock()
+            let a = Analysis(path: f.path, size: f.size, mtime: f.mtime, outcome: Self.analyze(f.path))
+            condition.lock()
+            ready.append(a)
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// The next analysed file, in completion order; nil when all are done.
+    func next() -> Analysis? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && running > 0 { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        let a = ready.removeFirst()
+        condition.broadcast()
+        return a
+    }
+
+    /// Stops the workers after the files they are on (the writer failed).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 
     static func analyze(_ path: String) -> Analysis.Outcome {

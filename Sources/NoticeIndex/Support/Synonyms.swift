@@ -36,6 +36,11 @@ public enum Synonyms {
 
     static let longestForm = formWords.map(\.words.count).max() ?? 1
 
+    /// Forms by their first word, longest first: a paragraph's words are looked up once each instead of
+    /// being compared with every form (this runs on every paragraph at index time).
+    static let formsByFirstWord: [String: [(words: [String], token: String)]] =
+        Dictionary(grouping: formWords, by: { $0.words[0] })
+
     /// Splits a form into comparable words ("first-tier tribunal" → ["first", "tier", "tribunal"]).
     static func wordsOf(_ text: String) -> [String] {
         var words: [String] = []
@@ -56,7 +61,8 @@ public enum Synonyms {
 
     /// The group a sequence of lower-case words starts with, and how many words it took.
     static func match(_ words: ArraySlice<String>) -> (token: String, length: Int)? {
-        for f in formWords where f.words.count <= words.count {
+        guard let first = words.first, let candidates = formsByFirstWord[first] else { return nil }
+        for f in candidates where f.words.count <= words.count {
             if zip(f.words, words).allSatisfy({ $0 == $1 }) { return (f.token, f.words.count) }
         }
         return nil

@@ -1,80 +1,90 @@
-/// A lower-cased word and its UTF-8 byte range in the text it came from.
-struct ScannedWord: Equatable {
-    var word: String
-    var range: Range<Int>
-}
-
-/// Splits text into words the way the index's unicode61 tokenizer roughly does (letters and digits;
-/// apostrophes inside words are dropped), keeping byte offsets. Used to find synonym phrases at index time
-/// and to mark them in snippets; exact FTS5 tokens come from `FTS5Tokenizer`.
+/// Finds synonym-group phrases ("neither confirm nor deny", "NCND", "LPP") in text, with byte ranges.
+///
+/// It splits text into words the way the index's unicode61 tokenizer roughly does (letters and digits;
+/// apostrophes inside words dropped, so "Commissioner's" is "commissioners"), without making a String per
+/// word: each word is a 64-bit hash of its lower-cased bytes plus its range, and the synonym forms are
+/// hashed the same way. This runs over every paragraph at index time.
 enum WordScanner {
-    static func words(in text: String) -> [ScannedWord] {
-        var out: [ScannedWord] = []
-        var current: [UInt8] = []
-        var start = 0
-        var offset = 0
-        var iterator = text.utf8.makeIterator()
-        func flush(_ end: Int) {
-            if !current.isEmpty {
-                out.append(ScannedWord(word: String(decoding: current, as: UTF8.self), range: start..<end))
-                current.removeAll(keepingCapacity: true)
+    struct Word {
+        var hash: UInt64
+        var range: Range<Int>
+    }
+
+    /// FNV-1a, extended one byte at a time as a word is read.
+    @inline(__always) static func mix(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func hash(_ word: String) -> UInt64 {
+        var h = seed
+        for b in word.utf8 { h = mix(h, b) }
+        return h
+    }
+
+    /// Words of `text`: ASCII letters and digits are folded to lower case; non-ASCII letters (é, ü) are
+    /// kept as they are; everything else, including ’ and –, separates words.
+    static func words(in text: String) -> [Word] {
+        var out: [Word] = []
+        var text = text
+        text.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            var h = seed
+            var start = -1
+            @inline(__always) func flush(_ end: Int) {
+                if start >= 0 { out.append(Word(hash: h, range: start..<end)); start = -1; h = seed }
             }
-        }
-        while let b = iterator.next() {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if current.isEmpty { start = offset }
-                current.append(b)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if current.isEmpty { start = offset }
-                current.append(b + 32)
-            case UInt8(ascii: "'"):
-                break // "Commissioner's" → "commissioners", as in `Synonyms.wordsOf`
-            case 0x80...:
-                // Non-ASCII: keep letters whole (é, ü); treat the rest (’, –, ⁵) as separators.
-                // Multi-byte sequences are decoded lazily only here, which keeps ASCII text fast.
-                var bytes = [b]
-                let expected = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                while bytes.count < expected, let nb = iterator.next() { bytes.append(nb) }
-                let s = String(decoding: bytes, as: UTF8.self)
-                if s == "’" {
-                    offset += bytes.count
-                    continue
-                }
-                if let scalar = s.unicodeScalars.first, scalar.properties.isAlphabetic {
-                    if current.isEmpty { start = offset }
-                    current.append(contentsOf: Array(s.lowercased().utf8))
+            while i < n {
+                let c = b[i]
+                if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                    if start < 0 { start = i }
+                    h = mix(h, c)
+                    i += 1
+                } else if c >= 0x41 && c <= 0x5A {
+                    if start < 0 { start = i }
+                    h = mix(h, c | 0x20)
+                    i += 1
+                } else if c == 0x27 {
+                    i += 1 // apostrophe inside a word: dropped, as in `Synonyms.wordsOf`
+                } else if c >= 0xC3 && c <= 0xC9, i + 1 < n {
+                    // Latin-1 and Latin Extended-A letters (é, ü, ł): part of the word.
+                    if start < 0 { start = i }
+                    h = mix(mix(h, c), b[i + 1])
+                    i += 2
+                } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x99 {
+                    i += 3 // ’ inside a word, like '
                 } else {
-                    flush(offset)
+                    flush(i)
+                    i += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
                 }
-                offset += bytes.count
-                continue
-            default:
-                flush(offset)
             }
-            offset += 1
+            flush(min(i, n))
         }
-        flush(offset)
         return out
     }
 
+    /// Synonym forms by the hash of their first word, longest first.
+    private static let forms: [UInt64: [(words: [UInt64], token: String)]] = Dictionary(
+        grouping: Synonyms.formWords.map { (words: $0.words.map(hash), token: $0.token) }, by: { $0.words[0] })
+
     /// Synonym-group matches in `text`: the group token and the byte range of the whole phrase.
     static func synonyms(in text: String) -> [(token: String, range: Range<Int>)] {
-        synonyms(in: words(in: text))
-    }
-
-    static func synonyms(in words: [ScannedWord]) -> [(token: String, range: Range<Int>)] {
+        let words = words(in: text)
         var out: [(String, Range<Int>)] = []
-        let lower = words.map(\.word)
         var i = 0
-        while i < lower.count {
-            let end = min(lower.count, i + Synonyms.longestForm)
-            if let m = Synonyms.match(lower[i..<end]) {
-                out.append((m.token, words[i].range.lowerBound..<words[i + m.length - 1].range.upperBound))
-                i += m.length
-            } else {
-                i += 1
+        while i < words.count {
+            var matched = 0
+            if let candidates = forms[words[i].hash] {
+                for f in candidates where i + f.words.count <= words.count {
+                    var ok = true
+                    for k in 1..<f.words.count where words[i + k].hash != f.words[k] { ok = false; break }
+                    if ok {
+                        out.append((f.token, words[i].range.lowerBound..<words[i + f.words.count - 1].range.upperBound))
+                        matched = f.words.count
+                        break
+                    }
+                }
             }
+            i += max(1, matched)
         }
         return out
     }
