@@ -1,7 +1,13 @@
-/// Turns filters into the set of notice ids they allow, with bound parameters only.
-enum FilterSQL {
-    /// nil when there are no filters (everything allowed).
-    static func ids(for f: QueryFilters, db: Database) throws -> Set<Int64>? {
+/// Turns filters into SQL over `notices` with bound parameters only: a subquery that FTS matching is
+/// restricted by (so only allowed notices are scored), or a query of its own for filters-only searches.
+struct FilterSQL {
+    /// `SELECT id FROM notices WHERE …`; nil when there are no filters.
+    var subquery: String
+    var values: [SQLBindable?]
+    /// A `--cites` value that names no case: nothing can match.
+    var matchesNothing = false
+
+    init?(_ f: QueryFilters, db: Database) throws {
         guard !f.isEmpty else { return nil }
         var clauses: [String] = []
         var values: [SQLBindable?] = []
@@ -13,19 +19,24 @@ enum FilterSQL {
             // The alias key first; the name as written as a fallback for authorities with no alias.
             clauses.append("(authority_key = ? OR authority LIKE ? ESCAPE '\\')")
             values.append(AuthorityNormalizer.key(forQuery: a))
-            values.append("%" + likeEscaped(a) + "%")
+            values.append("%" + Self.likeEscaped(a) + "%")
         }
         if let o = f.outcome { clauses.append("outcome = ?"); values.append(o.rawValue) }
         if let l = f.law { clauses.append("law = ?"); values.append(l.rawValue) }
         if let s = f.since { clauses.append("date >= ?"); values.append(s) }
         if let u = f.until { clauses.append("date <= ?"); values.append(u) }
         for c in f.cites {
-            let ids = try caseIDs(for: c, db: db)
-            if ids.isEmpty { return [] }
+            let ids = try Self.caseIDs(for: c, db: db)
+            if ids.isEmpty { matchesNothing = true }
             clauses.append("id IN (SELECT notice_id FROM citations WHERE case_id IN (\(ids.map(String.init).joined(separator: ","))))")
         }
-        let sql = "SELECT id FROM notices WHERE " + clauses.joined(separator: " AND ")
-        return Set(try db.rows(sql, values) { $0.int64(0) })
+        subquery = "SELECT id FROM notices WHERE " + clauses.joined(separator: " AND ")
+        self.values = values
+    }
+
+    /// Every allowed notice id.
+    func ids(_ db: Database) throws -> [Int64] {
+        matchesNothing ? [] : try db.rows(subquery, values) { $0.int64(0) }
     }
 
     /// Cases a `--cites` value names: a citation in any written form, or words of the party names.

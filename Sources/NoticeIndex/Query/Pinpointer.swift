@@ -10,6 +10,7 @@ struct Pinpointer {
     private let stems: [[String]]
     /// Provisions the query filters on also count as matches in a paragraph.
     let filterProvisions: [Provision]
+    private let needles: [[UInt8]]
 
     /// Characters of context around the matches in a snippet.
     static let snippetBytes = 260
@@ -25,6 +26,7 @@ struct Pinpointer {
             default: return []
             }
         }
+        needles = Self.needles(terms: terms, stems: stems, filterProvisions: filterProvisions)
     }
 
     struct Paragraph {
@@ -37,7 +39,7 @@ struct Pinpointer {
     /// Up to `limit` paragraphs, best first, with snippets; empty when nothing in the notice matched.
     func best(_ paragraphs: [Paragraph], law: Law?, limit: Int) -> [ParagraphHit] {
         var scored: [(score: Double, para: Paragraph, marks: [Range<Int>])] = []
-        for p in paragraphs {
+        for p in paragraphs where mayMatch(p) {
             let (score, marks) = match(p, law: law)
             if score > 0 { scored.append((score, p, marks)) }
         }
@@ -50,6 +52,50 @@ struct Pinpointer {
         }
     }
 
+    /// Byte strings one of which a paragraph must contain (ignoring ASCII case) to match anything: the
+    /// start of each word's stem, each provision's number, each synonym form's first word. Paragraphs
+    /// without any are skipped before the costlier tokenizing.
+    private static func needles(terms: [QueryTerm], stems: [[String]], filterProvisions: [Provision]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        for (k, t) in terms.enumerated() {
+            switch t {
+            case .word, .phrase:
+                if let stem = stems[k].first { out.append(Array(stem.utf8.prefix(4))) }
+            case let .provision(p):
+                out.append(Array(p.parts[0].utf8))
+            case let .synonym(token, _):
+                for g in Synonyms.groups where g.token == token {
+                    out += g.forms.map { Array(($0.split(separator: " ").first.map(String.init) ?? $0).utf8.prefix(4)) }
+                }
+            }
+        }
+        out += filterProvisions.map { Array($0.parts[0].utf8) }
+        return out
+    }
+
+    func mayMatch(_ p: Paragraph) -> Bool {
+        let wanted = needles
+        guard !wanted.isEmpty else { return false }
+        var lowered = Array(p.text.utf8)
+        for i in lowered.indices where lowered[i] >= 0x41 && lowered[i] <= 0x5A { lowered[i] |= 0x20 }
+        return wanted.contains { Self.contains(lowered, $0) }
+    }
+
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Scores one paragraph: each distinct query term found adds its weight (provisions and phrases
     /// weigh more than single words), repeated hits add a little, a match in the heading adds some.
     func match(_ p: Paragraph, law: Law?) -> (Double, [Range<Int>]) {
@@ -59,7 +105,11 @@ struct Pinpointer {
         let tokens = needsTokens ? tokenizer.tokens(p.text) : []
         var provisionsFound: [FoundProvision]?
         var synonymsFound: [(token: String, range: Range<Int>)]?
-        let headingLower = p.heading.lowercased()
+        var headingLower: String?
+        func headingContains(_ stem: String) -> Bool {
+            if headingLower == nil { headingLower = p.heading.lowercased() }
+            return headingLower!.contains(stem)
+        }
 
         func add(_ ranges: [Range<Int>], weight: Double) {
             guard !ranges.isEmpty else { return }
@@ -73,7 +123,7 @@ struct Pinpointer {
                 guard let stem = stems[k].first else { continue }
                 let hits = tokens.filter { prefix ? $0.text.hasPrefix(stem) : $0.text == stem }.map(\.range)
                 add(hits, weight: 1)
-                if !hits.isEmpty, headingLower.contains(stem) { score += 0.5 }
+                if !hits.isEmpty, headingContains(stem) { score += 0.5 }
             case .phrase:
                 let want = stems[k]
                 guard !want.isEmpty, tokens.count >= want.count else { continue }

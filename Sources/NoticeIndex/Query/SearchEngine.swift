@@ -16,19 +16,21 @@ public final class SearchEngine {
     public func noticeCount() throws -> Int { try db.int("SELECT count(*) FROM notices") ?? 0 }
 
     public func search(_ query: Query, limit: Int = 10, facets wantFacets: Bool = false) throws -> SearchResponse {
-        let filterIDs = try FilterSQL.ids(for: query.filters, db: db)
+        let filter = try FilterSQL(query.filters, db: db)
         var scored: [(id: Int64, text: Double)] = []
-        if let root = query.root {
-            scored = try match(root, allowed: filterIDs)
-        } else if let filterIDs {
-            scored = filterIDs.map { ($0, 0) }
+        if filter?.matchesNothing == true {
+            scored = []
+        } else if let root = query.root {
+            scored = try match(root, filter: filter)
+        } else if let filter {
+            scored = try filter.ids(db).map { ($0, 0) }
         }
         // Too few notices have every word: add those that have some of them, ranked after the rest,
         // so a natural-language query ("spending on consultants") still finds its notices.
         var partial: [(id: Int64, text: Double)] = []
         if scored.count < limit, let root = query.root, let relaxed = Self.relaxed(root) {
             let strictIDs = Set(scored.map(\.id))
-            partial = try match(relaxed, allowed: filterIDs).filter { !strictIDs.contains($0.id) }
+            partial = try match(relaxed, filter: filter).filter { !strictIDs.contains($0.id) }
         }
         let total = scored.count + partial.count
         var response = SearchResponse(query: query.text, total: total, results: [], facets: nil, suggestions: [:])
@@ -38,7 +40,7 @@ public final class SearchEngine {
             if let root = query.root { response.suggestions = try suggestions(for: root) }
             return response
         }
-        if let root = query.root, !partial.isEmpty { response.suggestions = try suggestions(for: root) }
+        if let root = query.root, !partial.isEmpty, filter?.matchesNothing != true { response.suggestions = try suggestions(for: root) }
 
         let ranked = try rerank(scored, query: query) + (partial.isEmpty ? [] : try rerank(partial, query: query))
         let page = Array(ranked.prefix(max(0, limit)))
@@ -57,18 +59,23 @@ public final class SearchEngine {
     }
 
     /// Notices matching `root` (and allowed by the filters), with their weighted bm25 scores.
-    func match(_ root: QueryNode, allowed: Set<Int64>?) throws -> [(id: Int64, text: Double)] {
+    func match(_ root: QueryNode, filter: FilterSQL?) throws -> [(id: Int64, text: Double)] {
         let w = weights
-        let sql = "SELECT rowid, -bm25(notice_fts, \(w.heading), \(w.decision), \(w.body), \(w.terms)) FROM notice_fts WHERE notice_fts MATCH ?"
-        var rows: [(id: Int64, text: Double)]
+        var sql = "SELECT rowid, -bm25(notice_fts, \(w.heading), \(w.decision), \(w.body), \(w.terms)) FROM notice_fts WHERE notice_fts MATCH ?"
+        var values: [SQLBindable?] = [MatchBuilder.expression(root)]
+        if let filter {
+            // Filtered inside SQLite, so bm25 is computed only for allowed notices.
+            sql += " AND rowid IN (\(filter.subquery))"
+            values += filter.values
+        }
+        let rows: [(id: Int64, text: Double)]
         do {
-            rows = try db.rows(sql, [MatchBuilder.expression(root)]) { ($0.int64(0), $0.double(1)) }
+            rows = try db.rows(sql, values) { ($0.int64(0), $0.double(1)) }
         } catch let NoticeIndexError.sqlite(_, message, _) {
             // Built from a parsed query with every term quoted, so this should not happen; if it
             // does, say so in a line instead of showing SQLite's words.
             throw NoticeIndexError.query("the query could not be run (\(message.contains("fts5") ? "unsupported combination of operators" : "internal error"))", position: nil)
         }
-        if let allowed { rows = rows.filter { allowed.contains($0.id) } }
         return rows
     }
 
@@ -115,32 +122,37 @@ public final class SearchEngine {
         return out.map { ($0.0, $0.1) }
     }
 
-    /// Counts by provision relied on, authority, outcome and year over every matching notice.
+    /// Counts by provision relied on, authority, outcome and year over every matching notice, read in
+    /// one pass over `notices` (whose `provisions` column already lists what each notice relies on).
     func facets(for ids: [Int64]) throws -> Facets {
-        try db.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids(id INTEGER PRIMARY KEY); DELETE FROM facet_ids;")
-        try db.execute("BEGIN")
-        for id in ids { try db.run("INSERT INTO facet_ids(id) VALUES(?)", [id]) }
-        try db.execute("COMMIT")
-        func counts(_ sql: String) throws -> [(String, Int)] {
-            try db.rows(sql) { ($0.string(0) ?? "unknown", $0.int(1)) }
+        var provisions: [String: Int] = [:], authorities: [String: (name: String, count: Int)] = [:]
+        var outcomes: [String: Int] = [:], years: [String: Int] = [:]
+        func count(_ s: Statement) {
+            for p in (s.string(1) ?? "").split(separator: " ") { provisions[String(p), default: 0] += 1 }
+            let name = s.string(2) ?? "unknown"
+            let key = s.string(3) ?? name
+            authorities[key, default: (name, 0)].count += 1
+            outcomes[s.string(4) ?? "unknown", default: 0] += 1
+            years[s.isNull(5) ? "unknown" : String(s.int(5)), default: 0] += 1
+        }
+        let columns = "id, provisions, authority, authority_key, outcome, year"
+        if ids.count <= 500 {
+            if !ids.isEmpty {
+                _ = try db.rows("SELECT \(columns) FROM notices WHERE id IN (\(ids.map(String.init).joined(separator: ",")))") { count($0) }
+            }
+        } else {
+            let wanted = Set(ids)
+            _ = try db.rows("SELECT \(columns) FROM notices") { s in if wanted.contains(s.int64(0)) { count(s) } }
+        }
+        func top(_ d: [String: Int], _ n: Int) -> [(String, Int)] {
+            Array(d.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n)).map { ($0.key, $0.value) }
         }
         return Facets(
-            provisions: try counts("""
-                SELECT provision, count(*) FROM provision_index WHERE listed = 1 AND notice_id IN (SELECT id FROM facet_ids)
-                GROUP BY provision ORDER BY 2 DESC, 1 LIMIT 30
-                """),
-            authorities: try counts("""
-                SELECT coalesce(authority, 'unknown'), count(*) FROM notices WHERE id IN (SELECT id FROM facet_ids)
-                GROUP BY coalesce(authority_key, authority) ORDER BY 2 DESC, 1 LIMIT 30
-                """),
-            outcomes: try counts("""
-                SELECT coalesce(outcome, 'unknown'), count(*) FROM notices WHERE id IN (SELECT id FROM facet_ids)
-                GROUP BY 1 ORDER BY 2 DESC, 1
-                """),
-            years: try counts("""
-                SELECT coalesce(CAST(year AS TEXT), 'unknown'), count(*) FROM notices WHERE id IN (SELECT id FROM facet_ids)
-                GROUP BY 1 ORDER BY 1 DESC
-                """))
+            provisions: top(provisions, 30),
+            authorities: Array(authorities.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+                .prefix(30)).map { ($0.name, $0.count) },
+            outcomes: top(outcomes, 10),
+            years: years.sorted { $0.key > $1.key }.map { ($0.key, $0.value) })
     }
 
     /// For each plain word with no hits, the closest indexed terms ("vexacious" → "vexatious").
