@@ -68,9 +68,9 @@ final class IndexWriter {
                        [id, seq, para.number, para.heading, para.text])
         }
         try writeProvisions(n, id: id, listed: Set(listed))
-        for f in n.extraction.findings {
-            try db.run("INSERT INTO findings(notice_id, provision, finding) VALUES(?,?,?)",
-                       [id, f.provision.canonical, f.finding.rawValue])
+        for (position, f) in n.extraction.findings.enumerated() {
+            try db.run("INSERT INTO findings(notice_id, position, provision, finding) VALUES(?,?,?,?)",
+                       [id, position, f.provision.canonical, f.finding.rawValue])
         }
         try writeCases(n.extraction.cases, id: id)
 
@@ -84,7 +84,7 @@ final class IndexWriter {
         var levels: [Provision: Level] = [:]
         for m in n.extraction.provisions {
             try db.run("""
-                INSERT INTO provision_mentions(notice_id, seq, start, end, provision, role, text)
+                INSERT OR IGNORE INTO provision_mentions(notice_id, seq, start, end, provision, role, text)
                 VALUES(?,?,?,?,?,?,?)
                 """, [id, m.span.paragraph, m.span.start, m.span.end, m.provision.canonical, m.role.rawValue, m.text])
             for (depth, p) in m.provision.lineage.enumerated() {

@@ -12,7 +12,7 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 3
+    static let version = 4
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -75,6 +75,7 @@ enum Schema {
         CREATE INDEX IF NOT EXISTS provision_index_notice ON provision_index(notice_id);
 
         -- Each provision mention with its source span (paragraph seq + UTF-8 byte offsets).
+        -- Clustered by notice (WITHOUT ROWID): one B-tree, written in order, deleted by prefix.
         CREATE TABLE IF NOT EXISTS provision_mentions(
             notice_id INTEGER NOT NULL,
             seq INTEGER NOT NULL,
@@ -82,16 +83,17 @@ enum Schema {
             end INTEGER NOT NULL,
             provision TEXT NOT NULL,
             role TEXT NOT NULL,
-            text TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS provision_mentions_notice ON provision_mentions(notice_id);
+            text TEXT NOT NULL,
+            PRIMARY KEY(notice_id, seq, start, provision)
+        ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS findings(
             notice_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
             provision TEXT NOT NULL,
-            finding TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS findings_notice ON findings(notice_id);
+            finding TEXT NOT NULL,
+            PRIMARY KEY(notice_id, position)
+        ) WITHOUT ROWID;
 
         -- Cases across the whole index; `case_forms` holds every normalised string that names a case.
         CREATE TABLE IF NOT EXISTS cases(

@@ -35,7 +35,7 @@ struct NoticeReader {
         r.fullParagraphs = try db.rows("SELECT number, heading, text FROM paragraphs WHERE notice_id = ? ORDER BY seq", [id]) {
             ParagraphText(number: $0.int(0), heading: $0.string(1) ?? "", text: $0.string(2) ?? "")
         }
-        r.findings = try db.rows("SELECT provision, finding FROM findings WHERE notice_id = ? ORDER BY rowid", [id]) {
+        r.findings = try db.rows("SELECT provision, finding FROM findings WHERE notice_id = ? ORDER BY position", [id]) {
             FindingSummary(provision: $0.string(0) ?? "", finding: $0.string(1) ?? "")
         }
         return r
