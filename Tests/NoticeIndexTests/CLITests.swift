@@ -107,6 +107,12 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: home.appendingPathComponent("noticeindex/index.sqlite").path))
         let again = try TestSupport.run(["commissioner", "--limit", "1"], environment: env, cwd: TestSupport.packageRoot)
         XCTAssertFalse(again.err.contains("indexing"), "second run uses the index: \(again.err)")
+
+        // An index made by an older version is rebuilt, not misread.
+        try Database(path: home.appendingPathComponent("noticeindex/index.sqlite").path).execute("PRAGMA user_version = 1")
+        let upgraded = try TestSupport.run(["commissioner", "--limit", "1"], environment: env, cwd: TestSupport.packageRoot)
+        XCTAssertEqual(upgraded.code, 0, upgraded.err)
+        XCTAssertTrue(upgraded.err.contains("rebuilding"), upgraded.err)
     }
 
     func testExportStreamsEveryNotice() throws {
