@@ -15,7 +15,7 @@ final class CorpusTruthTests: XCTestCase {
             "reference": (1, 1), "law": (1, 1), "date": (1, 1), "authority": (1, 1), "layout": (0.95, 0.95),
             "paragraph count": (0.95, 0.95), "heading paths": (0.9, 0.9), "outcome": (0.8, 0.8),
             "provisions relied on": (0.8, 0.9), "provisions cited (any role)": (0.85, 0.9), "findings": (0.6, 0.6),
-            "cases": (0.85, 0.9), "sector": (0.9, 0.9),
+            "cases": (0.85, 0.9), "sector": (0.95, 0.95),
         ]
         for f in results {
             guard let floor = floors[f.field] else { continue }

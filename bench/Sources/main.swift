@@ -1,4 +1,5 @@
 import Foundation
+import NoticeIndex
 
 /// `noticeindex-bench generate|run|queries`; see bench/README.md.
 let usageText = """
@@ -6,6 +7,7 @@ let usageText = """
       noticeindex-bench generate --count N [--seed S] --out DIR
       noticeindex-bench run --corpus DIR [--work DIR] [--queries FILE] [--reps N] [--no-baseline]
       noticeindex-bench queries [--corpus DIR]     print the built-in query set (the --queries format)
+      noticeindex-bench accuracy [--corpus DIR]    parser/extractor precision and recall against Corpus/truth
     """
 
 /// `--name value` options and bare flags.
@@ -66,6 +68,15 @@ do {
     case "queries":
         let rare = args.values["corpus"].flatMap(CorpusManifest.load(from:))?.rareTerms.map(\.term) ?? []
         for q in try BenchQuery.parse(lines: BenchQuery.builtIn) { print(q.resolved(rare: rare).line) }
+    case "accuracy":
+        let results = try TruthEvaluation.evaluate(corpus: args.values["corpus"] ?? "Corpus")
+        print(TruthEvaluation.table(results))
+        if args.flags.contains("verbose") {
+            for f in results {
+                for m in f.misses { print("missed \(f.field): \(m)") }
+                for e in f.extras { print("extra  \(f.field): \(e)") }
+            }
+        }
     case "_child":
         guard argv.count >= 3 else { throw BenchError.usage("_child needs a phase") }
         try Child.run(argv[2], args)

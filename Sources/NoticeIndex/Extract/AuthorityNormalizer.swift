@@ -145,6 +145,11 @@ public enum AuthorityNormalizer {
         }
         if !all.isDisjoint(with: ["university", "college", "school", "academy", "academies", "polytechnic", "institute",
                                   "conservatoire", "schools", "sixth", "primary", "secondary"]) { return .education }
+        // Non-ministerial departments and arm's-length bodies: central government, as the ICO files them.
+        if !all.isDisjoint(with: ["ofwat", "ofgem", "ofcom", "ofsted", "ofqual"])
+            || ["natural england", "historic england", "sport england", "regulation authority"].contains(where: n.contains) {
+            return .centralGovernment
+        }
         if !all.isDisjoint(with: ["council", "borough", "county", "district", "parish", "combined", "mayor",
                                   "fire", "rescue", "authority"]) {
             if all.contains("authority"), all.isDisjoint(with: ["council", "combined", "fire", "local", "london", "park", "national"]) {
