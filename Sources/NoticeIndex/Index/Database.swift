@@ -50,16 +50,17 @@ public final class Database {
     }
 
     /// Fails clearly when the linked SQLite was built without FTS5, instead of a "no such module" later.
-    static func requireFTS5(_ db: OpaquePointer, path: String) throws {
+    static func requireFTS5(_ db: OpaquePointer, path: String, probe: String = "SELECT fts5(NULL)") throws {
         var stmt: OpaquePointer?
-        let rc = sqlite3_prepare_v2(db, "SELECT fts5(NULL)", -1, &stmt, nil)
+        let rc = sqlite3_prepare_v2(db, probe, -1, &stmt, nil)
         sqlite3_finalize(stmt)
-        if rc != SQLITE_OK {
-            throw NoticeIndexError.database(
-                path: path,
-                reason: "the SQLite library in use (\(String(cString: sqlite3_libversion()))) has no FTS5; "
-                    + "install a build with FTS5 (Debian: libsqlite3-0 / libsqlite3-dev)")
-        }
+        if rc != SQLITE_OK { throw missingFTS5(path: path) }
+    }
+
+    static func missingFTS5(path: String) -> NoticeIndexError {
+        .database(path: path,
+                  reason: "the SQLite library in use (\(String(cString: sqlite3_libversion()))) has no FTS5; "
+                      + "install a build with FTS5 (Debian: libsqlite3-0 / libsqlite3-dev)")
     }
 
     /// Whether the SQLite library this process linked offers FTS5 (checked on an in-memory database).
