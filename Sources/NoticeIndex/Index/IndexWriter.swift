@@ -63,9 +63,17 @@ final class IndexWriter {
                   p.warnings.joined(separator: "\n"), doc.terms])
         let id = db.lastInsertRowID
 
+        var headingNumbers: [String: Int] = [:]
         for (seq, para) in p.paragraphs.enumerated() {
-            try db.run("INSERT INTO paragraphs(notice_id, seq, number, heading, text) VALUES(?,?,?,?,?)",
-                       [id, seq, para.number, para.heading, para.text])
+            let heading = para.heading
+            var no = headingNumbers[heading]
+            if no == nil {
+                no = headingNumbers.count
+                headingNumbers[heading] = no
+                try db.run("INSERT INTO headings(notice_id, heading_no, path) VALUES(?,?,?)", [id, no, heading])
+            }
+            try db.run("INSERT INTO paragraphs(notice_id, seq, number, heading_no, text) VALUES(?,?,?,?,?)",
+                       [id, seq, para.number, no, para.text])
         }
         try writeProvisions(n, id: id, listed: Set(listed))
         for (position, f) in n.extraction.findings.enumerated() {
@@ -84,9 +92,9 @@ final class IndexWriter {
         var levels: [Provision: Level] = [:]
         for m in n.extraction.provisions {
             try db.run("""
-                INSERT OR IGNORE INTO provision_mentions(notice_id, seq, start, end, provision, role, text)
-                VALUES(?,?,?,?,?,?,?)
-                """, [id, m.span.paragraph, m.span.start, m.span.end, m.provision.canonical, m.role.rawValue, m.text])
+                INSERT OR IGNORE INTO provision_mentions(notice_id, seq, start, end, provision, role)
+                VALUES(?,?,?,?,?,?)
+                """, [id, m.span.paragraph, m.span.start, m.span.end, m.provision.canonical, m.role.rawValue])
             for (depth, p) in m.provision.lineage.enumerated() {
                 var l = levels[p, default: Level()]
                 if m.role == .reliedOn { l.relied = true }
@@ -117,21 +125,39 @@ final class IndexWriter {
 
     /// Removes a notice and everything derived from it, including its FTS entry.
     func delete(noticeID id: Int64) throws {
-        let paragraphs = try db.rows("SELECT heading, text FROM paragraphs WHERE notice_id = ? ORDER BY seq", [id]) {
-            (heading: $0.string(0) ?? "", text: $0.string(1) ?? "")
-        }
+        let paragraphs = try StoredParagraphs.read(db, notice: id).map { (heading: $0.heading, text: $0.text) }
         var terms = ""
         if case let .text(t)? = try db.scalar("SELECT fts_terms FROM notices WHERE id = ?", [id]) { terms = t }
         let doc = FTSDocument(paragraphs: paragraphs, terms: terms)
         // Contentless table: FTS5 removes the entry given exactly the values it indexed.
         try db.run("INSERT INTO notice_fts(notice_fts, rowid, heading, decision, body, terms) VALUES('delete',?,?,?,?,?)",
                    [id, doc.heading, doc.decision, doc.body, doc.terms])
-        for table in ["paragraphs", "provision_index", "provision_mentions", "findings", "citations"] {
+        for table in ["paragraphs", "headings", "provision_index", "provision_mentions", "findings", "citations"] {
             try db.run("DELETE FROM \(table) WHERE notice_id = ?", [id])
         }
         try db.run("DELETE FROM notices WHERE id = ?", [id])
         try db.run("DELETE FROM cases WHERE id NOT IN (SELECT case_id FROM citations)", [])
         try db.run("DELETE FROM case_forms WHERE case_id NOT IN (SELECT id FROM cases)", [])
+    }
+}
+
+/// Reads a notice's paragraphs back with their heading paths.
+enum StoredParagraphs {
+    struct Row {
+        var seq: Int
+        var number: Int
+        var heading: String
+        var text: String
+    }
+
+    static func read(_ db: Database, notice id: Int64) throws -> [Row] {
+        var headings: [Int: String] = [:]
+        for (no, path) in try db.rows("SELECT heading_no, path FROM headings WHERE notice_id = ?", [id], { ($0.int(0), $0.string(1) ?? "") }) {
+            headings[no] = path
+        }
+        return try db.rows("SELECT seq, number, heading_no, text FROM paragraphs WHERE notice_id = ? ORDER BY seq", [id]) {
+            Row(seq: $0.int(0), number: $0.int(1), heading: headings[$0.int(2)] ?? "", text: $0.string(3) ?? "")
+        }
     }
 }
 

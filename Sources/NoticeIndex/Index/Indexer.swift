@@ -139,7 +139,7 @@ public enum Indexer {
         let writeAll = {
             if rebuild {
                 try db.execute("""
-                    DELETE FROM files; DELETE FROM notices; DELETE FROM paragraphs; DELETE FROM provision_index;
+                    DELETE FROM files; DELETE FROM notices; DELETE FROM paragraphs; DELETE FROM headings; DELETE FROM provision_index;
                     DELETE FROM provision_mentions; DELETE FROM findings; DELETE FROM cases; DELETE FROM case_forms;
                     DELETE FROM citations; INSERT INTO notice_fts(notice_fts) VALUES('delete-all');
                     """)

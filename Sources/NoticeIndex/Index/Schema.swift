@@ -12,7 +12,7 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 4
+    static let version = 5
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -52,14 +52,23 @@ enum Schema {
         CREATE INDEX IF NOT EXISTS notices_date ON notices(date);
         CREATE INDEX IF NOT EXISTS notices_file ON notices(file);
 
-        -- Numbered paragraphs in order; `seq` is the position, `number` the notice's own ¶ number.
+        -- Numbered paragraphs in order; `seq` is the position, `number` the notice's own ¶ number,
+        -- `heading_no` the heading path in `headings` (stored once per notice, not once per paragraph).
         CREATE TABLE IF NOT EXISTS paragraphs(
             notice_id INTEGER NOT NULL,
             seq INTEGER NOT NULL,
             number INTEGER NOT NULL,
-            heading TEXT NOT NULL,
+            heading_no INTEGER NOT NULL,
             text TEXT NOT NULL,
             PRIMARY KEY(notice_id, seq)
+        ) WITHOUT ROWID;
+
+        -- A notice's heading paths ("Reasons for decision › Section 31 - Law enforcement"), numbered.
+        CREATE TABLE IF NOT EXISTS headings(
+            notice_id INTEGER NOT NULL,
+            heading_no INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            PRIMARY KEY(notice_id, heading_no)
         ) WITHOUT ROWID;
 
         -- Every level of every provision a notice cites (s31(1)(a) also files under s31(1) and s31).
@@ -83,7 +92,6 @@ enum Schema {
             end INTEGER NOT NULL,
             provision TEXT NOT NULL,
             role TEXT NOT NULL,
-            text TEXT NOT NULL,
             PRIMARY KEY(notice_id, seq, start, provision)
         ) WITHOUT ROWID;
 

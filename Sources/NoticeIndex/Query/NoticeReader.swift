@@ -32,9 +32,7 @@ struct NoticeReader {
     /// The record with every paragraph and the findings, for `show` and `export`.
     func fullRecord(id: Int64) throws -> NoticeRecord? {
         guard var r = try record(id: id) else { return nil }
-        r.fullParagraphs = try db.rows("SELECT number, heading, text FROM paragraphs WHERE notice_id = ? ORDER BY seq", [id]) {
-            ParagraphText(number: $0.int(0), heading: $0.string(1) ?? "", text: $0.string(2) ?? "")
-        }
+        r.fullParagraphs = try StoredParagraphs.read(db, notice: id).map { ParagraphText(number: $0.number, heading: $0.heading, text: $0.text) }
         r.findings = try db.rows("SELECT provision, finding FROM findings WHERE notice_id = ? ORDER BY position", [id]) {
             FindingSummary(provision: $0.string(0) ?? "", finding: $0.string(1) ?? "")
         }

@@ -49,8 +49,8 @@ public final class SearchEngine {
         for (id, score) in page {
             guard var record = try NoticeReader(db: db).record(id: id) else { continue }
             record.score = score
-            let paragraphs = try db.rows("SELECT seq, number, heading, text FROM paragraphs WHERE notice_id = ? ORDER BY seq", [id]) {
-                Pinpointer.Paragraph(seq: $0.int(0), number: $0.int(1), heading: $0.string(2) ?? "", text: $0.string(3) ?? "")
+            let paragraphs = try StoredParagraphs.read(db, notice: id).map {
+                Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
             }
             record.paragraphs = pinpointer.best(paragraphs, law: record.law.flatMap(Law.init(rawValue:)), limit: 3)
             response.results.append(record)
