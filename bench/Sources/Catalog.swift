@@ -19,6 +19,9 @@ struct ProvisionSpec {
     /// `31(1)(a)`
     var body: String { number + subs.map { "(\($0))" }.joined() }
 
+    /// The library's canonical form, `s31(1)(a)` / `r12(4)(b)`, as the truth sidecar records it.
+    var canonical: String { (law == "EIR" ? "r" : "s") + body }
+
     /// One of the spellings real notices use.
     func written(_ rng: inout SeededRandom) -> String {
         if law == "EIR" {

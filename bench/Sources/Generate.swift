@@ -1,6 +1,7 @@
 import Foundation
 
-/// What `generate` wrote, saved beside the notices as `.corpus.json` (hidden, so the indexers skip it).
+/// What `generate` wrote, saved beside the notices as `.corpus.json` (hidden, so the indexers skip it);
+/// what each notice says is in `.truth.jsonl` (`GeneratedTruth`).
 struct CorpusManifest: Codable {
     struct Term: Codable {
         var term: String
@@ -35,23 +36,33 @@ enum Generate {
         // which chunks run does not change a byte of the output.
         let chunks = max(1, min(count, 64))
         let per = (count + chunks - 1) / chunks
-        let totals = Totals()
+        let totals = Totals(chunks: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var b = 0, f = 0
+            var truth = Data()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for i in stride(from: c * per, to: min(count, (c + 1) * per), by: 1) {
                 var writer = NoticeWriter(model: model, index: i)
                 let text = writer.write()
-                let path = (dir as NSString).appendingPathComponent(String(format: "notice-%06d.txt", i + 1))
+                let name = String(format: "notice-%06d.txt", i + 1)
+                let path = (dir as NSString).appendingPathComponent(name)
                 if !FileManager.default.createFile(atPath: path, contents: Data(text)) {
                     totals.fail("cannot write \(path)")
                     return
                 }
                 b += text.count
                 f += writer.fillerWords
+                guard let line = try? encoder.encode(writer.truth(file: name)) else { totals.fail("cannot encode the truth of \(name)"); return }
+                truth.append(line)
+                truth.append(10)
             }
-            totals.add(bytes: b, filler: f)
+            totals.add(bytes: b, filler: f, truth: truth, chunk: c)
         }
         if let failure = totals.failure { throw BenchError.failed(failure) }
+        // Chunks in notice order, so the sidecar is byte-identical for a seed and count.
+        try totals.truth.reduce(into: Data()) { $0.append($1) }
+            .write(to: URL(fileURLWithPath: (dir as NSString).appendingPathComponent(GeneratedTruth.fileName)))
         let bytes = totals.bytes, filler = totals.filler
 
         let lexicon = model.lexicon
@@ -78,9 +89,12 @@ private final class Totals: @unchecked Sendable {
     private(set) var bytes = 0
     private(set) var filler = 0
     private(set) var failure: String?
+    private(set) var truth: [Data]
 
-    func add(bytes b: Int, filler f: Int) {
-        lock.lock(); bytes += b; filler += f; lock.unlock()
+    init(chunks: Int) { truth = Array(repeating: Data(), count: chunks) }
+
+    func add(bytes b: Int, filler f: Int, truth t: Data, chunk: Int) {
+        lock.lock(); bytes += b; filler += f; truth[chunk] = t; lock.unlock()
     }
 
     func fail(_ message: String) {

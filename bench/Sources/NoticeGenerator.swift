@@ -35,7 +35,13 @@ struct NoticePlan {
     var day: Int
     var reference: String?
     var paragraphs: Int
+    /// Provisions the notice mentions in passing without relying on them, and where each is mentioned.
+    var mentioned: [(spec: ProvisionSpec, site: MentionSite)] = []
 }
+
+/// Where a passing mention goes: the analysis of a relied-on provision, the scope of the case, quoted
+/// correspondence, or "Other matters" (modern layout only).
+enum MentionSite: CaseIterable { case analysis, scope, quoted, otherMatters }
 
 /// Writes one notice as text: header, headings, numbered paragraphs with quotes and bullets, page
 /// footers, and filler drawn from the Zipf vocabulary. Counts the filler words it wrote.
@@ -55,7 +61,10 @@ struct NoticeWriter {
     private var sincePage = 0
     private var citedLong = Set<String>()
     private var currentProvision: ProvisionSpec
+    private var currentMention: ProvisionSpec?
     private var footnote = 0
+    /// Cases cited, first citation first: short name, long form, and the provision under discussion.
+    private(set) var citedCases: [(name: String, citation: String, under: String)] = []
 
     init(model: CorpusModel, index: Int) {
         self.model = model
@@ -98,9 +107,27 @@ struct NoticeWriter {
             reference = law == "EIR" ? String(format: "FER0%06d", rng.int(100_000...999_999)) : String(format: "FS50%06d", rng.int(100_000...999_999))
         }
         let paragraphs = kind == .delay ? rng.int(8...14) : rng.int(22...85)
-        return NoticePlan(kind: kind, legacy: legacy, law: law, provisions: provisions, delayBreach: kind == .delay || rng.chance(0.25),
-                          verdict: verdict, authority: model.authorities[model.authorityRank.sample(&rng)],
-                          year: year, month: rng.int(1...12), day: rng.int(1...28), reference: reference, paragraphs: paragraphs)
+        var plan = NoticePlan(kind: kind, legacy: legacy, law: law, provisions: provisions, delayBreach: kind == .delay || rng.chance(0.25),
+                              verdict: verdict, authority: model.authorities[model.authorityRank.sample(&rng)],
+                              year: year, month: rng.int(1...12), day: rng.int(1...28), reference: reference, paragraphs: paragraphs)
+        // Passing mentions in 45% of full notices (a fifth of those have two), drawn like relied-on
+        // provisions but from other sections or regulations: the library reads a heading such as
+        // "Section 31 - Law enforcement" as covering every 31(x), so a same-family mention would test
+        // that rule rather than the relied-vs-mentioned boost.
+        if kind == .full && rng.chance(0.45) {
+            let wantedMentions = rng.chance(0.2) ? 2 : 1
+            // (EIR exceptions are all regulation 12, so an EIR notice's mentions are mostly 5(1) and 13(1).)
+            var families = Set(provisions.map(\.number))
+            var tries = 0
+            while plan.mentioned.count < wantedMentions && tries < 20 {
+                tries += 1
+                let m = choice.pick(&rng)
+                guard families.insert(m.number).inserted else { continue }
+                let sites: [MentionSite] = legacy ? [.analysis, .scope, .quoted] : MentionSite.allCases
+                plan.mentioned.append((m, sites[rng.int(sites.count)]))
+            }
+        }
+        return plan
     }
 
     // MARK: - Output primitives
@@ -169,6 +196,7 @@ struct NoticeWriter {
         }
         if rng.chance(0.7) { pool = [model.tribunalCases[rng.int(model.tribunalCases.count)]] }
         let c = rng.pick(pool)
+        if !citedCases.contains(where: { $0.citation == c.long }) { citedCases.append((c.short, c.long, kind.canonical)) }
         if citedLong.insert(c.short).inserted {
             // Footnote markers glued to names, as PDF extraction leaves them.
             if rng.chance(0.15) {
@@ -194,6 +222,7 @@ struct NoticeWriter {
             case "AN": result += plan.authority.name
             case "P": result += currentProvision.written(&rng)
             case "PL": result += provisionList()
+            case "M": result += currentMention?.written(&rng) ?? ""
             case "T": result += currentProvision.title.lowercased()
             case "D": result += date()
             case "C": result += citation()
@@ -221,7 +250,8 @@ struct NoticeWriter {
     }
 
     /// One numbered paragraph: a template sentence from `bank` plus filler, sometimes a quote block.
-    mutating func numbered(_ bank: [String], filler: ClosedRange<Int> = 0...3, quote: Double = 0, fixed: String? = nil) {
+    /// `quoted` replaces the random quote block with that sentence in quotation marks.
+    mutating func numbered(_ bank: [String], filler: ClosedRange<Int> = 0...3, quote: Double = 0, fixed: String? = nil, quoted: String? = nil) {
         paragraph += 1
         let start = out.count
         if dashMarkers && (rng.chance(0.4) || paragraph <= 3) { add("- ") }
@@ -239,7 +269,11 @@ struct NoticeWriter {
             }
         }
         out.append(10)
-        if quote > 0 && rng.chance(quote) { quoteBlock() }
+        if let quoted {
+            add("\n\"\(quoted)\"\n")
+        } else if quote > 0 && rng.chance(quote) {
+            quoteBlock()
+        }
         if footnote > 0 && rng.chance(0.5) {
             add("\n\(["¹", "²", "³", "⁴", "⁵"][min(4, footnote - 1)]) https://www.gov.uk/administrative-appeals-tribunal-decisions/\(rng.int(1000...9999))\n")
             footnote = 0
@@ -261,6 +295,23 @@ struct NoticeWriter {
             fillerSentence()
         }
         add("\"\n")
+    }
+
+    /// One paragraph per passing mention planned for `site`.
+    mutating func passingMentions(_ site: MentionSite) {
+        for (spec, s) in plan.mentioned where s == site {
+            currentMention = spec
+            switch site {
+            case .analysis: numbered(Sentences.passingAnalysis, filler: 0...1)
+            case .scope: numbered(Sentences.passingScope, filler: 0...1)
+            case .otherMatters: numbered(Sentences.passingOther, filler: 0...1)
+            case .quoted:
+                let said = fill(rng.pick(Sentences.passingQuoted))
+                numbered([], filler: 0...0, fixed: fill(rng.pick(["{A}'s internal review response included the following:",
+                                                                  "The correspondence included the following passage:"])), quoted: said)
+            }
+            currentMention = nil
+        }
     }
 
     mutating func bullets(_ items: [String]) {
@@ -336,8 +387,10 @@ struct NoticeWriter {
             heading("Request and response")
             numbered(Sentences.request, filler: 0...0, quote: 1)
             for _ in 0..<rng.int(2...4) { numbered(Sentences.response, filler: 0...2, quote: 0.25) }
+            passingMentions(.quoted)
             heading("Scope of the case")
             for _ in 0..<rng.int(2...4) { numbered(Sentences.scope, filler: 0...2) }
+            passingMentions(.scope)
             heading("Reasons for decision")
             numbered(Sentences.reasonsIntro, filler: 0...1)
             provisionSections(budget: plan.paragraphs - paragraph - 6)
@@ -347,9 +400,11 @@ struct NoticeWriter {
                 heading(Catalog.section10.heading(&rng))
                 for _ in 0..<rng.int(1...3) { numbered(Sentences.procedural, filler: 0...1) }
             }
-            if rng.chance(0.5) {
+            let otherMention = plan.mentioned.contains { $0.site == .otherMatters }
+            if rng.chance(0.5) || otherMention {
                 heading("Other matters")
                 for _ in 0..<rng.int(1...3) { numbered(Sentences.otherMatters, filler: 0...2) }
+                passingMentions(.otherMatters)
             }
         }
         heading("Right of appeal")
@@ -385,6 +440,7 @@ struct NoticeWriter {
                     numbered(bank, filler: 0...2, quote: 0.12)
                 }
             }
+            if p.body == plan.provisions[0].body { passingMentions(.analysis) }
             if hasPI {
                 let rest = max(4, share - own)
                 heading("Public interest test")
@@ -407,9 +463,11 @@ struct NoticeWriter {
         heading("The Request")
         numbered(Sentences.request, filler: 0...0, quote: 1)
         numbered(Sentences.response, filler: 0...2)
+        passingMentions(.quoted)
         heading("The Investigation")
         heading("Chronology")
         for _ in 0..<rng.int(2...5) { numbered(Sentences.scope + Sentences.response, filler: 0...2) }
+        passingMentions(.scope)
         heading("Analysis")
         if plan.kind == .delay {
             heading("Procedural Requirements")

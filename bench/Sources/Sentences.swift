@@ -1,7 +1,7 @@
 /// Sentence templates by section of a notice. Placeholders: {A} the authority as the text refers to
 /// it, {AN} its full name, {P} the provision of the section (spelt anew each time), {PL} the list of
 /// provisions the authority cited, {T} that provision's title, {D} an earlier date, {C} a case
-/// citation, {N} a small number, {X} a short filler phrase, {HRS} hours, {LIM} the cost limit.
+/// citation, {N} a small number, {M} a provision mentioned in passing, {X} a short filler phrase, {HRS} hours, {LIM} the cost limit.
 enum Sentences {
     static let decisionIntro = [
         "The complainant has requested information from {AN} about {X}. {A} refused the request, citing {PL}.",
@@ -166,6 +166,33 @@ enum Sentences {
         "The code of practice issued under section 45 of FOIA states that internal reviews should be completed within 20 working days.",
         "The Commissioner has made a record of the delay in this case. This may form evidence in future enforcement action against {A}.",
         "The Commissioner expects {A} to review its records management practices.",
+    ]
+    /// Passing mentions of a provision the notice does not rely on ({M}). Real notices are full of them,
+    /// and they are what the relied-vs-mentioned boost exists for. Each is worded the way the ICO words
+    /// such mentions: a provision not considered, a reliance withdrawn, a neighbouring provision
+    /// contrasted, quoted correspondence, a reminder under "Other matters".
+    static let passingAnalysis = [
+        "As the Commissioner has found that {P} is engaged, she has not gone on to consider whether {M} also applies.",
+        "The Commissioner notes that {M} is a separate provision with its own test, and it is not necessary to consider it here.",
+        "{A} also referred to {M} in its submissions, which the Commissioner has not gone on to consider.",
+    ]
+    static let passingScope = [
+        "{A} has since withdrawn its reliance on {M}, so the Commissioner has not considered it.",
+        "The complainant did not contest the position under {M}, so it has not been considered further.",
+    ]
+    /// Quoted: the authority's or the complainant's own words, inside quotation marks.
+    static let passingQuoted = [
+        "I do not see how {M} could have anything to do with this request.",
+        "We have also considered {M} but do not consider it relevant to this request.",
+        "For completeness, {M} is not relevant here.",
+    ]
+    static let passingOther = [
+        "The Commissioner reminds {A} that {M} may be relevant to requests of this kind in future.",
+        "The Commissioner would expect {A} to consider {M} afresh should a similar request be made.",
+    ]
+    /// Fixed provisions the templates above this line cite, recorded as mentioned when they appear.
+    static let boilerplateMentions: [(text: String, canonical: String)] = [
+        ("section 16 of FOIA", "s16"), ("section 45 of FOIA", "s45"), ("section 54 of the Act", "s54"), ("regulation 12(2)", "r12(2)"),
     ]
     static let appeal = [
         "Either party has the right to appeal against this decision notice to the First-tier Tribunal (Information Rights). Information about the appeals process may be obtained from:",

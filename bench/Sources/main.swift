@@ -1,13 +1,14 @@
 import Foundation
 import NoticeIndex
 
-/// `noticeindex-bench generate|run|queries`; see bench/README.md.
+/// `noticeindex-bench generate|run|queries|accuracy|relevance`; see bench/README.md.
 let usageText = """
     usage:
       noticeindex-bench generate --count N [--seed S] --out DIR
       noticeindex-bench run --corpus DIR [--work DIR] [--queries FILE] [--reps N] [--no-baseline]
       noticeindex-bench queries [--corpus DIR]     print the built-in query set (the --queries format)
       noticeindex-bench accuracy [--corpus DIR]    parser/extractor precision and recall against Corpus/truth
+      noticeindex-bench relevance --corpus DIR --db INDEX [--queries N] [--tune] [--weights name=v,…] [--judgments FILE]
     """
 
 /// `--name value` options and bare flags.
@@ -65,6 +66,8 @@ do {
         try Generate.run(count: count, seed: seed, out: try args.required("out"))
     case "run":
         try Runner.run(args)
+    case "relevance":
+        try Relevance.run(args)
     case "queries":
         let rare = args.values["corpus"].flatMap(CorpusManifest.load(from:))?.rareTerms.map(\.term) ?? []
         for q in try BenchQuery.parse(lines: BenchQuery.builtIn) { print(q.resolved(rare: rare).line) }

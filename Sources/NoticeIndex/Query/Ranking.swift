@@ -11,7 +11,7 @@ public struct RankingWeights: Sendable, Equatable {
     /// Boosts, as fractions of the best text score among the candidates, so they mean the same for
     /// one-word and ten-word queries.
     /// A query provision the notice relies on (or decides).
-    public var reliedProvision = 0.6
+    public var reliedProvision = 1.0
     /// A query provision the notice only mentions.
     public var mentionedProvision = 0.1
     /// The query names the notice's authority ("MPS", "Home Office").
