@@ -1,11 +1,12 @@
 import Foundation
 
-/// `noticeindex-bench generate|run|queries`; see bench/README.md.
+/// `noticeindex-bench generate|run|queries|analyze`; see bench/README.md.
 let usageText = """
     usage:
       noticeindex-bench generate --count N [--seed S] --out DIR
       noticeindex-bench run --corpus DIR [--work DIR] [--queries FILE] [--reps N] [--no-baseline]
       noticeindex-bench queries [--corpus DIR]     print the built-in query set (the --queries format)
+      noticeindex-bench analyze --corpus DIR [--reps N] [--dump OUT]   single-thread parse/extract MB/s
     """
 
 /// `--name value` options and bare flags.
@@ -63,6 +64,8 @@ do {
         try Generate.run(count: count, seed: seed, out: try args.required("out"))
     case "run":
         try Runner.run(args)
+    case "analyze":
+        try Analyze.run(args)
     case "queries":
         let rare = args.values["corpus"].flatMap(CorpusManifest.load(from:))?.rareTerms.map(\.term) ?? []
         for q in try BenchQuery.parse(lines: BenchQuery.builtIn) { print(q.resolved(rare: rare).line) }
