@@ -12,15 +12,47 @@ enum NoticeSection: Equatable {
     case body
 
     init(headings: [String]) {
-        let h = (headings.first ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        var h = headings.first ?? ""
+        self = h.withUTF8(NoticeSection.classifyASCII) ?? NoticeSection.classifyUnicode(h)
+    }
+
+    /// The prefixes, lower case; the first that matches wins.
+    private static let prefixes: [(bytes: [UInt8], section: NoticeSection)] = {
+        let table: [(String, NoticeSection)] = [
+            ("decision", .decision), ("summary", .decision), ("the decision", .decision), ("steps required", .decision),
+            ("other matter", .otherMatters), ("right of appeal", .rightOfAppeal), ("right to appeal", .rightOfAppeal),
+        ]
+        return table.map { (Array($0.0.utf8), $0.1) }
+    }()
+    /// Bytes the prefixes look at: the longest prefix plus one, since a non-ASCII byte right after a prefix
+    /// (a combining mark) would change its last `Character`.
+    private static let window = 16
+
+    /// This runs for every paragraph, so ASCII headings (all real ones) are matched on their bytes; nil when
+    /// a non-ASCII byte is among the leading bytes that matter, which `classifyUnicode` then decides (Unicode
+    /// lowercasing and whitespace), so the answer is always the same as the Unicode one.
+    private static func classifyASCII(_ b: UnsafeBufferPointer<UInt8>) -> NoticeSection? {
+        var i = 0
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        let end = min(b.count, i + window)
+        for k in i..<end where b[k] >= 0x80 { return nil }
+        prefixes: for (p, section) in prefixes where p.count <= end - i {
+            for k in 0..<p.count where TextBytes.lower(b[i + k]) != p[k] { continue prefixes }
+            return section
+        }
+        return .body
+    }
+
+    private static func classifyUnicode(_ heading: String) -> NoticeSection {
+        let h = heading.lowercased().trimmingCharacters(in: .whitespaces)
         if h.hasPrefix("decision") || h.hasPrefix("summary") || h.hasPrefix("the decision") || h.hasPrefix("steps required") {
-            self = .decision
+            return .decision
         } else if h.hasPrefix("other matter") {
-            self = .otherMatters
+            return .otherMatters
         } else if h.hasPrefix("right of appeal") || h.hasPrefix("right to appeal") {
-            self = .rightOfAppeal
+            return .rightOfAppeal
         } else {
-            self = .body
+            return .body
         }
     }
 }

@@ -68,8 +68,9 @@ enum OutcomeExtractor {
         var findings: [Finding]
     }
 
-    /// `mentions` are this notice's provision mentions with spans into `paragraphs`.
-    static func extract(_ paragraphs: [Paragraph], mentions: [ProvisionMention], law: Law) -> Result {
+    /// `mentions` are this notice's provision mentions with spans into `paragraphs`; `sections[i]` is
+    /// paragraph i's `NoticeSection`.
+    static func extract(_ paragraphs: [Paragraph], sections: [NoticeSection], mentions: [ProvisionMention], law: Law) -> Result {
         var byParagraph: [Int: [ProvisionMention]] = [:]
         for m in mentions { byParagraph[m.span.paragraph, default: []].append(m) }
         var decision: [Provision: Outcome] = [:]
@@ -88,7 +89,7 @@ enum OutcomeExtractor {
         }
 
         for (pi, p) in paragraphs.enumerated() {
-            let section = NoticeSection(headings: p.headings)
+            let section = sections[pi]
             if section == .otherMatters || section == .rightOfAppeal { continue }
             let isDecision = section == .decision
             let cue = CueText(p.text)
