@@ -42,13 +42,13 @@ public enum NoticeExtractor {
         raw = ProvisionRepair.repair(raw)
 
         // Roles.
-        var cueCache: [Int: CueText] = [:]
+        var cues = [CueText?](repeating: nil, count: paragraphs.count)  // shared with the outcome stage
         var mentions: [ProvisionMention] = []
         mentions.reserveCapacity(raw.count)
         for (pi, it) in raw {
             let p = paragraphs[pi]
-            let cue = cueCache[pi] ?? CueText(p.text)
-            cueCache[pi] = cue
+            let cue = cues[pi] ?? CueText(p.text)
+            cues[pi] = cue
             let own = Set(p.headings.flatMap(headingProvisions).map(ProvisionRoles.family))
             let role = ProvisionRoles.role(of: it.provision, at: it.range, in: cue, section: sections[pi],
                                            ownHeadingFamilies: own, noticeHeadingFamilies: noticeHeadingFamilies)
@@ -57,7 +57,7 @@ public enum NoticeExtractor {
                                              text: ProvisionFinder.slice(p.text, it.range)))
         }
 
-        let outcome = OutcomeExtractor.extract(paragraphs, sections: sections, mentions: mentions, law: law)
+        let outcome = OutcomeExtractor.extract(paragraphs, sections: sections, cues: cues, mentions: mentions, law: law)
         ProvisionRoles.demoteMachinery(&mentions, findings: outcome.findings)
         let authority = notice.authority.flatMap { name -> AuthorityInfo? in
             name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : AuthorityNormalizer.info(for: name)
