@@ -85,7 +85,7 @@ enum CaseLawExtractor {
     }
 
     static func nameKey(_ name: String) -> String {
-        AuthorityNormalizer.normalize(name.filter { !"¹²³⁴⁵⁶⁷⁸⁹⁰".contains($0) })
+        AuthorityNormalizer.normalize(CaseLaw.withoutFootnoteMarkers(name))
     }
 
     private static func adjacent(_ b: [UInt8], _ a: Int, _ c: Int) -> Bool {
