@@ -1,7 +1,7 @@
 import Foundation
 import NoticeIndex
 
-/// `noticeindex-bench generate|run|queries|accuracy|relevance`; see bench/README.md.
+/// `noticeindex-bench generate|run|queries|accuracy|relevance|analyze`; see bench/README.md.
 let usageText = """
     usage:
       noticeindex-bench generate --count N [--seed S] --out DIR
@@ -9,6 +9,7 @@ let usageText = """
       noticeindex-bench queries [--corpus DIR]     print the built-in query set (the --queries format)
       noticeindex-bench accuracy [--corpus DIR]    parser/extractor precision and recall against Corpus/truth
       noticeindex-bench relevance --corpus DIR --db INDEX [--queries N] [--tune] [--weights name=v,…] [--judgments FILE]
+      noticeindex-bench analyze --corpus DIR [--reps N] [--dump OUT]   single-thread parse/extract MB/s
     """
 
 /// `--name value` options and bare flags.
@@ -68,6 +69,8 @@ do {
         try Runner.run(args)
     case "relevance":
         try Relevance.run(args)
+    case "analyze":
+        try Analyze.run(args)
     case "queries":
         let rare = args.values["corpus"].flatMap(CorpusManifest.load(from:))?.rareTerms.map(\.term) ?? []
         for q in try BenchQuery.parse(lines: BenchQuery.builtIn) { print(q.resolved(rare: rare).line) }

@@ -48,6 +48,43 @@ public enum AuthorityNormalizer {
     // MARK: normalisation
 
     static func normalize(_ text: String) -> String {
+        var t = text
+        return t.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? normalizeASCII(b) : nil } ?? normalizeUnicode(text)
+    }
+
+    /// `normalize` for ASCII text, on bytes: the case-law extractor normalises every party name it sees,
+    /// and Character iteration made that a visible share of analysis. Same steps, same result.
+    private static func normalizeASCII(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var word: [UInt8] = []
+        var depth = 0
+        func flush() {
+            if word.isEmpty { return }
+            if word == [0x73], !out.isEmpty {
+                out.append(0x73)  // `majesty s` → `majestys`
+            } else if word != [0x74, 0x68, 0x65] {  // "the"
+                if !out.isEmpty { out.append(0x20) }
+                out += word
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for c in b {
+            switch c {
+            case 0x28: flush(); depth += 1  // (
+            case 0x29: flush(); depth = max(0, depth - 1)  // )
+            case _ where depth > 0: continue
+            case 0x27, 0x60: continue  // ' `
+            case 0x26: flush(); word = [0x61, 0x6E, 0x64]; flush()  // & → and
+            case _ where TextBytes.isAlnum(c): word.append(TextBytes.lower(c))
+            default: flush()
+            }
+        }
+        flush()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func normalizeUnicode(_ text: String) -> String {
         var out: [String] = []
         var word = ""
         var depth = 0

@@ -25,11 +25,7 @@ public enum CaseLaw {
 
     /// Distinctive lowercased words of party names (see the type's documentation).
     public static func nameTokens(_ name: String) -> [String] {
-        var cleaned = ""
-        for ch in name {
-            if "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(ch) { continue }
-            cleaned.append(ch)
-        }
+        let cleaned = withoutFootnoteMarkers(name)
         let parties = cleaned.components(separatedBy: " v ").flatMap { $0.components(separatedBy: " vs ") }
         var out: [String] = []
         for party in parties {
@@ -53,6 +49,13 @@ public enum CaseLaw {
         guard !q.isEmpty else { return false }
         let have = Set((c.name.map(nameTokens) ?? []) + c.citations.flatMap(nameTokens))
         return q.allSatisfy(have.contains)
+    }
+
+    /// `text` without superscript footnote markers (`Savic¹`). Party names are nearly always ASCII, which
+    /// cannot hold a marker, so those skip the per-Character filter.
+    static func withoutFootnoteMarkers(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.filter { !"¹²³⁴⁵⁶⁷⁸⁹⁰".contains($0) }
     }
 
     static let stopWords: Set<String> = ["information", "commissioner", "commissioners", "council", "ico", "the", "and", "v",

@@ -85,7 +85,7 @@ enum CaseLawExtractor {
     }
 
     static func nameKey(_ name: String) -> String {
-        AuthorityNormalizer.normalize(name.filter { !"¹²³⁴⁵⁶⁷⁸⁹⁰".contains($0) })
+        AuthorityNormalizer.normalize(CaseLaw.withoutFootnoteMarkers(name))
     }
 
     private static func adjacent(_ b: [UInt8], _ a: Int, _ c: Int) -> Bool {
@@ -107,6 +107,13 @@ enum CaseLawExtractor {
         }
         for t in ambiguous { tokenCase[t] = nil }
         guard !tokenCase.isEmpty else { return }
+        // Every capitalised word of the notice is looked up, so the lookup is on bytes: the words scanned
+        // are ASCII letters, so only ASCII tokens can match, and their lowercase bytes are the key.
+        var tokenBytes: [[UInt8]: Int] = [:]
+        for (t, ci) in tokenCase where t.utf8.allSatisfy({ $0 < 0x80 }) { tokenBytes[Array(t.utf8)] = ci }
+        guard !tokenBytes.isEmpty else { return }
+        let lengths = tokenBytes.keys.reduce(into: Set<Int>()) { $0.insert($1.count) }
+        var word: [UInt8] = []
         for (pi, p) in paragraphs.enumerated() {
             let b = Array(p.text.utf8)
             var i = 0
@@ -114,8 +121,10 @@ enum CaseLawExtractor {
                 guard TextBytes.isUpper(b[i]), i == 0 || !TextBytes.isAlnum(b[i - 1]) else { i += 1; continue }
                 var j = i + 1
                 while j < b.count, TextBytes.isLetter(b[j]) { j += 1 }
-                let word = TextBytes.string(b, i..<j).lowercased()
-                if let ci = tokenCase[word] {
+                guard lengths.contains(j - i) else { i = j; continue }
+                word.removeAll(keepingCapacity: true)
+                for k in i..<j { word.append(TextBytes.lower(b[k])) }
+                if let ci = tokenBytes[word] {
                     let covered = cases[ci].spans.contains { $0.paragraph == pi && $0.start <= i && i < $0.end }
                     if !covered {
                         cases[ci].spans.append(Span(paragraph: pi, start: i, end: j))

@@ -18,9 +18,10 @@ public enum NoticeExtractor {
             headingCache[h] = ps
             return ps
         }
+        // Each paragraph's section, once: the role and outcome stages both ask for it.
+        let sections = paragraphs.map { NoticeSection(headings: $0.headings) }
         var noticeHeadingFamilies = Set<String>()
-        for p in paragraphs {
-            let section = NoticeSection(headings: p.headings)
+        for (p, section) in zip(paragraphs, sections) {
             guard section == .body || section == .decision else { continue }
             for h in p.headings { for prov in headingProvisions(h) { noticeHeadingFamilies.insert(ProvisionRoles.family(prov)) } }
         }
@@ -41,22 +42,22 @@ public enum NoticeExtractor {
         raw = ProvisionRepair.repair(raw)
 
         // Roles.
-        var cueCache: [Int: CueText] = [:]
+        var cues = [CueText?](repeating: nil, count: paragraphs.count)  // shared with the outcome stage
         var mentions: [ProvisionMention] = []
         mentions.reserveCapacity(raw.count)
         for (pi, it) in raw {
             let p = paragraphs[pi]
-            let cue = cueCache[pi] ?? CueText(p.text)
-            cueCache[pi] = cue
+            let cue = cues[pi] ?? CueText(p.text)
+            cues[pi] = cue
             let own = Set(p.headings.flatMap(headingProvisions).map(ProvisionRoles.family))
-            let role = ProvisionRoles.role(of: it.provision, at: it.range, in: cue, section: NoticeSection(headings: p.headings),
+            let role = ProvisionRoles.role(of: it.provision, at: it.range, in: cue, section: sections[pi],
                                            ownHeadingFamilies: own, noticeHeadingFamilies: noticeHeadingFamilies)
             mentions.append(ProvisionMention(provision: it.provision, role: role,
                                              span: Span(paragraph: pi, start: it.range.lowerBound, end: it.range.upperBound),
                                              text: ProvisionFinder.slice(p.text, it.range)))
         }
 
-        let outcome = OutcomeExtractor.extract(paragraphs, mentions: mentions, law: law)
+        let outcome = OutcomeExtractor.extract(paragraphs, sections: sections, cues: cues, mentions: mentions, law: law)
         ProvisionRoles.demoteMachinery(&mentions, findings: outcome.findings)
         let authority = notice.authority.flatMap { name -> AuthorityInfo? in
             name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : AuthorityNormalizer.info(for: name)

@@ -12,25 +12,61 @@ enum NoticeSection: Equatable {
     case body
 
     init(headings: [String]) {
-        let h = (headings.first ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        var h = headings.first ?? ""
+        self = h.withUTF8(NoticeSection.classifyASCII) ?? NoticeSection.classifyUnicode(h)
+    }
+
+    /// The prefixes, lower case; the first that matches wins.
+    private static let prefixes: [(bytes: [UInt8], section: NoticeSection)] = {
+        let table: [(String, NoticeSection)] = [
+            ("decision", .decision), ("summary", .decision), ("the decision", .decision), ("steps required", .decision),
+            ("other matter", .otherMatters), ("right of appeal", .rightOfAppeal), ("right to appeal", .rightOfAppeal),
+        ]
+        return table.map { (Array($0.0.utf8), $0.1) }
+    }()
+    /// Bytes the prefixes look at: the longest prefix plus one, since a non-ASCII byte right after a prefix
+    /// (a combining mark) would change its last `Character`.
+    private static let window = 16
+
+    /// This runs for every paragraph, so ASCII headings (all real ones) are matched on their bytes; nil when
+    /// a non-ASCII byte is among the leading bytes that matter, which `classifyUnicode` then decides (Unicode
+    /// lowercasing and whitespace), so the answer is always the same as the Unicode one.
+    private static func classifyASCII(_ b: UnsafeBufferPointer<UInt8>) -> NoticeSection? {
+        var i = 0
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        let end = min(b.count, i + window)
+        for k in i..<end where b[k] >= 0x80 { return nil }
+        prefixes: for (p, section) in prefixes where p.count <= end - i {
+            for k in 0..<p.count where TextBytes.lower(b[i + k]) != p[k] { continue prefixes }
+            return section
+        }
+        return .body
+    }
+
+    private static func classifyUnicode(_ heading: String) -> NoticeSection {
+        let h = heading.lowercased().trimmingCharacters(in: .whitespaces)
         if h.hasPrefix("decision") || h.hasPrefix("summary") || h.hasPrefix("the decision") || h.hasPrefix("steps required") {
-            self = .decision
+            return .decision
         } else if h.hasPrefix("other matter") {
-            self = .otherMatters
+            return .otherMatters
         } else if h.hasPrefix("right of appeal") || h.hasPrefix("right to appeal") {
-            self = .rightOfAppeal
+            return .rightOfAppeal
         } else {
-            self = .body
+            return .body
         }
     }
 }
 
 /// One paragraph's text as the cue-based stages read it: lowercased bytes with quoted passages blanked
 /// (quoted correspondence and quoted law say what others argued, not what the Commissioner decided).
+/// Built once per paragraph and shared by the role and outcome stages; every cue list is found in one pass
+/// (`CueMatcher`), so the questions below are lookups in short sorted hit lists.
 struct CueText {
     let low: [UInt8]
     let quotes: [Range<Int>]
     let sentences: [Range<Int>]
+    /// Per `CueKind` (by raw value), the occurrences of its phrases in `low`, in order of start.
+    private let hits: [[Range<Int>]]
 
     init(_ text: String) {
         var low = TextBytes.lowered(text)
@@ -38,6 +74,7 @@ struct CueText {
         sentences = TextBytes.sentences(low)
         for r in quotes { for i in r { low[i] = 0x20 } }
         self.low = low
+        hits = CueMatcher.shared.hits(in: low)
     }
 
     func isQuoted(_ r: Range<Int>) -> Bool { quotes.contains { $0.contains(r.lowerBound) } }
@@ -50,25 +87,38 @@ struct CueText {
     func clause(containing i: Int) -> Range<Int> {
         let s = sentence(containing: i)
         var lo = s.lowerBound, hi = s.upperBound
-        for cut in CueText.clauseCuts {
-            for k in TextBytes.occurrences(of: cut, in: low, range: s) {
-                if k + cut.count <= i { lo = max(lo, k + cut.count) } else if k >= i { hi = min(hi, k) }
-            }
+        for k in occurrences(of: CueText.clauseCuts, in: s) {
+            if k.upperBound <= i { lo = max(lo, k.upperBound) } else if k.lowerBound >= i { hi = min(hi, k.lowerBound) }
         }
         return lo..<hi
     }
 
-    func contains(any cues: [[UInt8]], in r: Range<Int>) -> Bool {
-        cues.contains { TextBytes.contains(low, $0, in: r) }
+    /// Whether a phrase of `cues` lies wholly inside `r`.
+    func contains(any cues: CueList, in r: Range<Int>) -> Bool {
+        let h = hits[cues.kind.rawValue]
+        var i = firstHit(h, from: r.lowerBound)
+        while i < h.count, h[i].lowerBound <= r.upperBound {
+            if h[i].upperBound <= r.upperBound { return true }
+            i += 1
+        }
+        return false
     }
 
-    func firstCue(_ cues: [[UInt8]], in r: Range<Int>) -> Int? {
-        cues.compactMap { TextBytes.firstIndex(of: $0, in: low, range: r) }.min()
+    /// The occurrences of phrases of `cues` that lie wholly inside `r`, in order of start.
+    func occurrences(of cues: CueList, in r: Range<Int>) -> [Range<Int>] {
+        let h = hits[cues.kind.rawValue]
+        let a = firstHit(h, from: r.lowerBound)
+        var b = a
+        while b < h.count, h[b].lowerBound < r.upperBound { b += 1 }
+        return h[a..<b].filter { $0.upperBound <= r.upperBound }
     }
 
-    static let clauseCuts: [[UInt8]] = ["; ", " but ", " however", " whereas ", " because ", ", as ", " since "].map { Array($0.utf8) }
-}
+    /// Index of the first hit starting at or after `lo` (binary search).
+    private func firstHit(_ h: [Range<Int>], from lo: Int) -> Int {
+        var a = 0, b = h.count
+        while a < b { let m = (a + b) / 2; if h[m].lowerBound < lo { a = m + 1 } else { b = m } }
+        return a
+    }
 
-extension Array where Element == [UInt8] {
-    init(cues: [String]) { self = cues.map { [UInt8]($0.utf8) } }
+    static let clauseCuts = CueList(.clauseCut, ["; ", " but ", " however", " whereas ", " because ", ", as ", " since "])
 }

@@ -20,14 +20,14 @@
 /// - a procedural breach only (delay-only notices) → **upheld**;
 /// - only a steps signal: ordered → upheld, none required → not upheld; no signal at all → nil.
 enum OutcomeExtractor {
-    static let wins = [[UInt8]](cues: [
+    static let wins = CueList(.wins, [
         "entitled to rely", "was entitled to", "is entitled to", "were entitled to", "correctly applied", "correctly relied",
         "correctly cited", "appropriately cited", "appropriately applied", "appropriately relied", "properly applied",
         "properly cited", "correctly withheld", "correctly refused", "correctly engaged", "is engaged", "was engaged",
         "are engaged", "were engaged", "complied with", "dealt with the request in accordance", "was correct to",
         "correctly stated", "correctly confirmed", "does not hold", "did not hold", "is satisfied that",
     ])
-    static let loses = [[UInt8]](cues: [
+    static let loses = CueList(.loses, [
         "not entitled", "failed to demonstrate", "has not demonstrated", "incorrectly applied", "incorrectly relied",
         "incorrectly cited", "wrongly", "not engaged", "breached", "breach of", "in breach", "failed to comply",
         "did not comply", "has not complied", "not complied", "failed to respond", "failed to provide", "did not respond",
@@ -37,7 +37,7 @@ enum OutcomeExtractor {
     ])
     /// The exemption is engaged but the public interest favours disclosure: the complainant wins on it,
     /// whatever "is engaged" earlier in the same sentence says.
-    static let publicInterestReversal = [[UInt8]](cues: [
+    static let publicInterestReversal = CueList(.publicInterestReversal, [
         "does not outweigh the public interest in disclosure", "do not outweigh the public interest in disclosure",
         "public interest favours disclosure", "public interest favours disclosing", "public interest in disclosure outweighs",
         "public interest in disclosing the information outweighs", "balance of the public interest favours disclosure",
@@ -45,21 +45,21 @@ enum OutcomeExtractor {
         "public interest lies in disclosure", "does not outweigh the public interest in disclosing",
         "presumption in favour of disclosure is not rebutted",
     ])
-    static let stepsOrdered = [[UInt8]](cues: [
+    static let stepsOrdered = CueList(.stepsOrdered, [
         "the following step", "to take the following", "must take the following", "calendar days of the date of this",
         "requires the public authority to take", "requires the council to take", "must disclose", "must issue",
     ])
-    static let noSteps = [[UInt8]](cues: [
+    static let noSteps = CueList(.noSteps, [
         "does not require any steps", "requires no steps", "no steps are required", "does not require further steps",
         "does not require any further steps", "does not require the public authority to take any",
         "not require the public authority to take any", "not require the council to take any", "no further steps",
         "does not require any action", "no further action", "not require any steps", "does not require steps",
         "no steps are necessary", "not require any further steps",
     ])
-    static let delay = [[UInt8]](cues: ["within 20 working days", "within twenty working days", "within the statutory time",
+    static let delay = CueList(.delay, ["within 20 working days", "within twenty working days", "within the statutory time",
                                        "within the time for compliance", "outside the statutory"])
-    static let delayFailure = [[UInt8]](cues: ["fail", "did not", "breach", "outside", "late", "not respond", "not provide", "not issue"])
-    static let decisionStatement = [[UInt8]](cues: ["commissioner", "decision", "finds", "find that", "found that", "concludes"])
+    static let delayFailure = CueList(.delayFailure, ["fail", "did not", "breach", "outside", "late", "not respond", "not provide", "not issue"])
+    static let decisionStatement = CueList(.decisionStatement, ["commissioner", "decision", "finds", "find that", "found that", "concludes"])
 
     static let procedural: Set<String> = ["s10", "s11", "s16", "s17", "r5", "r7", "r9", "r11", "r14"]
 
@@ -68,8 +68,9 @@ enum OutcomeExtractor {
         var findings: [Finding]
     }
 
-    /// `mentions` are this notice's provision mentions with spans into `paragraphs`.
-    static func extract(_ paragraphs: [Paragraph], mentions: [ProvisionMention], law: Law) -> Result {
+    /// `mentions` are this notice's provision mentions with spans into `paragraphs`; `sections[i]` is
+    /// paragraph i's `NoticeSection`, `cues[i]` its `CueText` if the role stage already built it.
+    static func extract(_ paragraphs: [Paragraph], sections: [NoticeSection], cues: [CueText?], mentions: [ProvisionMention], law: Law) -> Result {
         var byParagraph: [Int: [ProvisionMention]] = [:]
         for m in mentions { byParagraph[m.span.paragraph, default: []].append(m) }
         var decision: [Provision: Outcome] = [:]
@@ -88,10 +89,10 @@ enum OutcomeExtractor {
         }
 
         for (pi, p) in paragraphs.enumerated() {
-            let section = NoticeSection(headings: p.headings)
+            let section = sections[pi]
             if section == .otherMatters || section == .rightOfAppeal { continue }
             let isDecision = section == .decision
-            let cue = CueText(p.text)
+            let cue = cues[pi] ?? CueText(p.text)
             if isDecision {
                 sawDecision = true
                 let all = 0..<cue.low.count
@@ -108,7 +109,7 @@ enum OutcomeExtractor {
                 }
                 // Clauses within the sentence.
                 var cuts = [s.lowerBound]
-                for c in CueText.clauseCuts { cuts += TextBytes.occurrences(of: c, in: cue.low, range: s) }
+                cuts += cue.occurrences(of: CueText.clauseCuts, in: s).map(\.lowerBound)
                 cuts.sort()
                 let clauses = zip(cuts, cuts.dropFirst() + [s.upperBound]).map { $0..<max($0, $1) }
                 for c in clauses where !c.isEmpty {

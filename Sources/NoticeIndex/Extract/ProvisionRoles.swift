@@ -17,7 +17,7 @@
 enum ProvisionRoles {
     static let boilerplate: Set<String> = ["s50", "s54", "s57", "s58", "s59", "s60", "s77", "s78", "r18"]
 
-    static let negative = [[UInt8]](cues: [
+    static let negative = CueList(.negative, [
         "not gone on to consider", "not go on to consider", "not going on to consider", "not necessary to consider",
         "not necessary to go on", "not found it necessary", "not been further considered", "not further considered",
         "has not considered", "not been considered", "need not consider", "not need to consider", "did not contest",
@@ -26,7 +26,7 @@ enum ProvisionRoles {
         "no longer rel", "withdrew its reliance", "withdrawn its reliance", "not form part of this",
     ])
 
-    static let positive = [[UInt8]](cues: [
+    static let positive = CueList(.positive, [
         "citing", "cited", "cite ", "relied", "relying", "rely on", "rely upon", "reliance", "applied", "applying",
         "application of", "by virtue of", "withheld", "withhold", "exempt under", "exempt by virtue", "exempt from disclosure", "refused", "refusing", "engaged",
         "engage", "neither confirm nor deny", "ncnd", "decision is", "entitled", "correctly", "invoked", "breach",

@@ -1,0 +1,100 @@
+/// The cue lists the role and outcome stages ask about. Each has a bit, so one pass over a paragraph can
+/// find the phrases of every list at once (`CueMatcher`).
+enum CueKind: Int, CaseIterable {
+    case clauseCut, negative, positive, wins, loses, publicInterestReversal, stepsOrdered, noSteps, delay,
+         delayFailure, decisionStatement
+}
+
+/// A list of lowercase ASCII cue phrases of one kind.
+struct CueList: Sendable {
+    let kind: CueKind
+    let phrases: [[UInt8]]
+
+    init(_ kind: CueKind, _ phrases: [String]) {
+        self.kind = kind
+        self.phrases = phrases.map { [UInt8]($0.utf8) }
+    }
+}
+
+/// Finds every occurrence of every cue phrase in a text in one left-to-right pass.
+///
+/// Asking "does this clause contain any of these 30 phrases?" phrase by phrase rescans the clause 30
+/// times, for each of several lists, for every clause and sentence of every paragraph; that was the
+/// largest cost of extraction. Instead each paragraph is scanned once: a bitset of the phrases' first two
+/// bytes rejects almost every position, and the few that pass compare only the phrases starting with
+/// that byte pair. `CueText` keeps the hits per kind, and queries become lookups in short sorted lists.
+struct CueMatcher: Sendable {
+    /// Distinct phrases, grouped by their first two bytes (`pairStart`), with the kinds listing each.
+    private let phrases: [[UInt8]]
+    private let kinds: [UInt32]
+    /// Bit `b0 << 8 | b1` set when some phrase starts with bytes b0 b1.
+    private let pairBits: [UInt64]
+    /// Phrases starting with pair k are `phrases[pairStart[k]..<pairStart[k + 1]]`.
+    private let pairStart: [Int32]
+
+    /// Every list `CueText` answers for; each kind exactly once.
+    static let shared = CueMatcher([
+        CueText.clauseCuts, ProvisionRoles.negative, ProvisionRoles.positive, OutcomeExtractor.wins,
+        OutcomeExtractor.loses, OutcomeExtractor.publicInterestReversal, OutcomeExtractor.stepsOrdered,
+        OutcomeExtractor.noSteps, OutcomeExtractor.delay, OutcomeExtractor.delayFailure,
+        OutcomeExtractor.decisionStatement,
+    ])
+
+    init(_ lists: [CueList]) {
+        precondition(Set(lists.map(\.kind)) == Set(CueKind.allCases) && lists.count == CueKind.allCases.count,
+                     "one list per cue kind")
+        var mask: [[UInt8]: UInt32] = [:]
+        for l in lists {
+            for p in l.phrases {
+                precondition(p.count >= 2 && p.allSatisfy { $0 < 0x80 && !TextBytes.isUpper($0) }, "cue phrases are lower-case ASCII, 2+ bytes")
+                mask[p, default: 0] |= 1 << UInt32(l.kind.rawValue)
+            }
+        }
+        let sorted = mask.keys.sorted { $0.lexicographicallyPrecedes($1) }  // groups by first two bytes
+        phrases = sorted
+        kinds = sorted.map { mask[$0]! }
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var start = [Int32](repeating: 0, count: 65_537)
+        for p in sorted {
+            let k = Int(p[0]) << 8 | Int(p[1])
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+            start[k + 1] += 1
+        }
+        for k in 0..<65_536 { start[k + 1] += start[k] }
+        pairBits = bits
+        pairStart = start
+    }
+
+    /// For each kind (by raw value), the ranges of its phrases' occurrences in `text`, in order of start.
+    func hits(in text: [UInt8]) -> [[Range<Int>]] {
+        var out = [[Range<Int>]](repeating: [], count: CueKind.allCases.count)
+        text.withUnsafeBufferPointer { b in
+            pairBits.withUnsafeBufferPointer { bits in
+                pairStart.withUnsafeBufferPointer { start in
+                    let n = b.count
+                    var i = 0
+                    while i + 1 < n {
+                        let k = Int(b[i]) << 8 | Int(b[i + 1])
+                        if bits[k >> 6] & (1 << UInt64(k & 63)) != 0 {
+                            for x in Int(start[k])..<Int(start[k + 1]) {
+                                let p = phrases[x]
+                                guard i + p.count <= n else { continue }
+                                var j = 2
+                                while j < p.count && b[i + j] == p[j] { j += 1 }
+                                guard j == p.count else { continue }
+                                var m = kinds[x]
+                                while m != 0 {
+                                    let kind = m.trailingZeroBitCount
+                                    out[kind].append(i..<(i + p.count))
+                                    m &= m - 1
+                                }
+                            }
+                        }
+                        i += 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
