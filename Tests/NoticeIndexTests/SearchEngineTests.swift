@@ -136,3 +136,14 @@ final class SearchEngineTests: XCTestCase {
         XCTAssertEqual(cases.map(\.count), cases.map(\.count).sorted(by: >), "most cited first")
     }
 }
+
+final class TopCandidatesTests: XCTestCase {
+    func testTopKEqualsTheHeadOfAFullSort() {
+        var rng = SeededGenerator(seed: 42)
+        for n in [0, 1, 5, 199, 200, 401, 5_000] {
+            let scored = (0..<n).map { (id: Int64($0), text: Double(Int.random(in: 0..<1_000_000, using: &rng))) }
+            let expected = scored.sorted { $0.text > $1.text }.prefix(200).map(\.text)
+            XCTAssertEqual(SearchEngine.top(scored, 200).map(\.text), Array(expected), "n = \(n)")
+        }
+    }
+}

@@ -76,9 +76,14 @@ struct Pinpointer {
     func mayMatch(_ p: Paragraph) -> Bool {
         let wanted = needles
         guard !wanted.isEmpty else { return false }
-        var lowered = Array(p.text.utf8)
-        for i in lowered.indices where lowered[i] >= 0x41 && lowered[i] <= 0x5A { lowered[i] |= 0x20 }
+        let lowered = Self.asciiLowered(p.text)
         return wanted.contains { Self.contains(lowered, $0) }
+    }
+
+    static func asciiLowered(_ s: String) -> [UInt8] {
+        var bytes = Array(s.utf8)
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        return bytes
     }
 
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -105,10 +110,10 @@ struct Pinpointer {
         let tokens = needsTokens ? tokenizer.tokens(p.text) : []
         var provisionsFound: [FoundProvision]?
         var synonymsFound: [(token: String, range: Range<Int>)]?
-        var headingLower: String?
+        var headingBytes: [UInt8]?
         func headingContains(_ stem: String) -> Bool {
-            if headingLower == nil { headingLower = p.heading.lowercased() }
-            return headingLower!.contains(stem)
+            if headingBytes == nil { headingBytes = Self.asciiLowered(p.heading) }
+            return Self.contains(headingBytes!, Array(stem.utf8))
         }
 
         func add(_ ranges: [Range<Int>], weight: Double) {
@@ -137,7 +142,7 @@ struct Pinpointer {
             case let .provision(wanted):
                 if provisionsFound == nil { provisionsFound = ProvisionFinder.find(in: p.text, law: law) }
                 add(provisionsFound!.filter { $0.provision.isWithin(wanted) }.map(\.range), weight: 3)
-                if Self.headingNames(p.heading, wanted) { score += 1.5 }
+                if headingNamesCache.names(p.heading, wanted) { score += 1.5 }
             case let .synonym(token, _):
                 if synonymsFound == nil { synonymsFound = WordScanner.synonyms(in: p.text) }
                 add(synonymsFound!.filter { $0.token == token }.map(\.range), weight: 2)
@@ -150,6 +155,18 @@ struct Pinpointer {
         }
         return (score, Self.merge(marks))
     }
+
+    /// Remembers, per heading path, whether it names a provision: paragraphs come in runs under one heading.
+    final class HeadingCache {
+        private var known: [String: [Provision: Bool]] = [:]
+        func names(_ heading: String, _ p: Provision) -> Bool {
+            if let v = known[heading]?[p] { return v }
+            let v = Pinpointer.headingNames(heading, p)
+            known[heading, default: [:]][p] = v
+            return v
+        }
+    }
+    private let headingNamesCache = HeadingCache()
 
     /// Whether a heading like "Section 31 - Law enforcement" names the provision or its section.
     static func headingNames(_ heading: String, _ p: Provision) -> Bool {

@@ -99,7 +99,7 @@ public final class SearchEngine {
             let dates = try NoticeReader(db: db).dates(ids)
             return ids.sorted { (dates[$0] ?? "", $1) > (dates[$1] ?? "", $0) }.map { ($0, 0) }
         }
-        let candidates = scored.sorted { $0.text > $1.text }.prefix(w.candidates)
+        let candidates = Self.top(scored, w.candidates)
         let best = candidates.first?.text ?? 1
         let ids = candidates.map(\.id)
         let signals = try QuerySignals(query: query, db: db)
@@ -122,6 +122,41 @@ public final class SearchEngine {
         // Ties go to the newer notice.
         out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 > $1.2 }
         return out.map { ($0.0, $0.1) }
+    }
+
+    /// The `k` best-scoring matches, best first, without sorting all of them (a broad query matches most
+    /// of the collection; only the candidates need an order).
+    static func top(_ scored: [(id: Int64, text: Double)], _ k: Int) -> [(id: Int64, text: Double)] {
+        guard scored.count > k * 2 else { return Array(scored.sorted { $0.text > $1.text }.prefix(k)) }
+        // Keep a min-heap of the k best seen so far.
+        var heap: [(id: Int64, text: Double)] = []
+        heap.reserveCapacity(k)
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count && heap[l].text < heap[m].text { m = l }
+                if r < heap.count && heap[r].text < heap[m].text { m = r }
+                if m == i { return }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        for item in scored {
+            if heap.count < k {
+                heap.append(item)
+                var i = heap.count - 1
+                while i > 0, heap[(i - 1) / 2].text > heap[i].text {
+                    heap.swapAt(i, (i - 1) / 2)
+                    i = (i - 1) / 2
+                }
+            } else if item.text > heap[0].text {
+                heap[0] = item
+                siftDown(0)
+            }
+        }
+        return heap.sorted { $0.text > $1.text }
     }
 
     /// Counts by provision relied on, authority, outcome and year over every matching notice, read in
