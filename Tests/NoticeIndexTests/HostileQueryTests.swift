@@ -41,3 +41,23 @@ final class HostileQueryTests: XCTestCase {
         XCTAssertGreaterThan(explained, 1_000, "the generator should also produce malformed queries")
     }
 }
+
+/// The same generator through the real binary: exit code and stderr, as users and scripts see them.
+final class HostileCLIQueryTests: XCTestCase {
+    func testGeneratedQueriesThroughTheCLIExitCleanlyWithOneLineErrors() throws {
+        var rng = SeededGenerator(seed: 99)
+        for n in 0..<300 {
+            let count = Int.random(in: 1...6, using: &rng)
+            var q = (0..<count).map { _ in HostileQueryTests.fragments.randomElement(using: &rng)! }.joined(separator: " ")
+            q = q.replacingOccurrences(of: "\u{0}", with: "")  // argv cannot carry NUL
+            if n % 100 == 0 { q = String(repeating: q + " ", count: 400) }
+            let r = try TestSupport.run(["--db", TestSupport.corpusIndex, "--", q])
+            XCTAssertTrue([0, 1, 64].contains(r.code), "\(q.debugDescription): exit \(r.code) \(r.err)")
+            XCTAssertFalse(r.err.lowercased().contains("fts5"), "\(q.debugDescription): \(r.err)")
+            XCTAssertFalse(r.err.contains("SQL"), "\(q.debugDescription): \(r.err)")
+            if r.code == 64 {
+                XCTAssertEqual(r.err.split(separator: "\n").count, 1, "one line: \(r.err)")
+            }
+        }
+    }
+}
