@@ -28,3 +28,25 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual(try db.rows("SELECT x FROM t ORDER BY rowid") { $0.string(0) }, [hostile, ""], "empty text is text, not NULL")
     }
 }
+
+final class DefaultPathsTests: XCTestCase {
+    func testTheDefaultDatabaseFollowsTheEnvironment() {
+        let cases: [([String: String], String, Bool)] = [
+            (["NOTICE_INDEX_DB": "/data/ico.sqlite", "HOME": "/home/a"], "/data/ico.sqlite", false),  // explicit
+            (["XDG_DATA_HOME": "/xdg", "HOME": "/home/a"], "/xdg/noticeindex/index.sqlite", true),     // XDG
+            (["HOME": "/home/a"], "/home/a/.local/share/noticeindex/index.sqlite", true),              // HOME
+            (["NOTICE_INDEX_DB": "", "HOME": "/home/a"], "/home/a/.local/share/noticeindex/index.sqlite", true),
+        ]
+        for (env, path, isDefault) in cases {
+            let d = DefaultPaths.database(environment: env)
+            XCTAssertEqual(d.path, path, "\(env)")
+            XCTAssertEqual(d.isDefault, isDefault, "\(env)")
+        }
+    }
+
+    func testTheBundledCorpusIsFoundFromInsideTheCheckout() {
+        XCTAssertEqual(DefaultPaths.bundledCorpus(from: TestSupport.packageRoot.appendingPathComponent("Sources/search").path),
+                       TestSupport.corpus.path)
+        XCTAssertNil(DefaultPaths.bundledCorpus(from: "/"))
+    }
+}

@@ -6,8 +6,9 @@ public enum DefaultPaths {
     /// `~/.local/share/noticeindex/index.sqlite`.
     public static func database(environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, isDefault: Bool) {
         if let p = environment["NOTICE_INDEX_DB"], !p.isEmpty { return (p, false) }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? (home as NSString).appendingPathComponent(".local/share")
         return ((base as NSString).appendingPathComponent("noticeindex/index.sqlite"), true)
     }
 
