@@ -77,7 +77,7 @@ enum OutcomeExtractor {
         var decisionOrder: [Provision] = []
         var body: [Provision: Outcome] = [:]
         var bodyOrder: [Provision] = []
-        var ordered = false, none = false, generalWin = false, generalLose = false, sawDecision = false
+        var ordered = false, none = false, generalWin = false, generalLose = false
         let delayProvision = law == .eir ? Provision(law: .eir, parts: ["5", "2"]) : Provision(law: .foia, parts: ["10"])
 
         func record(_ p: Provision, _ o: Outcome, decisionTier: Bool) {
@@ -94,7 +94,6 @@ enum OutcomeExtractor {
             let isDecision = section == .decision
             let cue = cues[pi] ?? CueText(p.text)
             if isDecision {
-                sawDecision = true
                 let all = 0..<cue.low.count
                 if cue.contains(any: noSteps, in: all) { none = true } else if cue.contains(any: stepsOrdered, in: all) { ordered = true }
             }
@@ -137,7 +136,6 @@ enum OutcomeExtractor {
         let substantiveUpheld = basis.contains { !isProcedural($0.provision) && $0.finding != .notUpheld } || (generalLose && basis.isEmpty)
         let exemptionHeld = basis.contains { !isProcedural($0.provision) && $0.finding != .upheld } || (generalWin && basis.isEmpty)
         let breach = basis.contains { isProcedural($0.provision) && $0.finding != .notUpheld }
-        _ = sawDecision
         let outcome: Outcome?
         if ordered {
             outcome = exemptionHeld ? .partlyUpheld : .upheld

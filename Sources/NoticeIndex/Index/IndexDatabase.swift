@@ -22,8 +22,7 @@ public enum IndexDatabase {
         let db = try Database(path: path)
         do {
             try check(db, allowEmpty: true)
-        } catch let NoticeIndexError.database(_, reason) where rebuilding {
-            _ = reason
+        } catch NoticeIndexError.database where rebuilding {
             try db.execute(dropAll)
         }
         try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF")

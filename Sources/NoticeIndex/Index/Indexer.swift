@@ -115,7 +115,6 @@ public enum Indexer {
         // Bulk writing: a larger page cache, and the WAL copied back once at the end rather than every
         // 1000 pages (which wrote the data twice during the run).
         try db.execute("PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 0")
-        let totalBytes = candidates.reduce(0) { $0 + $1.size }
         var doneBytes = 0
 
         func apply(_ results: [Analysis], to report: inout IndexReport) throws {
@@ -180,7 +179,6 @@ public enum Indexer {
                 if !rebuild { try? db.execute("ROLLBACK") }
                 throw error
             }
-            _ = totalBytes
             let roots = Set(paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('roots', ?)", [roots])
         }
