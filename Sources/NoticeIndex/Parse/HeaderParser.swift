@@ -82,13 +82,32 @@ enum HeaderParser {
         }
     }
 
-    /// `Cabinet Office 70 Whitehall London`: with no line breaks the name ends where the address's
-    /// first number starts.
-    private static func splitSingleLine(_ line: String, count: Int) -> [String] {
+    /// `Cabinet Office 70 Whitehall London`, `North East Lincolnshire Council Town Hall Square Grimsby DN31
+    /// 1HU`: with no line breaks the name ends where the address starts — at a word like `Town Hall` or
+    /// `PO Box`, else after the last word that ends authority names (`Council`, `Police`, `Office`…) before
+    /// the first word with a digit in it, else at that word.
+    static func splitSingleLine(_ line: String, count: Int) -> [String] {
         let words = line.split(separator: " ")
-        guard let cut = words.firstIndex(where: { $0.first?.isNumber == true }), cut > 0 else { return [line] }
+        let lower = words.map { $0.lowercased() }
+        guard let digit = words.firstIndex(where: { $0.contains(where: \.isNumber) }), digit > 0 else { return [line] }
+        var cut = digit
+        if let end = lower[..<digit].lastIndex(where: { nameEndings.contains($0) }), end + 1 < digit { cut = end + 1 }
+        for k in 1..<max(1, cut) where addressStarts.contains(lower[k] + " " + (k + 1 < lower.count ? lower[k + 1] : "")) {
+            cut = k
+            break
+        }
         return [words[..<cut].joined(separator: " "), words[cut...].joined(separator: " ")]
     }
+
+    private static let nameEndings: Set<String> = [
+        "council", "police", "constabulary", "office", "department", "ministry", "authority", "trust", "agency",
+        "commission", "service", "executive", "university", "college", "school", "academy", "board", "treasury",
+        "investments", "england", "wales", "scotland", "hmrc", "ofwat", "ofgem", "ofcom", "ofsted", "ltd", "limited", "plc",
+    ]
+    private static let addressStarts: Set<String> = [
+        "town hall", "city hall", "county hall", "civic centre", "civic offices", "council offices", "po box",
+        "p.o. box", "guildhall ", "council house",
+    ]
 
     private static func cleanName(_ value: String) -> String? {
         var v = value.trimmingSpaces

@@ -126,13 +126,38 @@ struct OneLineSplitter {
             headings.insert(t, at: 0)
             end = Bytes.trimmed(s, r.lowerBound..<t.lowerBound).upperBound
         }
-        let body = Bytes.trimmed(s, r.lowerBound..<end)
+        var body = Bytes.trimmed(s, r.lowerBound..<end)
+        // Before paragraph 1 of a pre-2011 notice: `…London W14 8SD. Summary The complainant…` — the
+        // unnumbered Summary gets its own heading line so it becomes a paragraph, not header text.
+        if expected == 1, let at = Self.summaryHeading(s, body) {
+            let before = Bytes.trimmed(s, body.lowerBound..<at.lowerBound)
+            if !before.isEmpty { out.append(before); out.append(at.lowerBound..<at.lowerBound) }
+            out.append(at)
+            out.append(at.upperBound..<at.upperBound)
+            body = Bytes.trimmed(s, at.upperBound..<body.upperBound)
+        }
         if !body.isEmpty { out.append(body) }
         for h in headings {
             out.append(h.lowerBound..<h.lowerBound)
             out.append(h)
         }
         out.append(end..<end)
+    }
+
+    private static let summaryWord: [UInt8] = Array(" summary ".utf8)
+
+    /// The range of the word `Summary` when it follows a sentence end and starts a sentence.
+    static func summaryHeading(_ s: [UInt8], _ r: Range<Int>) -> Range<Int>? {
+        var i = r.lowerBound
+        while i + summaryWord.count < r.upperBound {
+            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matches(s, i, summaryWord, end: r.upperBound), i > r.lowerBound,
+               ".:)".utf8.contains(s[i - 1]) || Bytes.isDigit(s[i - 1]) || Bytes.isUpper(s[i - 1]),
+               Bytes.isUpper(s[i + summaryWord.count]) {
+                return (i + 1)..<(i + summaryWord.count - 1)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The last paragraph: split off a signature block (`Signed …`) so it is not read as paragraph text.

@@ -46,7 +46,7 @@ enum TextCleaner {
         }
 
         var resplit = false
-        if buf.count > 2000, buf.count / max(nonBlank, 1) > squashedLineLength {
+        if buf.count > 1000, buf.count / max(nonBlank, 1) > squashedLineLength {
             resplit = true
             var splitter = OneLineSplitter()
             var split: [Range<Int>] = []

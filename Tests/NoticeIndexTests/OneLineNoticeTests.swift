@@ -1,0 +1,46 @@
+import XCTest
+@testable import NoticeIndex
+
+/// Short notices flattened onto one line by a text export, with the header's labels and values run together.
+final class OneLineNoticeTests: XCTestCase {
+    // A pre-2011 notice as a transcription site serves it: page number first, no line breaks, dropped
+    // apostrophes, an unnumbered Summary before paragraph 1.
+    static let legacy = "1 Freedom of Information Act 2000 (Section 50) Decision Notice Date: 14 May 2009 "
+        + "Public Authority: Borough of Thornbury Address: 12 Mill Lane Thornbury TH1 2AB. Summary The complainant "
+        + "asked the council for the cost of repairs to the market hall roof. The council relied on section 12(1) "
+        + "because the cost of compliance would exceed the appropriate limit. The Commissioner finds that section "
+        + "12(1) was applied correctly but that the council breached section 17 of the Act. The Commissioner "
+        + "requires no steps to be taken. The Commissioner s Role 1. The Commissioner s duty is to decide whether "
+        + "a request for information made to a public authority has been dealt with in accordance with Part 1 "
+        + "of the Act. The Request 2. On 3 March 2008 the complainant asked for every invoice for the market hall "
+        + "roof since 1998, with the name of each contractor. The Investigation 3. The Commissioner wrote to the "
+        + "council on 9 September 2008 asking how it had estimated the cost of compliance. Analysis 4. The council "
+        + "explained that its invoices for the period are held on paper in three separate archives. 5. It estimated "
+        + "that locating and extracting them would take more than 18 hours."
+
+    func testAFlattenedLegacyNoticeKeepsItsSummaryAndNumberedParagraphs() {
+        let n = NoticeParser.parse(Self.legacy)
+        XCTAssertEqual(n.layout, .legacy)
+        XCTAssertEqual(n.date, "2009-05-14")
+        XCTAssertEqual(n.authority, "Borough of Thornbury")
+        XCTAssertEqual(n.paragraphs.map(\.number), [0, 1, 2, 3, 4, 5])
+        XCTAssertEqual(n.paragraphs.first?.heading, "Summary")
+        XCTAssertTrue(n.paragraphs.first?.text.hasPrefix("The complainant asked the council") ?? false)
+        XCTAssertEqual(n.paragraphs.first { $0.number == 2 }?.heading, "The Request")
+        XCTAssertEqual(n.paragraphs.first { $0.number == 5 }?.heading, "Analysis")
+    }
+
+    func testAuthorityAndAddressRunTogetherAreSplitWhereTheAddressStarts() {
+        let cases: [(String, String)] = [
+            // (labels then values on one line, the authority's name)
+            ("North Fenwick Council Town Hall Square Fenwick NF1 2XY", "North Fenwick Council"),   // after "Council"
+            ("London Borough of Wexley Town Hall Judd Street London WC1H 9JE", "London Borough of Wexley"),  // at "Town Hall"
+            ("Cabinet Office 70 Whitehall London SW1A 2AS", "Cabinet Office"),                     // at the first number
+            ("Chief Constable of Marsh Police Sutton Road Marsham ME15 9BZ", "Chief Constable of Marsh Police"),
+            ("Mid Anglia Ambulance Service PO Box 12 Norwich", "Mid Anglia Ambulance Service"),
+        ]
+        for (value, name) in cases {
+            XCTAssertEqual(HeaderParser.splitSingleLine(value, count: 2).first, name, value)
+        }
+    }
+}
