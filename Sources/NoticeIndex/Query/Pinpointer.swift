@@ -12,6 +12,10 @@ struct Pinpointer {
     let filterProvisions: [Provision]
     private let needles: [[UInt8]]
 
+    /// Words too common to mark or score on their own (they still have to match).
+    static let stopWords: Set<String> = ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of",
+                                         "on", "or", "that", "the", "thi", "to", "wa", "with"]
+
     /// Characters of context around the matches in a snippet.
     static let snippetBytes = 260
 
@@ -125,7 +129,9 @@ struct Pinpointer {
         for (k, term) in terms.enumerated() {
             switch term {
             case let .word(_, prefix):
-                guard let stem = stems[k].first else { continue }
+                // "of" in `course of justice` typed without quotes: required by the match, but marking
+                // every "of" in a snippet helps nobody.
+                guard let stem = stems[k].first, prefix || !Self.stopWords.contains(stem) else { continue }
                 let hits = tokens.filter { prefix ? $0.text.hasPrefix(stem) : $0.text == stem }.map(\.range)
                 add(hits, weight: 1)
                 if !hits.isEmpty, headingContains(stem) { score += 0.5 }
