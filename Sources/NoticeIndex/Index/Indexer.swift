@@ -182,18 +182,20 @@ public enum Indexer {
             let roots = Set(paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('roots', ?)", [roots])
         }
+        // A bulk load ends with one full merge of the FTS segments, so merging them along the way
+        // (FTS5's automerge) is wasted work; small nightly runs keep automerge, and never pay for a full
+        // merge that would rewrite the whole index to save little. Automerge is restored after every run,
+        // including one that follows a killed bulk load.
+        let bulk = rebuild || candidates.count > known.count / 4
+        if bulk { try db.execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('automerge', 0)") }
         if rebuild {
             // One transaction: readers (WAL) answer from the old index until this commits.
             try db.transaction { try writeAll() }
         } else {
             try writeAll()
         }
-        // A full merge of the FTS segments pays off after building from scratch; after a small nightly
-        // change it would rewrite the whole index (300+ MB) to save little, so FTS5's automerge does it.
-        let noticeCount = try db.int("SELECT count(*) FROM notices") ?? 0
-        if rebuild || report.new + report.changed > noticeCount / 4 {
-            try? db.execute("INSERT INTO notice_fts(notice_fts) VALUES('optimize')")
-        }
+        if bulk { try? db.execute("INSERT INTO notice_fts(notice_fts) VALUES('optimize')") }
+        try db.execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('automerge', 4)")
         if report.new + report.changed + report.removed > 0 { try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
         report.seconds = Date().timeIntervalSince(started)
         return report
