@@ -115,6 +115,12 @@ public enum Indexer {
         // Bulk writing: a larger page cache, and the WAL copied back once at the end rather than every
         // 1000 pages (which wrote the data twice during the run).
         try db.execute("PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 0")
+        // The first build of an empty index uses a rollback journal: pages appended to a new file need no
+        // journal, so the data is written once instead of to the WAL and again at the checkpoint (25k:
+        // 23.9 s -> 21.0 s). Commits stay atomic; there is no older index for readers to see meanwhile.
+        let existing = try db.int("SELECT count(*) FROM notices") ?? 0
+        let firstBuild = known.isEmpty && !rebuild && existing == 0
+        if firstBuild { try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL") }
         var doneBytes = 0
 
         func apply(_ results: [Analysis], to report: inout IndexReport) throws {
@@ -197,6 +203,7 @@ public enum Indexer {
         if bulk { try? db.execute("INSERT INTO notice_fts(notice_fts) VALUES('optimize')") }
         try db.execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('automerge', 4)")
         if report.new + report.changed + report.removed > 0 { try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+        if firstBuild { try? db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
