@@ -30,6 +30,15 @@ final class OutcomeTests: XCTestCase {
         XCTAssertEqual(findings(e), ["s43(2)": .upheld])
     }
 
+    func testOneClauseWithBothCuesGivesEachProvisionItsNearestCue() {
+        // A pre-2011 summary sentence: the exemption held, a procedural breach found, no steps.
+        let e = extract(["He decided that although section 12(1) was applied correctly by the council it breached section 17 of the Act.",
+                         "The Commissioner requires no steps to be taken by the public authority."])
+        XCTAssertEqual(findings(e)["s12(1)"], .notUpheld)
+        XCTAssertEqual(findings(e)["s17"], .upheld)
+        XCTAssertEqual(e.outcome, .partlyUpheld)
+    }
+
     func testStepsOrderedButAnotherExemptionUpheldIsPartlyUpheld() {
         let e = extract(["The Commissioner's decision is that the trust correctly applied section 40(2) to the names of junior staff, but failed to demonstrate that section 43(2) is engaged.",
                          "The Commissioner requires the public authority to take the following steps: disclose the information withheld under section 43(2), within 30 calendar days of the date of this notice."])

@@ -26,6 +26,8 @@ enum OutcomeExtractor {
         "properly cited", "correctly withheld", "correctly refused", "correctly engaged", "is engaged", "was engaged",
         "are engaged", "were engaged", "complied with", "dealt with the request in accordance", "was correct to",
         "correctly stated", "correctly confirmed", "does not hold", "did not hold", "is satisfied that",
+        "applied correctly", "cited correctly", "relied on correctly", "withheld correctly", "refused correctly",
+        "applied appropriately", "applied properly", "engaged correctly",
     ])
     static let loses = CueList(.loses, [
         "not entitled", "failed to demonstrate", "has not demonstrated", "incorrectly applied", "incorrectly relied",
@@ -62,6 +64,23 @@ enum OutcomeExtractor {
     static let decisionStatement = CueList(.decisionStatement, ["commissioner", "decision", "finds", "find that", "found that", "concludes"])
 
     static let procedural: Set<String> = ["s10", "s11", "s16", "s17", "r5", "r7", "r9", "r11", "r14"]
+
+    /// Per-provision findings for a clause holding both a losing and a winning cue and more than one
+    /// relied-on provision; nil otherwise. A winning cue inside a losing one ("not entitled") is ignored.
+    static func nearestCueFindings(_ c: Range<Int>, cue: CueText, mentions: [ProvisionMention]) -> [(Provision, Outcome)]? {
+        let inClause = mentions.filter { c.contains($0.span.start) && $0.role == .reliedOn }
+        guard Set(inClause.map(\.provision)).count > 1 else { return nil }
+        let loseHits = cue.occurrences(of: loses, in: c)
+        let winHits = cue.occurrences(of: wins, in: c).filter { w in !loseHits.contains { $0.overlaps(w) } }
+        guard !loseHits.isEmpty, !winHits.isEmpty else { return nil }
+        func distance(_ m: ProvisionMention, _ h: Range<Int>) -> Int {
+            h.lowerBound >= m.span.end ? h.lowerBound - m.span.end : max(0, m.span.start - h.upperBound)
+        }
+        return inClause.map { m in
+            let l = loseHits.map { distance(m, $0) }.min()!, w = winHits.map { distance(m, $0) }.min()!
+            return (m.provision, l <= w ? .upheld : .notUpheld)
+        }
+    }
 
     struct Result: Equatable {
         var outcome: Outcome?
@@ -115,6 +134,12 @@ enum OutcomeExtractor {
                     let lose = cue.contains(any: loses, in: c)
                     let win = !lose && cue.contains(any: wins, in: c)
                     guard lose || win else { continue }
+                    // "although section 12(1) was applied correctly … it breached section 17": both kinds
+                    // of cue in one clause, several provisions — each takes the nearest cue.
+                    if lose, let split = Self.nearestCueFindings(c, cue: cue, mentions: ms) {
+                        for (prov, o) in split { record(prov, o, decisionTier: isDecision) }
+                        continue
+                    }
                     let o: Outcome = lose ? .upheld : .notUpheld
                     var inClause = ms.filter { c.contains($0.span.start) && $0.role == .reliedOn }.map(\.provision)
                     if lose, inClause.isEmpty, cue.contains(any: delay, in: c), cue.contains(any: delayFailure, in: c) {
