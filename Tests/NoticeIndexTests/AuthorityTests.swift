@@ -113,3 +113,19 @@ final class AuthorityTests: XCTestCase {
         XCTAssertFalse(AuthorityNormalizer.matches(key: key("Home Office"), query: ""))
     }
 }
+
+final class AuthorityAddressTests: XCTestCase {
+    func testAKnownAuthorityIsCutFromAnAddressRunIntoIt() {
+        let cases: [(String, String)] = [
+            // (the header's value, the name kept)
+            ("Commissioner of the Metropolitan Police Service New Scotland Yard", "Commissioner of the Metropolitan Police Service"),
+            ("Home Office 2 Marsham Street", "Home Office"),
+            ("Commissioner of Police of the Metropolis", "Commissioner of Police of the Metropolis"),  // no address: unchanged
+            ("Parish of Little Wexley Village Hall", "Parish of Little Wexley Village Hall"),        // unknown: left as written
+        ]
+        for (written, name) in cases {
+            XCTAssertEqual(AuthorityNormalizer.info(for: written).name, name, written)
+        }
+        XCTAssertEqual(AuthorityNormalizer.info(for: cases[0].0).key, AuthorityNormalizer.key(forQuery: "MPS"))
+    }
+}

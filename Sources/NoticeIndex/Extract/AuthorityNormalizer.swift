@@ -24,10 +24,24 @@
 /// starts with the query's key word by word ("camden" matches "camden council"; "kent" matches "kent police"
 /// and "kent county council").
 public enum AuthorityNormalizer {
-    public static func info(for name: String) -> AuthorityInfo {
+    public static func info(for written: String) -> AuthorityInfo {
+        let name = withoutAddress(written)
         let norm = normalize(name)
         let key = key(normalized: norm)
         return AuthorityInfo(name: name, key: key, sector: AuthorityAliases.sectors[key] ?? sector(normalized: norm, key: key))
+    }
+
+    /// A header that runs the name into the address (`Commissioner of the Metropolitan Police Service New
+    /// Scotland Yard`) keeps the longest leading run of words that is a known authority; other names are
+    /// left as written.
+    static func withoutAddress(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        guard words.count > 2, AuthorityAliases.keys[normalize(name)] == nil else { return name }
+        for k in stride(from: words.count - 1, through: 2, by: -1) {
+            let prefix = words[..<k].joined(separator: " ")
+            if AuthorityAliases.keys[normalize(prefix)] != nil { return prefix }
+        }
+        return name
     }
 
     /// The key for what a user typed (`MPS`, `Metropolitan Police`, `Home Office`).
