@@ -30,6 +30,22 @@ final class OneLineNoticeTests: XCTestCase {
         XCTAssertEqual(n.paragraphs.first { $0.number == 5 }?.heading, "Analysis")
     }
 
+    func testPageNumbersOfAOnePagePerLineTextAreRemoved() {
+        // The same notice served one page per line: page 1 ends with " 1", page 2 starts with "2 ".
+        let cut = Self.legacy.range(of: "The Investigation 3.")!.lowerBound
+        let more = " 6. The Commissioner accepts that an estimate need only be sensible, realistic and supported by"
+            + " cogent evidence, and he has considered the sampling exercise the council described. 7. The council"
+            + " searched one of the three archives for a single year and recorded the time the search took, which"
+            + " it then applied to the remaining years and archives. 8. The Commissioner is satisfied that the"
+            + " estimate was reasonable and that section 12(1) was engaged."
+        let paged = String(Self.legacy[..<cut]) + " 1\n\n2 " + String(Self.legacy[cut...]) + more
+        let n = NoticeParser.parse(paged)
+        XCTAssertEqual(n.paragraphs.map(\.number), [0, 1, 2, 3, 4, 5, 6, 7, 8])
+        let two = n.paragraphs.first { $0.number == 2 }?.text ?? ""
+        XCTAssertTrue(two.hasSuffix("with the name of each contractor."), two)
+        XCTAssertEqual(n.paragraphs.first { $0.number == 3 }?.heading, "The Investigation")
+    }
+
     func testAuthorityAndAddressRunTogetherAreSplitWhereTheAddressStarts() {
         let cases: [(String, String)] = [
             // (labels then values on one line, the authority's name)

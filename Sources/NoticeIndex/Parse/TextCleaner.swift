@@ -48,6 +48,7 @@ enum TextCleaner {
         var resplit = false
         if buf.count > 1000, buf.count / max(nonBlank, 1) > squashedLineLength {
             resplit = true
+            lines = stripPageNumbers(buf, lines)
             var splitter = OneLineSplitter()
             var split: [Range<Int>] = []
             for r in lines {
@@ -59,6 +60,25 @@ enum TextCleaner {
         let (bytes, joined) = collapse(buf, lines)
         return CleanedText(bytes: bytes, lines: joined, footnotes: cleaner.footnotes,
                            footerReference: cleaner.footerReference, resplit: resplit)
+    }
+
+    /// Text served one page per line (transcription sites) starts page k with "k " and may end it with
+    /// " k": page numbers in sequence, removed so they do not end up inside paragraphs.
+    static func stripPageNumbers(_ b: [UInt8], _ lines: [Range<Int>]) -> [Range<Int>] {
+        var page = 0
+        return lines.map { r in
+            guard !r.isEmpty else { return r }
+            page += 1
+            var lo = r.lowerBound, hi = r.upperBound
+            let number = Array(String(page).utf8)
+            if hi - lo > number.count + 1, Array(b[lo..<(lo + number.count)]) == number, b[lo + number.count] == Bytes.space {
+                lo += number.count + 1
+            }
+            if hi - lo > number.count + 1, Array(b[(hi - number.count)..<hi]) == number, b[hi - number.count - 1] == Bytes.space {
+                hi -= number.count + 1
+            }
+            return lo..<hi
+        }
     }
 
     private static func isBlank(_ s: [UInt8], _ r: Range<Int>) -> Bool {
