@@ -57,8 +57,8 @@ public enum NoticeExtractor {
                                              text: ProvisionFinder.slice(p.text, it.range)))
         }
 
-        let outcome = OutcomeExtractor.extract(paragraphs, sections: sections, cues: cues, mentions: mentions, law: law)
-        ProvisionRoles.demoteMachinery(&mentions, findings: outcome.findings)
+        var outcome = OutcomeExtractor.extract(paragraphs, sections: sections, cues: cues, mentions: mentions, law: law)
+        ProvisionRoles.demoteMachinery(&mentions, findings: &outcome.findings)
         let authority = notice.authority.flatMap { name -> AuthorityInfo? in
             name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : AuthorityNormalizer.info(for: name)
         }

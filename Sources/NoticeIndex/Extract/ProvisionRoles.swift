@@ -33,19 +33,25 @@ enum ProvisionRoles {
         "complied", "comply", "failed to", "under section", "under regulation", "finds that",
     ])
 
-    /// The machinery every notice cites on the way to its decision: the right of access (s1, r5), the
-    /// public interest tests (s2, r12(1)(b), r12(2)), refusal notices (s17, r14), the conditions inside
-    /// section 40 and regulation 13, the codes of practice. Cited in a Decision section or under a heading
-    /// they say how, not what, the notice decided; they count as relied on only when a finding names them.
-    static let machinery: [Provision] = ["s1", "s2", "s17", "s40(1)", "s40(3A)", "s40(3B)", "s40(4A)", "s45", "r5", "r12(1)",
-                                         "r12(2)", "r12(8)", "r13(2A)", "r13(2B)", "r13(3A)", "r14", "r16"]
-        .compactMap(Provision.init(canonical:))
+    /// The machinery every notice cites on the way to its decision: the right of access (s1, r5), refusal
+    /// notices (s17, r14), the codes of practice (s45, r16). Cited in a Decision section or under a heading
+    /// they say how, not what, the notice decided; they count as relied on only when a finding names them
+    /// (or a part of them).
+    static let machinery: [Provision] = ["s1", "s17", "s40(1)", "s45", "r5", "r14", "r16"].compactMap(Provision.init(canonical:))
 
-    static func demoteMachinery(_ mentions: inout [ProvisionMention], findings: [Finding]) {
+    /// Tests applied inside another provision — the public interest tests (s2, r12(1)(b), r12(2)), the
+    /// conditions of section 40 and regulation 13 (s40(3A), r13(2A)…), r12(8) — are never what a notice
+    /// decides: always mentioned, and no finding of their own.
+    static let tests: [Provision] = ["s2", "s40(3A)", "s40(3B)", "s40(4A)", "r12(1)", "r12(2)", "r12(8)",
+                                     "r13(2A)", "r13(2B)", "r13(3A)"].compactMap(Provision.init(canonical:))
+
+    static func demoteMachinery(_ mentions: inout [ProvisionMention], findings: inout [Finding]) {
+        findings.removeAll { f in tests.contains { f.provision.isWithin($0) } }
         for i in mentions.indices where mentions[i].role == .reliedOn {
             let p = mentions[i].provision
-            guard machinery.contains(where: { p.isWithin($0) }) else { continue }
-            if !findings.contains(where: { $0.provision.isWithin(p) || p.isWithin($0.provision) }) {
+            if tests.contains(where: { p.isWithin($0) }) {
+                mentions[i].role = .mentioned
+            } else if machinery.contains(where: { p.isWithin($0) }), !findings.contains(where: { $0.provision.isWithin(p) }) {
                 mentions[i].role = .mentioned
             }
         }
