@@ -9,11 +9,10 @@ struct FTSDocument: Equatable, Sendable {
     var body: String
     var terms: String
 
-    /// Headings that open the part of a notice that states the decision; text there is weighted up.
+    /// Whether a heading path lies in the part of a notice that states the decision (text there is
+    /// weighted up): the same rule the extractors use, on the path's outermost heading.
     static func isDecisionHeading(_ heading: String) -> Bool {
-        let h = heading.lowercased()
-        return h.hasPrefix("decision") || h.hasPrefix("the decision") || h.hasPrefix("summary")
-            || h.hasPrefix("steps required")
+        NoticeSection(headings: [heading]) == .decision
     }
 
     /// Builds the text columns from (heading path, text) pairs in order, and takes `terms` as given.

@@ -123,24 +123,24 @@ public enum Indexer {
         if firstBuild { try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL") }
         var doneBytes = 0
 
-        func apply(_ results: [Analysis], to report: inout IndexReport) throws {
-            for r in results {
-                switch r.outcome {
-                case let .failed(message):
-                    report.failed.append(.init(file: r.path, error: message))
-                case let .parsed(hash, notice):
-                    let previous = known[r.path]
-                    if !rebuild, let previous, previous.hash == hash, previous.noticeID != nil {
-                        try db.run("UPDATE files SET size = ?, mtime = ? WHERE path = ?", [r.size, r.mtime, r.path])
-                        report.unchanged += 1
-                        continue
-                    }
-                    if !rebuild, let old = previous?.noticeID { try writer.delete(noticeID: old) }
-                    let id = try writer.insert(notice)
-                    try db.run("INSERT OR REPLACE INTO files(path, size, mtime, hash, notice_id) VALUES(?,?,?,?,?)",
-                               [r.path, r.size, r.mtime, hash, id])
-                    if !rebuild && previous?.noticeID != nil { report.changed += 1 } else { report.new += 1 }
+        /// Writes one analysed file: a failure is reported, a touched but identical file only gets its new
+        /// mtime, anything else replaces the notice (the file row lands in the same transaction).
+        func apply(_ r: Analysis, to report: inout IndexReport) throws {
+            switch r.outcome {
+            case let .failed(message):
+                report.failed.append(.init(file: r.path, error: message))
+            case let .parsed(hash, notice):
+                let previous = known[r.path]
+                if !rebuild, let previous, previous.hash == hash, previous.noticeID != nil {
+                    try db.run("UPDATE files SET size = ?, mtime = ? WHERE path = ?", [r.size, r.mtime, r.path])
+                    report.unchanged += 1
+                    return
                 }
+                if !rebuild, let old = previous?.noticeID { try writer.delete(noticeID: old) }
+                let id = try writer.insert(notice)
+                try db.run("INSERT OR REPLACE INTO files(path, size, mtime, hash, notice_id) VALUES(?,?,?,?,?)",
+                           [r.path, r.size, r.mtime, hash, id])
+                if !rebuild && previous?.noticeID != nil { report.changed += 1 } else { report.new += 1 }
             }
         }
 
@@ -168,7 +168,7 @@ public enum Indexer {
             if !rebuild { try db.execute("BEGIN IMMEDIATE") }
             do {
                 while let result = pipeline.next() {
-                    try apply([result], to: &report)
+                    try apply(result, to: &report)
                     done += 1
                     doneBytes += result.size
                     inBatch += 1

@@ -176,9 +176,7 @@ struct QueryLexer {
         var hasPrefix = false
         let word = letters().lowercased()
         switch word {
-        case "section", "sections", "s", "ss", "foi", "foia":
-            hasPrefix = true
-        case "reg", "regs", "regulation", "regulations", "r", "eir":
+        case "section", "sections", "s", "ss", "foi", "foia", "reg", "regs", "regulation", "regulations", "r", "eir":
             hasPrefix = true
         case "": break
         default: return nil

@@ -40,7 +40,7 @@ public final class SearchEngine {
             if let root = query.root { response.suggestions = try suggestions(for: root) }
             return response
         }
-        if let root = query.root, !partial.isEmpty, filter?.matchesNothing != true { response.suggestions = try suggestions(for: root) }
+        if let root = query.root, !partial.isEmpty { response.suggestions = try suggestions(for: root) }
 
         let ranked = try rerank(scored, query: query) + (partial.isEmpty ? [] : try rerank(partial, query: query))
         let page = Array(ranked.prefix(max(0, limit)))
