@@ -62,6 +62,37 @@ final class IndexerTests: XCTestCase {
         try ftsIntegrity()
     }
 
+    func testTermStatisticsAreRecountedOnceEnoughOfTheIndexHasChanged() throws {
+        let files = try addCorpusNotices(32)
+        try index()
+        func stats() throws -> [String: Int] {
+            let d = try Database(path: db)
+            return Dictionary(uniqueKeysWithValues: try d.rows("SELECT term, docs FROM term_stats") { ($0.string(0) ?? "", $0.int(1)) })
+        }
+        func vocabulary() throws -> [String: Int] {
+            let d = try Database(path: db)
+            return Dictionary(uniqueKeysWithValues: try d.rows("SELECT term, doc FROM notice_vocab WHERE doc >= 2") { ($0.string(0) ?? "", $0.int(1)) })
+        }
+        XCTAssertEqual(try stats(), try vocabulary(), "counted after the first build")
+
+        // One notice in 32 (3%) changes: under the 5% threshold, the counts stay as they were.
+        func amend(_ file: URL) throws {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try (text + "\nA note on quuxwidgets and information.\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let before = try stats()
+        try amend(files[0])
+        try index()
+        XCTAssertEqual(try stats(), before, "one changed notice does not recount")
+        XCTAssertEqual(try Database(path: db).int("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'term_stats_pending'"), 1)
+
+        // A second change brings the total to 2 of 32 (6%): recounted.
+        try amend(files[1])
+        try index()
+        XCTAssertEqual(try stats(), try vocabulary())
+        XCTAssertEqual(try stats()["quuxwidget"], 2)
+    }
+
     func testRemovalIsLimitedToTheFoldersOfThisRun() throws {
         try addCorpusNotices(2)
         let other = dir.appendingPathComponent("other")

@@ -69,7 +69,7 @@ public enum IndexDatabase {
         DROP TABLE IF EXISTS citations; DROP TABLE IF EXISTS case_forms; DROP TABLE IF EXISTS cases;
         DROP TABLE IF EXISTS findings; DROP TABLE IF EXISTS provision_mentions; DROP TABLE IF EXISTS provision_index;
         DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS headings; DROP TABLE IF EXISTS notices; DROP TABLE IF EXISTS files;
-        DROP TABLE IF EXISTS meta; PRAGMA user_version = 0;
+        DROP TABLE IF EXISTS term_stats; DROP TABLE IF EXISTS meta; PRAGMA user_version = 0;
         """
 
     /// Whether the file at `path` can't be used at all (not SQLite, corrupt header), so a rebuild

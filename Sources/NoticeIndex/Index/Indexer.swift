@@ -202,6 +202,8 @@ public enum Indexer {
         }
         if bulk { try? db.execute("INSERT INTO notice_fts(notice_fts) VALUES('optimize')") }
         try db.execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('automerge', 4)")
+        let changedNotices = report.new + report.changed + report.removed
+        if changedNotices > 0 || rebuild { try TermStatistics.update(db, changedNotices: changedNotices, bulk: bulk) }
         if report.new + report.changed + report.removed > 0 { try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
         if firstBuild { try? db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
         report.seconds = Date().timeIntervalSince(started)

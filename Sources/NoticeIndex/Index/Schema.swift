@@ -12,7 +12,7 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 5
+    static let version = 6
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -51,6 +51,10 @@ enum Schema {
         CREATE INDEX IF NOT EXISTS notices_authority ON notices(authority_key);
         CREATE INDEX IF NOT EXISTS notices_date ON notices(date);
         CREATE INDEX IF NOT EXISTS notices_file ON notices(file);
+        CREATE INDEX IF NOT EXISTS notices_outcome ON notices(outcome);
+        CREATE INDEX IF NOT EXISTS notices_law ON notices(law);
+        -- The columns the query layer holds in memory (NoticeColumns), read without the wide rows.
+        CREATE INDEX IF NOT EXISTS notices_columns ON notices(id, date, year, authority, authority_key, outcome, provisions);
 
         -- Numbered paragraphs in order; `seq` is the position, `number` the notice's own ¶ number,
         -- `heading_no` the heading path in `headings` (stored once per notice, not once per paragraph).
@@ -130,5 +134,11 @@ enum Schema {
             tokenize = 'porter unicode61 remove_diacritics 2'
         );
         CREATE VIRTUAL TABLE IF NOT EXISTS notice_vocab USING fts5vocab(notice_fts, 'row');
+
+        -- Notices per indexed term (terms in two or more notices), for idf; see TermStatistics.
+        CREATE TABLE IF NOT EXISTS term_stats(
+            term TEXT PRIMARY KEY,
+            docs INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """
 }
