@@ -15,16 +15,8 @@ final class FTS5Tokenizer {
     private var instance: OpaquePointer?
 
     init(_ db: Database) throws {
-        var api: UnsafeMutablePointer<fts5_api>?
-        let stmt = try Statement(db, "SELECT fts5(?1)")
-        let rc = withUnsafeMutablePointer(to: &api) { ptr in
-            FTS5Tokenizer.pointerType.withUTF8Buffer { name in
-                name.withMemoryRebound(to: CChar.self) { sqlite3_bind_pointer(stmt.handle, 1, ptr, $0.baseAddress, nil) }
-            }
-        }
-        guard rc == SQLITE_OK else { throw db.error(rc, sql: stmt.sql) }
-        try stmt.step()
-        guard let api, let find = api.pointee.xFindTokenizer else {
+        let api = try FTS5API.of(db)
+        guard let find = api.pointee.xFindTokenizer else {
             throw NoticeIndexError.database(path: db.path, reason: "FTS5 API unavailable")
         }
         var userData: UnsafeMutableRawPointer?
@@ -47,9 +39,6 @@ final class FTS5Tokenizer {
     deinit {
         if let instance, let delete = module.xDelete { delete(instance) }
     }
-
-    /// `fts5(?1)` hands the API back only for a pointer of this exact type name.
-    private static let pointerType: StaticString = "fts5_api_ptr"
 
     private final class Sink {
         var tokens: [FTSToken] = []
@@ -79,4 +68,53 @@ final class FTS5Tokenizer {
 extension FTS5Tokenizer {
     /// Tokens only, for query words.
     func stems(_ text: String) -> [String] { tokens(text).map(\.text) }
+
+    /// Tokens of a paragraph as bytes in one buffer, for comparing with query stems: pinpointing
+    /// tokenizes every candidate paragraph of the notices shown, and a String per token was most of
+    /// its cost.
+    func tokenList(_ text: String) -> TokenList {
+        var list = TokenList()
+        guard let instance, let tokenize = module.xTokenize, !text.isEmpty else { return list }
+        list.bytes.reserveCapacity(text.utf8.count)
+        list.ends.reserveCapacity(text.utf8.count / 5)
+        list.ranges.reserveCapacity(text.utf8.count / 5)
+        var text = text
+        // The callback reaches `list` through a raw pointer: no per-token exclusivity checks.
+        withUnsafeMutablePointer(to: &list) { listPointer in
+            text.withUTF8 { buf in
+                buf.withMemoryRebound(to: CChar.self) { chars in
+                    _ = tokenize(instance, listPointer, FTS5_TOKENIZE_DOCUMENT, chars.baseAddress, Int32(chars.count)) { ctx, _, token, n, start, end in
+                        guard let ctx, let token else { return SQLITE_OK }
+                        let list = ctx.assumingMemoryBound(to: TokenList.self)
+                        token.withMemoryRebound(to: UInt8.self, capacity: Int(n)) {
+                            list.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(n)))
+                        }
+                        list.pointee.ends.append(list.pointee.bytes.count)
+                        list.pointee.ranges.append(Int(start)..<Int(end))
+                        return SQLITE_OK
+                    }
+                }
+            }
+        }
+        return list
+    }
+}
+
+/// A paragraph's tokens: their text back to back in `bytes`, token `i` ending at `ends[i]`, and
+/// each token's byte range in the paragraph.
+struct TokenList {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var ranges: [Range<Int>] = []
+
+    var count: Int { ranges.count }
+
+    /// Whether token `i` is `stem` (or, with `prefix`, starts with it).
+    func matches(_ i: Int, _ stem: [UInt8], prefix: Bool = false) -> Bool {
+        let start = i == 0 ? 0 : ends[i - 1]
+        let length = ends[i] - start
+        guard prefix ? length >= stem.count : length == stem.count else { return false }
+        for k in 0..<stem.count where bytes[start + k] != stem[k] { return false }
+        return true
+    }
 }

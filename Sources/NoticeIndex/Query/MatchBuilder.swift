@@ -56,4 +56,36 @@ enum MatchBuilder {
         default: return nil
         }
     }
+
+    /// One phrase of a MATCH expression: FTS5 numbers phrases in the order they appear in the text.
+    struct Phrase: Equatable {
+        var text: String
+        var prefix: Bool
+    }
+
+    /// The phrases of an expression this builder wrote (every phrase a quoted string, `*` after a prefix).
+    static func phrases(in expression: String) -> [Phrase] {
+        var out: [Phrase] = []
+        let chars = Array(expression.utf8)
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == UInt8(ascii: "\"") else { i += 1; continue }
+            var text: [UInt8] = []
+            i += 1
+            while i < chars.count {
+                if chars[i] == UInt8(ascii: "\"") {
+                    if i + 1 < chars.count, chars[i + 1] == UInt8(ascii: "\"") { text.append(chars[i]); i += 2; continue }
+                    break
+                }
+                text.append(chars[i])
+                i += 1
+            }
+            i += 1
+            var j = i
+            while j < chars.count, chars[j] == UInt8(ascii: " ") { j += 1 }
+            let prefix = j < chars.count && chars[j] == UInt8(ascii: "*")
+            out.append(Phrase(text: String(decoding: text, as: UTF8.self), prefix: prefix))
+        }
+        return out
+    }
 }

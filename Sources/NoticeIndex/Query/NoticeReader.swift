@@ -53,47 +53,44 @@ struct NoticeReader {
         return nil
     }
 
-    func dates(_ ids: [Int64]) throws -> [Int64: String] {
-        var out: [Int64: String] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let list = chunk.map(String.init).joined(separator: ",")
-            for (id, d) in try db.rows("SELECT id, date FROM notices WHERE id IN (\(list))", [], { ($0.int64(0), $0.string(1) ?? "") }) {
-                out[id] = d
-            }
-        }
-        return out
-    }
-
-    struct RankingInfo {
-        var date = ""
-        var authorityKey: String?
-        var outcome: String?
-        var relied: Set<Provision> = []
-        var mentioned: Set<Provision> = []
-        var caseIDs: Set<Int64> = []
-    }
-
-    /// What the re-ranker needs about each candidate, in a few set-based queries.
-    func rankingInfo(_ ids: [Int64], provisions: [Provision]) throws -> [Int64: RankingInfo] {
-        var out: [Int64: RankingInfo] = [:]
+    /// For each candidate, whether it relies on (true) or only mentions (false) each of `provisions`
+    /// (or something within it). One cached statement whatever the ids: they are bound as a JSON array.
+    func provisionRoles(_ ids: [Int64], provisions: [Provision]) throws -> [Int64: [Provision: Bool]] {
+        var out: [Int64: [Provision: Bool]] = [:]
         guard !ids.isEmpty else { return out }
-        let list = ids.map(String.init).joined(separator: ",")
-        for (id, date, key, outcome) in try db.rows("SELECT id, date, authority_key, outcome FROM notices WHERE id IN (\(list))", [], {
-            ($0.int64(0), $0.string(1) ?? "", $0.string(2), $0.string(3))
-        }) {
-            out[id] = RankingInfo(date: date, authorityKey: key, outcome: outcome)
-        }
+        let list = Self.jsonArray(ids)
         for p in provisions {
-            for (id, relied) in try db.rows("SELECT notice_id, relied FROM provision_index WHERE provision = ? AND notice_id IN (\(list))",
-                                            [p.canonical], { ($0.int64(0), $0.int(1) == 1) }) {
-                if relied { out[id]?.relied.insert(p) } else { out[id]?.mentioned.insert(p) }
+            for (id, relied) in try db.rows("""
+                SELECT notice_id, relied FROM provision_index WHERE provision = ? AND notice_id IN (SELECT value FROM json_each(?))
+                """, [p.canonical, list], { ($0.int64(0), $0.int(1) == 1) }) {
+                out[id, default: [:]][p] = relied
             }
-        }
-        for (id, c) in try db.rows("SELECT notice_id, case_id FROM citations WHERE notice_id IN (\(list))", [], { ($0.int64(0), $0.int64(1)) }) {
-            out[id]?.caseIDs.insert(c)
         }
         return out
     }
+
+    /// Where the indexer found provisions in one notice, by paragraph.
+    func provisionMentions(of id: Int64) throws -> Pinpointer.Mentions {
+        var out: Pinpointer.Mentions = [:]
+        for (seq, start, end, canonical) in try db.rows("SELECT seq, start, end, provision FROM provision_mentions WHERE notice_id = ?",
+                                                         [id], { ($0.int(0), $0.int(1), $0.int(2), $0.string(3) ?? "") }) {
+            guard let p = Provision(canonical: canonical), start <= end else { continue }
+            out[seq, default: []].append(FoundProvision(provision: p, range: start..<end, text: ""))
+        }
+        return out
+    }
+
+    /// The cases each of `ids` cites.
+    func caseIDs(_ ids: [Int64]) throws -> [Int64: Set<Int64>] {
+        var out: [Int64: Set<Int64>] = [:]
+        for (id, c) in try db.rows("SELECT notice_id, case_id FROM citations WHERE notice_id IN (SELECT value FROM json_each(?))",
+                                   [Self.jsonArray(ids)], { ($0.int64(0), $0.int64(1)) }) {
+            out[id, default: []].insert(c)
+        }
+        return out
+    }
+
+    static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 }
 
 /// Reference spellings as users type them (`fs50857510`, `IC 295317-K2B2`): upper case, one dash after IC.

@@ -8,9 +8,14 @@ struct Pinpointer {
     let terms: [QueryTerm]
     /// Stemmed forms of word and phrase terms, computed once per query.
     private let stems: [[String]]
+    private let stemBytes: [[[UInt8]]]
     /// Provisions the query filters on also count as matches in a paragraph.
     let filterProvisions: [Provision]
-    private let needles: [[UInt8]]
+    private let needles: NeedleSet
+    /// Provisions the query or its filters name, and the needles of every other term, for paragraphs
+    /// screened with stored mentions.
+    private let provisionsSought: [Provision]
+    private let textNeedles: NeedleSet
 
     /// Words too common to mark or score on their own (they still have to match).
     static let stopWords: Set<String> = ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of",
@@ -19,8 +24,13 @@ struct Pinpointer {
     /// Characters of context around the matches in a snippet.
     static let snippetBytes = 260
 
-    init(tokenizer: FTS5Tokenizer, terms: [QueryTerm], filterProvisions: [Provision]) {
+    /// Provision mentions the indexer found in one notice, by paragraph `seq`: pinpointing reads these
+    /// instead of scanning paragraphs for citations again.
+    typealias Mentions = [Int: [FoundProvision]]
+
+    init(tokenizer: FTS5Tokenizer, terms: [QueryTerm], filterProvisions: [Provision], headings: HeadingCache = HeadingCache()) {
         self.tokenizer = tokenizer
+        self.headingNamesCache = headings
         self.terms = terms
         self.filterProvisions = filterProvisions
         stems = terms.map { t in
@@ -30,7 +40,11 @@ struct Pinpointer {
             default: return []
             }
         }
-        needles = Self.needles(terms: terms, stems: stems, filterProvisions: filterProvisions)
+        stemBytes = stems.map { $0.map { Array($0.utf8) } }
+        needles = NeedleSet(Self.needles(terms: terms, stems: stems, filterProvisions: filterProvisions))
+        provisionsSought = terms.compactMap { if case let .provision(p) = $0 { return p } else { return nil } } + filterProvisions
+        let others = zip(terms, stems).filter { if case .provision = $0.0 { return false } else { return true } }
+        textNeedles = NeedleSet(Self.needles(terms: others.map(\.0), stems: others.map(\.1), filterProvisions: []))
     }
 
     struct Paragraph {
@@ -41,10 +55,11 @@ struct Pinpointer {
     }
 
     /// Up to `limit` paragraphs, best first, with snippets; empty when nothing in the notice matched.
-    func best(_ paragraphs: [Paragraph], law: Law?, limit: Int) -> [ParagraphHit] {
+    /// With `mentions` (from the index), provisions are taken from them rather than found again.
+    func best(_ paragraphs: [Paragraph], law: Law?, limit: Int, mentions: Mentions? = nil) -> [ParagraphHit] {
         var scored: [(score: Double, para: Paragraph, marks: [Range<Int>])] = []
-        for p in paragraphs where mayMatch(p) {
-            let (score, marks) = match(p, law: law)
+        for p in paragraphs where mayMatch(p, mentions: mentions) {
+            let (score, marks) = match(p, law: law, mentions: mentions)
             if score > 0 { scored.append((score, p, marks)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.para.seq < $1.para.seq }
@@ -58,7 +73,8 @@ struct Pinpointer {
 
     /// Byte strings one of which a paragraph must contain (ignoring ASCII case) to match anything: the
     /// start of each word's stem, each provision's number, each synonym form's first word. Paragraphs
-    /// without any are skipped before the costlier tokenizing.
+    /// without any are skipped before the costlier tokenizing. (With stored mentions, a paragraph with
+    /// a wanted provision passes on that alone.)
     private static func needles(terms: [QueryTerm], stems: [[String]], filterProvisions: [Provision]) -> [[UInt8]] {
         var out: [[UInt8]] = []
         for (k, t) in terms.enumerated() {
@@ -77,48 +93,52 @@ struct Pinpointer {
         return out
     }
 
-    func mayMatch(_ p: Paragraph) -> Bool {
-        let wanted = needles
-        guard !wanted.isEmpty else { return false }
-        let lowered = Self.asciiLowered(p.text)
-        return wanted.contains { Self.contains(lowered, $0) }
-    }
-
-    static func asciiLowered(_ s: String) -> [UInt8] {
-        var bytes = Array(s.utf8)
-        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
-        return bytes
-    }
-
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
+    func mayMatch(_ p: Paragraph, mentions: Mentions? = nil) -> Bool {
+        if let mentions {
+            let found = mentions[p.seq] ?? []
+            let wanted = provisionsSought
+            if !wanted.isEmpty, found.contains(where: { f in wanted.contains { f.provision.isWithin($0) } }) { return true }
+            return textNeedles.occurs(in: p.text)
         }
-        return false
+        return needles.occurs(in: p.text)
+    }
+
+    /// Whether `text` contains `needle` (lower-case ASCII bytes), comparing ASCII letters without case.
+    /// Reads the string's own UTF-8 storage: no lowered copy per paragraph.
+    static func containsIgnoringASCIICase(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { hay in
+            guard hay.count >= needle.count else { return false }
+            var i = 0
+            let last = hay.count - needle.count
+            while i <= last {
+                let b = hay[i]
+                if b == first || (b >= 0x41 && b <= 0x5A && b | 0x20 == first) {
+                    var k = 1
+                    while k < needle.count {
+                        let c = hay[i + k]
+                        if c != needle[k] && !(c >= 0x41 && c <= 0x5A && c | 0x20 == needle[k]) { break }
+                        k += 1
+                    }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Scores one paragraph: each distinct query term found adds its weight (provisions and phrases
     /// weigh more than single words), repeated hits add a little, a match in the heading adds some.
-    func match(_ p: Paragraph, law: Law?) -> (Double, [Range<Int>]) {
+    func match(_ p: Paragraph, law: Law?, mentions: Mentions? = nil) -> (Double, [Range<Int>]) {
         var marks: [Range<Int>] = []
         var score = 0.0
         let needsTokens = stems.contains { !$0.isEmpty }
-        let tokens = needsTokens ? tokenizer.tokens(p.text) : []
-        var provisionsFound: [FoundProvision]?
+        let tokens = needsTokens ? tokenizer.tokenList(p.text) : TokenList()
+        var provisionsFound: [FoundProvision]? = mentions.map { $0[p.seq] ?? [] }
         var synonymsFound: [(token: String, range: Range<Int>)]?
-        var headingBytes: [UInt8]?
-        func headingContains(_ stem: String) -> Bool {
-            if headingBytes == nil { headingBytes = Self.asciiLowered(p.heading) }
-            return Self.contains(headingBytes!, Array(stem.utf8))
-        }
+        func headingContains(_ stem: String) -> Bool { Self.containsIgnoringASCIICase(p.heading, Array(stem.utf8)) }
 
         func add(_ ranges: [Range<Int>], weight: Double) {
             guard !ranges.isEmpty else { return }
@@ -132,16 +152,17 @@ struct Pinpointer {
                 // "of" in `course of justice` typed without quotes: required by the match, but marking
                 // every "of" in a snippet helps nobody.
                 guard let stem = stems[k].first, prefix || !Self.stopWords.contains(stem) else { continue }
-                let hits = tokens.filter { prefix ? $0.text.hasPrefix(stem) : $0.text == stem }.map(\.range)
+                let bytes = stemBytes[k][0]
+                let hits = (0..<tokens.count).filter { tokens.matches($0, bytes, prefix: prefix) }.map { tokens.ranges[$0] }
                 add(hits, weight: 1)
                 if !hits.isEmpty, headingContains(stem) { score += 0.5 }
             case .phrase:
-                let want = stems[k]
+                let want = stemBytes[k]
                 guard !want.isEmpty, tokens.count >= want.count else { continue }
                 var hits: [Range<Int>] = []
-                for start in 0...(tokens.count - want.count) where tokens[start].text == want[0] {
-                    if (1..<want.count).allSatisfy({ tokens[start + $0].text == want[$0] }) {
-                        hits.append(tokens[start].range.lowerBound..<tokens[start + want.count - 1].range.upperBound)
+                for start in 0...(tokens.count - want.count) where tokens.matches(start, want[0]) {
+                    if (1..<want.count).allSatisfy({ tokens.matches(start + $0, want[$0]) }) {
+                        hits.append(tokens.ranges[start].lowerBound..<tokens.ranges[start + want.count - 1].upperBound)
                     }
                 }
                 add(hits, weight: 2)
@@ -162,17 +183,22 @@ struct Pinpointer {
         return (score, Self.merge(marks))
     }
 
-    /// Remembers, per heading path, whether it names a provision: paragraphs come in runs under one heading.
+    /// Remembers, per heading path, whether it names a provision: paragraphs come in runs under one
+    /// heading, and notices share headings ("Section 40 – personal information"). A search engine keeps
+    /// one for its lifetime, bounded.
     final class HeadingCache {
         private var known: [String: [Provision: Bool]] = [:]
+        static let capacity = 20_000
+        init() {}
         func names(_ heading: String, _ p: Provision) -> Bool {
             if let v = known[heading]?[p] { return v }
             let v = Pinpointer.headingNames(heading, p)
+            if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
             known[heading, default: [:]][p] = v
             return v
         }
     }
-    private let headingNamesCache = HeadingCache()
+    private let headingNamesCache: HeadingCache
 
     /// Whether a heading like "Section 31 - Law enforcement" names the provision or its section.
     static func headingNames(_ heading: String, _ p: Provision) -> Bool {
@@ -242,6 +268,53 @@ struct Pinpointer {
                 lastSpace = space
             }
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+}
+
+/// Lower-case byte strings looked for together in one pass over a text, ignoring ASCII case: a
+/// synonym group brings a needle per written form, and one pass per needle cost more than the rest of
+/// pinpointing.
+struct NeedleSet {
+    /// Needles by their first byte (lower case).
+    private var byFirst: [[[UInt8]]] = Array(repeating: [], count: 256)
+    private var starts = [Bool](repeating: false, count: 256)
+    let isEmpty: Bool
+
+    init(_ needles: [[UInt8]]) {
+        var seen = Set<[UInt8]>()
+        for n in needles where !n.isEmpty && seen.insert(n).inserted {
+            byFirst[Int(n[0])].append(n)
+            starts[Int(n[0])] = true
+            // An upper-case first letter in the text must find the same needles.
+            if n[0] >= 0x61 && n[0] <= 0x7A { starts[Int(n[0] - 0x20)] = true }
+        }
+        isEmpty = seen.isEmpty
+    }
+
+    func occurs(in text: String) -> Bool {
+        guard !isEmpty else { return false }
+        var text = text
+        return text.withUTF8 { hay in
+            let n = hay.count
+            var i = 0
+            while i < n {
+                let b = hay[i]
+                if starts[Int(b)] {
+                    let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    for needle in byFirst[Int(lower)] where i + needle.count <= n {
+                        var k = 1
+                        while k < needle.count {
+                            let c = hay[i + k]
+                            if c != needle[k] && !(c >= 0x41 && c <= 0x5A && c | 0x20 == needle[k]) { break }
+                            k += 1
+                        }
+                        if k == needle.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
         }
     }
 }

@@ -7,15 +7,33 @@ public final class SearchEngine {
     let tokenizer: FTS5Tokenizer
     public var weights = RankingWeights()
 
+    let scorer: NoticeScorer
+    private let headingCache = Pinpointer.HeadingCache()
+    /// Read on the first search that needs them (every text search re-ranks with them).
+    private var loadedColumns: NoticeColumns?
+    func columns() throws -> NoticeColumns {
+        if let c = loadedColumns { return c }
+        let c = try NoticeColumns(db)
+        loadedColumns = c
+        return c
+    }
+
     public init(databasePath: String) throws {
         db = try IndexDatabase.openForReading(databasePath)
         tokenizer = try FTS5Tokenizer(db)
+        scorer = try NoticeScorer(db)
     }
 
     /// Number of notices in the index.
     public func noticeCount() throws -> Int { try db.int("SELECT count(*) FROM notices") ?? 0 }
 
+    /// One read transaction per search: every statement sees the same snapshot of the index, and the
+    /// file is locked once rather than once per statement.
     public func search(_ query: Query, limit: Int = 10, facets wantFacets: Bool = false) throws -> SearchResponse {
+        try db.reading { try searchInSnapshot(query, limit: limit, facets: wantFacets) }
+    }
+
+    private func searchInSnapshot(_ query: Query, limit: Int, facets wantFacets: Bool) throws -> SearchResponse {
         let filter = try FilterSQL(query.filters, db: db)
         var scored: [(id: Int64, text: Double)] = []
         if filter?.matchesNothing == true {
@@ -42,17 +60,19 @@ public final class SearchEngine {
         }
         if let root = query.root, !partial.isEmpty { response.suggestions = try suggestions(for: root) }
 
-        let ranked = try rerank(scored, query: query) + (partial.isEmpty ? [] : try rerank(partial, query: query))
+        let ranked = try rerank(scored, query: query, keep: limit) + (partial.isEmpty ? [] : try rerank(partial, query: query, keep: limit))
         let page = Array(ranked.prefix(max(0, limit)))
         let terms = query.root?.positiveTerms ?? []
-        let pinpointer = Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions)
+        let pinpointer = Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions, headings: headingCache)
+        let wantsProvisions = !query.filters.provisions.isEmpty || terms.contains { if case .provision = $0 { return true } else { return false } }
         for (id, score) in page {
             guard var record = try NoticeReader(db: db).record(id: id) else { continue }
             record.score = score
             let paragraphs = try StoredParagraphs.read(db, notice: id).map {
                 Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
             }
-            record.paragraphs = pinpointer.best(paragraphs, law: record.law.flatMap(Law.init(rawValue:)), limit: 3)
+            record.paragraphs = pinpointer.best(paragraphs, law: record.law.flatMap(Law.init(rawValue:)), limit: 3,
+                                                mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id) : [:])
             response.results.append(record)
         }
         return response
@@ -60,25 +80,37 @@ public final class SearchEngine {
 
     /// Notices matching `root` (and allowed by the filters), with their weighted bm25 scores.
     func match(_ root: QueryNode, filter: FilterSQL?) throws -> [(id: Int64, text: Double)] {
-        let w = weights
-        var sql = "SELECT rowid, -bm25(notice_fts, \(w.heading), \(w.decision), \(w.body), \(w.terms)) FROM notice_fts WHERE notice_fts MATCH ?"
-        var values: [SQLBindable?] = [MatchBuilder.expression(root)]
-        if let filter {
-            // Filtered inside SQLite, so bm25 is computed only for allowed notices.
-            // `+rowid`: FTS5 drives the scan; a bare rowid constraint makes SQLite probe FTS5 once per
-            // allowed id, which is far slower for broad filters.
-            sql += " AND +rowid IN (\(filter.subquery))"
-            values += filter.values
-        }
-        let rows: [(id: Int64, text: Double)]
+        let expression = MatchBuilder.expression(root)
+        let idf = try MatchBuilder.phrases(in: expression).map { try inverseDocumentFrequency(of: $0) }
         do {
-            rows = try db.rows(sql, values) { ($0.int64(0), $0.double(1)) }
+            return try scorer.run(db, "SELECT \(NoticeScorer.functionName)(notice_fts) FROM notice_fts WHERE notice_fts MATCH ?",
+                                  [expression], weights: weights, idf: idf, allowed: try filter?.ids(db))
         } catch let NoticeIndexError.sqlite(_, message, _) {
             // Built from a parsed query with every term quoted, so this should not happen; if it
             // does, say so in a line instead of showing SQLite's words.
             throw NoticeIndexError.query("the query could not be run (\(message.contains("fts5") ? "unsupported combination of operators" : "internal error"))", position: nil)
         }
-        return rows
+    }
+
+    /// idf of one phrase of the MATCH expression, from the indexer's `term_stats`: a word's own count; a
+    /// phrase's rarest word (an upper bound on the phrase's count); a prefix's commonest completion.
+    func inverseDocumentFrequency(of phrase: MatchBuilder.Phrase) throws -> Double {
+        let tokens = tokenizer.stems(phrase.text)
+        guard !tokens.isEmpty else { return 0 }
+        var documents = scorer.documentCount
+        for (i, token) in tokens.enumerated() {
+            let n: Int
+            if phrase.prefix && i == tokens.count - 1 {
+                n = try db.int("""
+                    SELECT max(docs) FROM (SELECT docs FROM term_stats WHERE term >= ? AND term < ? LIMIT 500)
+                    """, [token, token + "\u{10FFFF}"]) ?? 1
+            } else {
+                // Absent: in at most one notice (the indexer stores terms found in two or more).
+                n = try db.int("SELECT docs FROM term_stats WHERE term = ?", [token]) ?? 1
+            }
+            documents = min(documents, n)
+        }
+        return NoticeScorer.idf(documents: documents, of: scorer.documentCount)
     }
 
     /// "Some of the words" for a query whose top level requires several terms; nil when there is
@@ -92,32 +124,36 @@ public final class SearchEngine {
     }
 
     /// Text score plus boosts for the top candidates; filters-only searches rank newest first.
-    func rerank(_ scored: [(id: Int64, text: Double)], query: Query) throws -> [(Int64, Double)] {
+    /// Returns the best `keep` (at least `weights.candidates`), best first.
+    func rerank(_ scored: [(id: Int64, text: Double)], query: Query, keep: Int) throws -> [(Int64, Double)] {
         let w = weights
+        let columns = try self.columns()
+        let keep = max(w.candidates, keep)
         guard query.root != nil else {
-            let ids = scored.map(\.id)
-            let dates = try NoticeReader(db: db).dates(ids)
-            return ids.sorted { (dates[$0] ?? "", $1) > (dates[$1] ?? "", $0) }.map { ($0, 0) }
+            // Newest first; ties to the higher id, so the order is stable.
+            return Self.top(scored.map { (id: $0.id, text: Double(columns.dateKey(of: $0.id)) * 1e8 + Double($0.id)) }, keep)
+                .map { ($0.id, 0) }
         }
-        let candidates = Self.top(scored, w.candidates)
+        let candidates = Self.top(scored, keep)
         let best = candidates.first?.text ?? 1
         let ids = candidates.map(\.id)
         let signals = try QuerySignals(query: query, db: db)
-        let info = try NoticeReader(db: db).rankingInfo(ids, provisions: signals.provisions)
-        var out: [(Int64, Double, String)] = []
+        let cited = signals.caseIDs.isEmpty ? [:] : try NoticeReader(db: db).caseIDs(ids)
+        let provisions = try NoticeReader(db: db).provisionRoles(ids, provisions: signals.provisions)
+        var out: [(Int64, Double, Int32)] = []
         for c in candidates {
-            var score = c.text
-            if let n = info[c.id] {
-                var boost = 0.0
-                for p in signals.provisions {
-                    if n.relied.contains(p) { boost += w.reliedProvision } else if n.mentioned.contains(p) { boost += w.mentionedProvision }
+            var boost = 0.0
+            for p in signals.provisions {
+                switch provisions[c.id]?[p] {
+                case true?: boost += w.reliedProvision
+                case false?: boost += w.mentionedProvision
+                case nil: break
                 }
-                if let key = n.authorityKey, signals.authorityKeys.contains(key) { boost += w.authority }
-                if let o = n.outcome, signals.outcomes.contains(o) { boost += w.outcome }
-                if !signals.caseIDs.isDisjoint(with: n.caseIDs) { boost += w.citedCase }
-                score += boost * best
             }
-            out.append((c.id, score, info[c.id]?.date ?? ""))
+            if let key = columns.authorityKey(of: c.id), signals.authorityKeys.contains(key) { boost += w.authority }
+            if let o = columns.outcome(of: c.id), signals.outcomes.contains(o) { boost += w.outcome }
+            if let cases = cited[c.id], !signals.caseIDs.isDisjoint(with: cases) { boost += w.citedCase }
+            out.append((c.id, c.text + boost * best, columns.dateKey(of: c.id)))
         }
         // Ties go to the newer notice.
         out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 > $1.2 }
@@ -159,37 +195,36 @@ public final class SearchEngine {
         return heap.sorted { $0.text > $1.text }
     }
 
-    /// Counts by provision relied on, authority, outcome and year over every matching notice, read in
-    /// one pass over `notices` (whose `provisions` column already lists what each notice relies on).
+    /// Counts by provision relied on, authority, outcome and year over every matching notice, from the
+    /// columns held in memory.
     func facets(for ids: [Int64]) throws -> Facets {
-        var provisions: [String: Int] = [:], authorities: [String: (name: String, count: Int)] = [:]
-        var outcomes: [String: Int] = [:], years: [String: Int] = [:]
-        func count(_ s: Statement) {
-            for p in (s.string(1) ?? "").split(separator: " ") { provisions[String(p), default: 0] += 1 }
-            let name = s.string(2) ?? "unknown"
-            let key = s.string(3) ?? name
-            authorities[key, default: (name, 0)].count += 1
-            outcomes[s.string(4) ?? "unknown", default: 0] += 1
-            years[s.isNull(5) ? "unknown" : String(s.int(5)), default: 0] += 1
+        let c = try columns()
+        var provisions = [Int](repeating: 0, count: c.provisionNames.count)
+        var authorities = [Int](repeating: 0, count: c.authorityNames.count + 1)
+        var outcomes = [Int](repeating: 0, count: c.outcomeNames.count + 1)
+        var years: [Int32: Int] = [:]
+        for id in ids where c.has(id) {
+            let i = Int(id)
+            for p in c.provisions(of: id) { provisions[Int(p)] += 1 }
+            authorities[Int(c.authority[i]) + 1] += 1
+            outcomes[Int(c.outcome[i]) + 1] += 1
+            years[c.year[i], default: 0] += 1
         }
-        let columns = "id, provisions, authority, authority_key, outcome, year"
-        if ids.count <= 500 {
-            if !ids.isEmpty {
-                _ = try db.rows("SELECT \(columns) FROM notices WHERE id IN (\(ids.map(String.init).joined(separator: ",")))") { count($0) }
-            }
-        } else {
-            let wanted = Set(ids)
-            _ = try db.rows("SELECT \(columns) FROM notices") { s in if wanted.contains(s.int64(0)) { count(s) } }
+        func top(_ counts: [(String, Int)], _ n: Int) -> [(String, Int)] {
+            Array(counts.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(n))
         }
-        func top(_ d: [String: Int], _ n: Int) -> [(String, Int)] {
-            Array(d.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n)).map { ($0.key, $0.value) }
+        // Authorities with one alias key but several spellings count together, under the first name seen.
+        var byKey: [String: (name: String, count: Int)] = [:]
+        for (i, n) in authorities.enumerated() where n > 0 {
+            let name = i == 0 ? "unknown" : c.authorityNames[i - 1]
+            let key = i == 0 ? "unknown" : c.authorityKeys[i - 1] ?? name
+            byKey[key, default: (name, 0)].count += n
         }
         return Facets(
-            provisions: top(provisions, 30),
-            authorities: Array(authorities.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
-                .prefix(30)).map { ($0.name, $0.count) },
-            outcomes: top(outcomes, 10),
-            years: years.sorted { $0.key > $1.key }.map { ($0.key, $0.value) })
+            provisions: top(provisions.enumerated().map { (c.provisionNames[$0.offset], $0.element) }, 30),
+            authorities: top(byKey.values.map { ($0.name, $0.count) }, 30),
+            outcomes: top(outcomes.enumerated().map { ($0.offset == 0 ? "unknown" : c.outcomeNames[$0.offset - 1], $0.element) }, 10),
+            years: years.map { ($0.key == 0 ? "unknown" : String($0.key), $0.value) }.sorted { $0.0 > $1.0 })
     }
 
     /// For each plain word with no hits, the closest indexed terms ("vexacious" → "vexatious").

@@ -66,14 +66,24 @@ enum WordScanner {
     private static let forms: [UInt64: [(words: [UInt64], token: String)]] = Dictionary(
         grouping: Synonyms.formWords.map { (words: $0.words.map(hash), token: $0.token) }, by: { $0.words[0] })
 
+    /// One bit per value of a first word's hash's low 12 bits: most words of a paragraph start no
+    /// synonym form, and this answers so without a dictionary lookup (which hashes the hash again).
+    private static let firstWordBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 64)
+        for h in forms.keys { bits[Int(h & 0xFFF) >> 6] |= 1 << (h & 63) }
+        return bits
+    }()
+
     /// Synonym-group matches in `text`: the group token and the byte range of the whole phrase.
     static func synonyms(in text: String) -> [(token: String, range: Range<Int>)] {
         let words = words(in: text)
         var out: [(String, Range<Int>)] = []
+        let bits = firstWordBits
         var i = 0
         while i < words.count {
             var matched = 0
-            if let candidates = forms[words[i].hash] {
+            let h = words[i].hash
+            if bits[Int(h & 0xFFF) >> 6] & (1 << (h & 63)) != 0, let candidates = forms[h] {
                 for f in candidates where i + f.words.count <= words.count {
                     var ok = true
                     for k in 1..<f.words.count where words[i + k].hash != f.words[k] { ok = false; break }
