@@ -44,7 +44,7 @@ enum Child {
             let seconds = Date().timeIntervalSince(started)
             var paragraphs = 0
             if let db = try? Database(path: try args.required("db"), readOnly: true, create: false) {
-                paragraphs = (try? db.int("SELECT count(*) FROM paragraphs")) ?? 0
+                paragraphs = (try? db.int("SELECT sum(paragraph_count) FROM notices")) ?? 0
             }
             data = try encoder.encode(IndexPhase(seconds: seconds, new: report.new, changed: report.changed, unchanged: report.unchanged,
                                                  failed: report.failed.count, firstFailure: report.failed.first.map { "\($0.file): \($0.error)" },

@@ -10,6 +10,11 @@ public enum SQLValue: Sendable, Equatable {
 }
 
 public protocol SQLBindable { var sqlValue: SQLValue { get } }
+/// What `Statement.run` binds: integers and text.
+public protocol StatementArgument {}
+extension Int: StatementArgument {}
+extension Int64: StatementArgument {}
+extension String: StatementArgument {}
 extension Int: SQLBindable { public var sqlValue: SQLValue { .integer(Int64(self)) } }
 extension Int64: SQLBindable { public var sqlValue: SQLValue { .integer(self) } }
 extension Double: SQLBindable { public var sqlValue: SQLValue { .real(self) } }
@@ -42,6 +47,7 @@ public final class Database {
         sqlite3_busy_timeout(db, 5_000)
         _ = noticeindex_enable_defensive(db)
         try Database.requireFTS5(db, path: path)
+        try registerSqlarUncompress()
     }
 
     deinit {
@@ -211,6 +217,48 @@ public final class Statement {
         if rc != SQLITE_OK { throw db.error(rc, sql: sql) }
     }
 
+    /// Binds an integer.
+    public func bind(_ value: Int, at index: Int32) throws { try check(sqlite3_bind_int64(handle, index, Int64(value))) }
+    public func bind(_ value: Int64, at index: Int32) throws { try check(sqlite3_bind_int64(handle, index, value)) }
+
+    /// Binds text, or NULL for nil.
+    public func bind(_ value: String?, at index: Int32) throws {
+        guard let value else { return try check(sqlite3_bind_null(handle, index)) }
+        try bind(.text(value), at: index)
+    }
+
+    private func check(_ rc: Int32) throws { if rc != SQLITE_OK { throw db.error(rc, sql: sql) } }
+
+    /// Steps a statement that returns no rows, then resets it for the next use.
+    public func execute() throws {
+        defer { sqlite3_reset(handle) }
+        _ = try step()
+    }
+
+    /// Binds `values` in order (integers, text or nil) and executes: the writer's path, without the
+    /// statement cache lookup and value boxing of `Database.run`.
+    public func run(_ values: (any StatementArgument)?...) throws {
+        for (i, v) in values.enumerated() {
+            let index = Int32(i + 1)
+            switch v {
+            case nil: try check(sqlite3_bind_null(handle, index))
+            case let v as Int: try bind(v, at: index)
+            case let v as Int64: try bind(v, at: index)
+            case let v as String: try bind(v, at: index)
+            default: try check(sqlite3_bind_null(handle, index))
+            }
+        }
+        try execute()
+    }
+
+    /// Binds bytes as a blob (an empty one too, not NULL).
+    public func bindBlob(_ bytes: [UInt8], at index: Int32) throws {
+        let rc = bytes.withUnsafeBytes {
+            sqlite3_bind_blob64(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), sqlite3_uint64($0.count), noticeindex_transient())
+        }
+        if rc != SQLITE_OK { throw db.error(rc, sql: sql) }
+    }
+
     /// Advances to the next row; false when done. Anything but ROW/DONE is an error.
     @discardableResult
     public func step() throws -> Bool {
@@ -241,6 +289,12 @@ public final class Statement {
         guard let p = sqlite3_column_text(handle, column) else { return nil }
         let n = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of a text column (empty for NULL), valid until the statement steps or resets.
+    public func textBytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let p = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     /// The bytes of a blob column, valid until the statement steps or resets.

@@ -68,7 +68,7 @@ public enum IndexDatabase {
         DROP TABLE IF EXISTS notice_vocab; DROP TABLE IF EXISTS notice_fts;
         DROP TABLE IF EXISTS citations; DROP TABLE IF EXISTS case_forms; DROP TABLE IF EXISTS cases;
         DROP TABLE IF EXISTS findings; DROP TABLE IF EXISTS provision_mentions; DROP TABLE IF EXISTS provision_index;
-        DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS headings; DROP TABLE IF EXISTS notices; DROP TABLE IF EXISTS files;
+        DROP VIEW IF EXISTS paragraphs; DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS notice_text; DROP TABLE IF EXISTS headings; DROP TABLE IF EXISTS notices; DROP TABLE IF EXISTS files;
         DROP TABLE IF EXISTS term_stats; DROP TABLE IF EXISTS meta; PRAGMA user_version = 0;
         """
 

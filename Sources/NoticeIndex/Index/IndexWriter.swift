@@ -7,6 +7,11 @@ public struct AnalyzedNotice: Sendable {
     public var extraction: Extraction
     /// What the notice gives the full-text index; built here, off the writer's thread.
     var document: FTSDocument
+    /// Heading paths in order of first use (a paragraph's `heading_no` indexes this), and the
+    /// compressed paragraph text; also built off the writer's thread.
+    var headingPaths: [String]
+    var storedText: StoredText
+    var rows: NoticeRows
 
     public init(file: String, parsed: ParsedNotice, extraction: Extraction) {
         self.file = file
@@ -14,6 +19,17 @@ public struct AnalyzedNotice: Sendable {
         self.extraction = extraction
         self.document = FTSDocument(paragraphs: parsed.paragraphs.map { ($0.heading, $0.text) },
                                     terms: FTSDocument.terms(for: parsed, extraction: extraction))
+        var numbers: [String: Int] = [:], paths: [String] = []
+        var layout: [(number: Int, headingNo: Int, text: String)] = []
+        for para in parsed.paragraphs {
+            let heading = para.heading
+            let no = numbers[heading] ?? paths.count
+            if no == paths.count { numbers[heading] = no; paths.append(heading) }
+            layout.append((para.number, no, para.text))
+        }
+        headingPaths = paths
+        storedText = StoredText(paragraphs: layout)
+        rows = NoticeRows(extraction, listed: Self.listedProvisions(extraction))
     }
 
     /// Parses and extracts `text` read from `file`.
@@ -29,98 +45,82 @@ public struct AnalyzedNotice: Sendable {
     }
 
     /// Relied-on provisions in their most specific form: `s31(1)` is dropped when `s31(1)(a)` is listed.
-    public var listedProvisions: [Provision] {
+    public var listedProvisions: [Provision] { Self.listedProvisions(extraction) }
+
+    static func listedProvisions(_ extraction: Extraction) -> [Provision] {
         let relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision))
         return relied.filter { p in !relied.contains { $0 != p && $0.isWithin(p) } }.sorted()
     }
 }
 
 /// Writes notices into the database. Callers wrap calls in transactions; one writer per database.
+///
+/// Everything but binding and stepping was done on the analysis workers (`AnalyzedNotice`,
+/// `NoticeRows`, `StoredText`); the statements are prepared once per writer.
 final class IndexWriter {
     let db: Database
+    private let uidTaken, insertNotice, insertHeading, insertText, insertMention, insertLevel, insertFinding: Statement
+    private let upsertCase, caseID, insertForm, insertCitation, insertFTS: Statement
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database) throws {
+        self.db = db
+        uidTaken = try Statement(db, "SELECT 1 FROM notices WHERE uid = ?")
+        insertNotice = try Statement(db, """
+            INSERT INTO notices(uid, reference, file, date, year, authority, authority_key, sector, law, outcome,
+                                layout, paragraph_count, provisions, warnings, fts_terms)
+            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        insertHeading = try Statement(db, "INSERT INTO headings(notice_id, heading_no, path) VALUES(?,?,?)")
+        insertText = try Statement(db, "INSERT INTO notice_text(notice_id, size, text, layout) VALUES(?,?,?,?)")
+        insertMention = try Statement(db, """
+            INSERT OR IGNORE INTO provision_mentions(notice_id, seq, start, end, provision, role) VALUES(?,?,?,?,?,?)
+            """)
+        insertLevel = try Statement(db, "INSERT INTO provision_index(provision, notice_id, relied, listed, mentions) VALUES(?,?,?,?,?)")
+        insertFinding = try Statement(db, "INSERT INTO findings(notice_id, position, provision, finding) VALUES(?,?,?,?)")
+        upsertCase = try Statement(db, "INSERT INTO cases(key, name) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET name = coalesce(name, excluded.name)")
+        caseID = try Statement(db, "SELECT id FROM cases WHERE key = ?")
+        insertForm = try Statement(db, "INSERT OR IGNORE INTO case_forms(form, case_id) VALUES(?, ?)")
+        insertCitation = try Statement(db, "INSERT OR REPLACE INTO citations(notice_id, case_id, written, spans) VALUES(?,?,?,?)")
+        insertFTS = try Statement(db, "INSERT INTO notice_fts(rowid, heading, decision, body, terms) VALUES(?,?,?,?,?)")
+    }
 
     /// Inserts one notice and everything derived from it; returns its id.
     @discardableResult
     func insert(_ n: AnalyzedNotice) throws -> Int64 {
         var uid = n.uid
         // Two files may carry the same reference (a notice downloaded twice): keep both, apart.
-        if try db.int("SELECT 1 FROM notices WHERE uid = ?", [uid]) != nil {
+        try uidTaken.bind(uid, at: 1)
+        if try uidTaken.step() {
             uid += "~" + ((n.file as NSString).lastPathComponent as NSString).deletingPathExtension
         }
-        let p = n.parsed
-        let listed = n.listedProvisions
-        let doc = n.document
-        try db.run("""
-            INSERT INTO notices(uid, reference, file, date, year, authority, authority_key, sector, law, outcome,
-                                layout, paragraph_count, provisions, warnings, fts_terms)
-            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """, [uid, p.reference, n.file, p.date, p.date.flatMap { Int($0.prefix(4)) },
-                  n.extraction.authority?.name ?? p.authority, n.extraction.authority?.key,
-                  n.extraction.authority?.sector.rawValue, p.law?.rawValue, n.extraction.outcome?.rawValue,
-                  p.layout.rawValue, p.paragraphs.count, listed.map(\.canonical).joined(separator: " "),
-                  p.warnings.joined(separator: "\n"), doc.terms])
+        uidTaken.reset()
+        let p = n.parsed, rows = n.rows, doc = n.document
+        try insertNotice.run(uid, p.reference, n.file, p.date, p.date.flatMap { Int($0.prefix(4)) },
+                             n.extraction.authority?.name ?? p.authority, n.extraction.authority?.key,
+                             n.extraction.authority?.sector.rawValue, p.law?.rawValue, n.extraction.outcome?.rawValue,
+                             p.layout.rawValue, p.paragraphs.count, rows.listed, p.warnings.joined(separator: "\n"), doc.terms)
         let id = db.lastInsertRowID
 
-        var headingNumbers: [String: Int] = [:]
-        for (seq, para) in p.paragraphs.enumerated() {
-            let heading = para.heading
-            var no = headingNumbers[heading]
-            if no == nil {
-                no = headingNumbers.count
-                headingNumbers[heading] = no
-                try db.run("INSERT INTO headings(notice_id, heading_no, path) VALUES(?,?,?)", [id, no, heading])
-            }
-            try db.run("INSERT INTO paragraphs(notice_id, seq, number, heading_no, text) VALUES(?,?,?,?,?)",
-                       [id, seq, para.number, no, para.text])
+        for (no, path) in n.headingPaths.enumerated() { try insertHeading.run(id, no, path) }
+        try insertText.bind(id, at: 1)
+        try insertText.bind(n.storedText.size, at: 2)
+        try insertText.bindBlob(n.storedText.blob, at: 3)
+        try insertText.bind(n.storedText.layout, at: 4)
+        try insertText.execute()
+        for m in rows.mentions { try insertMention.run(id, m.seq, m.start, m.end, m.provision, m.role) }
+        for l in rows.levels { try insertLevel.run(l.provision, id, l.relied ? 1 : 0, l.listed ? 1 : 0, l.mentions) }
+        for (position, f) in rows.findings.enumerated() { try insertFinding.run(id, position, f.provision, f.finding) }
+        for c in rows.citations {
+            try upsertCase.run(c.key, c.name)
+            try caseID.bind(c.key, at: 1)
+            let found = try caseID.step() ? caseID.int64(0) : nil
+            caseID.reset()
+            guard let found else { continue }
+            for form in c.forms { try insertForm.run(form, found) }
+            try insertCitation.run(id, found, c.written, c.spans)
         }
-        try writeProvisions(n, id: id, listed: Set(listed))
-        for (position, f) in n.extraction.findings.enumerated() {
-            try db.run("INSERT INTO findings(notice_id, position, provision, finding) VALUES(?,?,?,?)",
-                       [id, position, f.provision.canonical, f.finding.rawValue])
-        }
-        try writeCases(n.extraction.cases, id: id)
-
-        try db.run("INSERT INTO notice_fts(rowid, heading, decision, body, terms) VALUES(?,?,?,?,?)",
-                   [id, doc.heading, doc.decision, doc.body, doc.terms])
+        try insertFTS.run(id, doc.heading, doc.decision, doc.body, doc.terms)
         return id
-    }
-
-    private func writeProvisions(_ n: AnalyzedNotice, id: Int64, listed: Set<Provision>) throws {
-        struct Level { var relied = false; var listed = false; var mentions = 0 }
-        var levels: [Provision: Level] = [:]
-        for m in n.extraction.provisions {
-            try db.run("""
-                INSERT OR IGNORE INTO provision_mentions(notice_id, seq, start, end, provision, role)
-                VALUES(?,?,?,?,?,?)
-                """, [id, m.span.paragraph, m.span.start, m.span.end, m.provision.canonical, m.role.rawValue])
-            for (depth, p) in m.provision.lineage.enumerated() {
-                var l = levels[p, default: Level()]
-                if m.role == .reliedOn { l.relied = true }
-                if depth == 0 { l.mentions += 1 }
-                levels[p] = l
-            }
-        }
-        for p in listed { levels[p, default: Level()].listed = true }
-        for (p, l) in levels {
-            try db.run("INSERT INTO provision_index(provision, notice_id, relied, listed, mentions) VALUES(?,?,?,?,?)",
-                       [p.canonical, id, l.relied ? 1 : 0, l.listed ? 1 : 0, l.mentions])
-        }
-    }
-
-    private func writeCases(_ cases: [CaseReference], id: Int64) throws {
-        for c in cases {
-            try db.run("INSERT INTO cases(key, name) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET name = coalesce(name, excluded.name)",
-                       [c.key, c.name])
-            guard let caseID = try db.int("SELECT id FROM cases WHERE key = ?", [c.key]) else { continue }
-            for form in Set([c.key] + c.aliases + c.citations + [c.name].compactMap { $0 }) {
-                try db.run("INSERT OR IGNORE INTO case_forms(form, case_id) VALUES(?, ?)", [CaseForms.normalise(form), caseID])
-            }
-            let spans = c.spans.map { "\($0.paragraph):\($0.start):\($0.end)" }.joined(separator: " ")
-            try db.run("INSERT OR REPLACE INTO citations(notice_id, case_id, written, spans) VALUES(?,?,?,?)",
-                       [id, caseID, c.citations.joined(separator: "\u{1F}"), spans])
-        }
     }
 
     /// Removes a notice and everything derived from it, including its FTS entry.
@@ -132,7 +132,7 @@ final class IndexWriter {
         // Contentless table: FTS5 removes the entry given exactly the values it indexed.
         try db.run("INSERT INTO notice_fts(notice_fts, rowid, heading, decision, body, terms) VALUES('delete',?,?,?,?,?)",
                    [id, doc.heading, doc.decision, doc.body, doc.terms])
-        for table in ["paragraphs", "headings", "provision_index", "provision_mentions", "findings", "citations"] {
+        for table in ["notice_text", "headings", "provision_index", "provision_mentions", "findings", "citations"] {
             try db.run("DELETE FROM \(table) WHERE notice_id = ?", [id])
         }
         try db.run("DELETE FROM notices WHERE id = ?", [id])
@@ -155,8 +155,16 @@ enum StoredParagraphs {
         for (no, path) in try db.rows("SELECT heading_no, path FROM headings WHERE notice_id = ?", [id], { ($0.int(0), $0.string(1) ?? "") }) {
             headings[no] = path
         }
-        return try db.rows("SELECT seq, number, heading_no, text FROM paragraphs WHERE notice_id = ? ORDER BY seq", [id]) {
-            Row(seq: $0.int(0), number: $0.int(1), heading: headings[$0.int(2)] ?? "", text: $0.string(3) ?? "")
+        let s = try db.cached("SELECT size, text, layout FROM notice_text WHERE notice_id = ?")
+        defer { s.reset() }
+        try s.bind([id])
+        guard try s.step() else { return [] }
+        guard let text = StoredText.decompress(s.blob(1), size: s.int(0)) else {
+            throw NoticeIndexError.database(path: db.path, reason: "the stored text of notice \(id) is damaged; rebuild with `search index --rebuild PATH`")
+        }
+        return StoredText.parseLayout(s.textBytes(2)).enumerated().map { seq, p in
+            let range = max(0, min(p.start, text.count))..<max(0, min(p.end, text.count))
+            return Row(seq: seq, number: p.number, heading: headings[p.headingNo] ?? "", text: String(decoding: text[range], as: UTF8.self))
         }
     }
 }

@@ -111,7 +111,7 @@ public enum Indexer {
             !seen.contains(file) && found.roots.contains { FileWalker.isWithin(file, root: $0) }
         }
 
-        let writer = IndexWriter(db)
+        let writer = try IndexWriter(db)
         // Bulk writing: a larger page cache, and the WAL copied back once at the end rather than every
         // 1000 pages (which wrote the data twice during the run).
         try db.execute("PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 0")
@@ -147,7 +147,7 @@ public enum Indexer {
         let writeAll = {
             if rebuild {
                 try db.execute("""
-                    DELETE FROM files; DELETE FROM notices; DELETE FROM paragraphs; DELETE FROM headings; DELETE FROM provision_index;
+                    DELETE FROM files; DELETE FROM notices; DELETE FROM notice_text; DELETE FROM headings; DELETE FROM provision_index;
                     DELETE FROM provision_mentions; DELETE FROM findings; DELETE FROM cases; DELETE FROM case_forms;
                     DELETE FROM citations; INSERT INTO notice_fts(notice_fts) VALUES('delete-all');
                     """)

@@ -12,7 +12,7 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 6
+    static let version = 7
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -56,16 +56,26 @@ enum Schema {
         -- The columns the query layer holds in memory (NoticeColumns), read without the wide rows.
         CREATE INDEX IF NOT EXISTS notices_columns ON notices(id, date, year, authority, authority_key, outcome, provisions);
 
-        -- Numbered paragraphs in order; `seq` is the position, `number` the notice's own ¶ number,
-        -- `heading_no` the heading path in `headings` (stored once per notice, not once per paragraph).
-        CREATE TABLE IF NOT EXISTS paragraphs(
-            notice_id INTEGER NOT NULL,
-            seq INTEGER NOT NULL,
-            number INTEGER NOT NULL,
-            heading_no INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            PRIMARY KEY(notice_id, seq)
-        ) WITHOUT ROWID;
+        -- A notice's paragraphs: their text joined by blank lines, zlib-compressed in the sqlite3 shell's
+        -- sqlar format (`size` = text length; a blob that long is the text itself), and `layout`, a JSON
+        -- array of [number, heading_no, start, end] per paragraph (`number` is the notice's own ¶ number,
+        -- `heading_no` the path in `headings`, start/end byte offsets into the text). See StoredText.
+        CREATE TABLE IF NOT EXISTS notice_text(
+            notice_id INTEGER PRIMARY KEY,
+            size INTEGER NOT NULL,
+            text BLOB NOT NULL,
+            layout TEXT NOT NULL
+        );
+
+        -- Every paragraph as a row of text, readable from a stock sqlite3 shell (which has sqlar_uncompress);
+        -- `seq` is the position in the notice. Slow for bulk reads (it inflates a notice per paragraph);
+        -- the library reads notice_text instead.
+        CREATE VIEW IF NOT EXISTS paragraphs AS
+            SELECT t.notice_id AS notice_id, CAST(p.key AS INTEGER) AS seq,
+                   json_extract(p.value, '$[0]') AS number, json_extract(p.value, '$[1]') AS heading_no,
+                   CAST(substr(sqlar_uncompress(t.text, t.size), json_extract(p.value, '$[2]') + 1,
+                               json_extract(p.value, '$[3]') - json_extract(p.value, '$[2]')) AS TEXT) AS text
+            FROM notice_text t, json_each(t.layout) p;
 
         -- A notice's heading paths ("Reasons for decision › Section 31 - Law enforcement"), numbered.
         CREATE TABLE IF NOT EXISTS headings(

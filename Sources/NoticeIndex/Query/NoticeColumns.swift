@@ -24,53 +24,75 @@ final class NoticeColumns {
     private(set) var exists: [Bool] = []
 
     init(_ db: Database) throws {
-        var authorityIndex: [String: Int32] = [:], outcomeIndex: [String: Int8] = [:], provisionIndex: [String: Int32] = [:]
-        var pending: [[Int32]] = []
+        // Read on bytes: a String per value made loading 25k notices cost more than a search.
+        let size = (try db.int("SELECT max(id) FROM notices") ?? -1) + 1
+        exists = [Bool](repeating: false, count: size)
+        dateKey = [Int32](repeating: 0, count: size)
+        year = [Int32](repeating: 0, count: size)
+        authority = [Int32](repeating: -1, count: size)
+        outcome = [Int8](repeating: -1, count: size)
+        var authorityIndex: [UInt64: Int32] = [:], outcomeIndex: [UInt64: Int8] = [:], provisionIndex: [UInt64: Int32] = [:]
+        var lists = [[Int32]](repeating: [], count: size)
         _ = try db.rows("""
             SELECT id, date, year, authority, authority_key, outcome, provisions FROM notices INDEXED BY notices_columns
             """) { s -> Void in
             let id = Int(s.int64(0))
-            guard id >= 0 else { return }
-            if id >= exists.count {
-                let grow = id - exists.count + 1
-                exists += repeatElement(false, count: grow)
-                dateKey += repeatElement(0, count: grow)
-                year += repeatElement(0, count: grow)
-                authority += repeatElement(-1, count: grow)
-                outcome += repeatElement(-1, count: grow)
-                pending += repeatElement([], count: grow)
-            }
+            guard id >= 0 && id < size else { return }
             exists[id] = true
-            dateKey[id] = Self.dateKey(s.string(1))
+            dateKey[id] = Self.dateKey(s.textBytes(1))
             year[id] = s.isNull(2) ? 0 : Int32(truncatingIfNeeded: s.int(2))
-            if let name = s.string(3) {
-                let key = s.string(4)
-                let lookup = key ?? "\u{1F}" + name
-                if let i = authorityIndex[lookup] {
+            if !s.isNull(3) {
+                let key = s.isNull(4) ? Self.hash(s.textBytes(3), seed: 1) : Self.hash(s.textBytes(4))
+                if let i = authorityIndex[key] {
                     authority[id] = i
                 } else {
                     let i = Int32(authorityNames.count)
-                    authorityIndex[lookup] = i
-                    authorityNames.append(name)
-                    authorityKeys.append(key)
+                    authorityIndex[key] = i
+                    authorityNames.append(s.string(3) ?? "")
+                    authorityKeys.append(s.string(4))
                     authority[id] = i
                 }
             }
-            if let o = s.string(5) {
-                if outcomeIndex[o] == nil { outcomeIndex[o] = Int8(outcomeNames.count); outcomeNames.append(o) }
-                outcome[id] = outcomeIndex[o]!
+            if !s.isNull(5) {
+                let key = Self.hash(s.textBytes(5))
+                if let i = outcomeIndex[key] {
+                    outcome[id] = i
+                } else {
+                    let i = Int8(outcomeNames.count)
+                    outcomeIndex[key] = i
+                    outcomeNames.append(s.string(5) ?? "")
+                    outcome[id] = i
+                }
             }
-            for p in (s.string(6) ?? "").split(separator: " ") {
-                let name = String(p)
-                if provisionIndex[name] == nil { provisionIndex[name] = Int32(provisionNames.count); provisionNames.append(name) }
-                pending[id].append(provisionIndex[name]!)
+            let text = s.textBytes(6)
+            var start = 0
+            for end in 0...text.count where end == text.count || text[end] == 0x20 {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                let item = UnsafeRawBufferPointer(rebasing: text[start..<end])
+                let key = Self.hash(item)
+                if let i = provisionIndex[key] {
+                    lists[id].append(i)
+                } else {
+                    let i = Int32(provisionNames.count)
+                    provisionIndex[key] = i
+                    provisionNames.append(String(decoding: item, as: UTF8.self))
+                    lists[id].append(i)
+                }
             }
         }
-        provisionStart.reserveCapacity(pending.count + 1)
-        for list in pending {
+        provisionStart.reserveCapacity(size + 1)
+        for list in lists {
             provisionIDs += list
             provisionStart.append(Int32(provisionIDs.count))
         }
+    }
+
+    /// FNV-1a of a value's bytes; `seed` keeps names apart from alias keys.
+    private static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 
     func has(_ id: Int64) -> Bool { id >= 0 && Int(id) < exists.count && exists[Int(id)] }
@@ -93,10 +115,9 @@ final class NoticeColumns {
     func dateKey(of id: Int64) -> Int32 { has(id) ? dateKey[Int(id)] : 0 }
 
     /// `2024-02-08` → 20240208; anything else → 0.
-    static func dateKey(_ iso: String?) -> Int32 {
-        guard let iso else { return 0 }
+    static func dateKey(_ iso: UnsafeRawBufferPointer) -> Int32 {
         var value: Int32 = 0, digits = 0
-        for b in iso.utf8 {
+        for b in iso {
             if b >= 0x30 && b <= 0x39 { value = value * 10 + Int32(b - 0x30); digits += 1 } else if b != 0x2D { return 0 }
             if digits > 8 { return 0 }
         }

@@ -51,7 +51,10 @@ public enum NoticeSource {
     /// UTF-8 (BOM stripped) or, failing that, Windows-1252, which is what older ICO text exports use.
     /// NUL bytes mean a binary file, which is refused rather than indexed as garbage.
     public static func decode(_ data: Data, path: String) throws -> String {
-        if data.prefix(8192).contains(0) {
+        let hasNUL = data.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0, min(raw.count, 8192)) != nil } ?? false
+        }
+        if hasNUL {
             throw NoticeIndexError.input(file: path, reason: "binary file (contains NUL bytes), not a text notice")
         }
         var body = data
