@@ -88,6 +88,25 @@ final class SearchEngineTests: XCTestCase {
         XCTAssertFalse(dransfield.contains(Self.seed), "the seed does not cite Dransfield")
     }
 
+    func testAPagePinpointedInParallelEqualsEachNoticePinpointedAlone() throws {
+        for text in ["section 31(3) NCND", "vexatious", "\"public interest test\"", "Dransfield"] {
+            let query = try QueryParser.parse(text)
+            let page = try engine.search(query, limit: 10).results
+            XCTAssertGreaterThan(page.count, 1, text)
+            let alone = Pinpointer(tokenizer: try FTS5Tokenizer(engine.db), terms: query.root?.positiveTerms ?? [], filterProvisions: [])
+            for r in page {
+                let id = try XCTUnwrap(try engine.db.int("SELECT id FROM notices WHERE uid = ?", [r.id]))
+                let paragraphs = try StoredParagraphs.read(engine.db, notice: Int64(id)).map {
+                    Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
+                }
+                let mentions = try NoticeReader(db: engine.db).provisionMentions(of: Int64(id))
+                let expected = alone.best(paragraphs, law: r.law.flatMap(Law.init(rawValue:)), limit: 3, mentions: mentions)
+                XCTAssertEqual(r.paragraphs.map(\.number), expected.map(\.number), "\(text): \(r.id)")
+                XCTAssertEqual(r.paragraphs.map(\.snippet), expected.map(\.snippet), "\(text): \(r.id)")
+            }
+        }
+    }
+
     func testFacetsCountTheWholeMatchSetNotThePage() throws {
         let r = try engine.search(try QueryParser.parse("commissioner"), limit: 1, facets: true)
         let facets = try XCTUnwrap(r.facets)

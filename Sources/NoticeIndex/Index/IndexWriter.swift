@@ -151,6 +151,21 @@ enum StoredParagraphs {
     }
 
     static func read(_ db: Database, notice id: Int64) throws -> [Row] {
+        try decode(try fetch(db, notice: id))
+    }
+
+    /// What is stored for one notice, copied out of SQLite: decoding needs no connection, so the
+    /// notices of a results page can be decoded and pinpointed in parallel.
+    struct Stored: Sendable {
+        var notice: Int64
+        var path: String
+        var size: Int
+        var blob: [UInt8]
+        var layout: [UInt8]
+        var headings: [Int: String]
+    }
+
+    static func fetch(_ db: Database, notice id: Int64) throws -> Stored {
         var headings: [Int: String] = [:]
         for (no, path) in try db.rows("SELECT heading_no, path FROM headings WHERE notice_id = ?", [id], { ($0.int(0), $0.string(1) ?? "") }) {
             headings[no] = path
@@ -158,13 +173,17 @@ enum StoredParagraphs {
         let s = try db.cached("SELECT size, text, layout FROM notice_text WHERE notice_id = ?")
         defer { s.reset() }
         try s.bind([id])
-        guard try s.step() else { return [] }
-        guard let text = StoredText.decompress(s.blob(1), size: s.int(0)) else {
-            throw NoticeIndexError.database(path: db.path, reason: "the stored text of notice \(id) is damaged; rebuild with `search index --rebuild PATH`")
+        guard try s.step() else { return Stored(notice: id, path: db.path, size: 0, blob: [], layout: Array("[]".utf8), headings: headings) }
+        return Stored(notice: id, path: db.path, size: s.int(0), blob: Array(s.blob(1)), layout: Array(s.textBytes(2)), headings: headings)
+    }
+
+    static func decode(_ stored: Stored) throws -> [Row] {
+        guard let text = stored.blob.withUnsafeBytes({ StoredText.decompress($0, size: stored.size) }) else {
+            throw NoticeIndexError.database(path: stored.path, reason: "the stored text of notice \(stored.notice) is damaged; rebuild with `search index --rebuild PATH`")
         }
-        return StoredText.parseLayout(s.textBytes(2)).enumerated().map { seq, p in
+        return stored.layout.withUnsafeBytes { StoredText.parseLayout($0) }.enumerated().map { seq, p in
             let range = max(0, min(p.start, text.count))..<max(0, min(p.end, text.count))
-            return Row(seq: seq, number: p.number, heading: headings[p.headingNo] ?? "", text: String(decoding: text[range], as: UTF8.self))
+            return Row(seq: seq, number: p.number, heading: stored.headings[p.headingNo] ?? "", text: String(decoding: text[range], as: UTF8.self))
         }
     }
 }

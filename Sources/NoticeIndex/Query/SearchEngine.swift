@@ -8,7 +8,10 @@ public final class SearchEngine {
     public var weights = RankingWeights()
 
     let scorer: NoticeScorer
-    private let headingCache = Pinpointer.HeadingCache()
+    /// One tokenizer instance and heading cache per pinpointing worker (an instance is not shared
+    /// between threads).
+    private let pinpointTokenizers: [FTS5Tokenizer]
+    private let headingCaches: [Pinpointer.HeadingCache]
     /// Read on the first search that needs them (every text search re-ranks with them).
     private var loadedColumns: NoticeColumns?
     func columns() throws -> NoticeColumns {
@@ -19,9 +22,14 @@ public final class SearchEngine {
     }
 
     public init(databasePath: String) throws {
-        db = try IndexDatabase.openForReading(databasePath)
-        tokenizer = try FTS5Tokenizer(db)
+        let db = try IndexDatabase.openForReading(databasePath)
+        self.db = db
+        let tokenizer = try FTS5Tokenizer(db)
+        self.tokenizer = tokenizer
         scorer = try NoticeScorer(db)
+        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        pinpointTokenizers = try [tokenizer] + (1..<workers).map { _ in try FTS5Tokenizer(db) }
+        headingCaches = (0..<workers).map { _ in Pinpointer.HeadingCache() }
     }
 
     /// Number of notices in the index.
@@ -63,19 +71,63 @@ public final class SearchEngine {
         let ranked = try rerank(scored, query: query, keep: limit) + (partial.isEmpty ? [] : try rerank(partial, query: query, keep: limit))
         let page = Array(ranked.prefix(max(0, limit)))
         let terms = query.root?.positiveTerms ?? []
-        let pinpointer = Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions, headings: headingCache)
         let wantsProvisions = !query.filters.provisions.isEmpty || terms.contains { if case .provision = $0 { return true } else { return false } }
+        // SQLite reads on this thread; inflating text and pinpointing, pure Swift, on every core.
+        var pages: [PageItem] = []
         for (id, score) in page {
             guard var record = try NoticeReader(db: db).record(id: id) else { continue }
             record.score = score
-            let paragraphs = try StoredParagraphs.read(db, notice: id).map {
-                Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
-            }
-            record.paragraphs = pinpointer.best(paragraphs, law: record.law.flatMap(Law.init(rawValue:)), limit: 3,
-                                                mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id) : [:])
-            response.results.append(record)
+            pages.append(PageItem(record: record, stored: try StoredParagraphs.fetch(db, notice: id),
+                                  mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id) : [:]))
         }
+        let pinpointers = pinpointTokenizers.indices.map {
+            Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions, headings: headingCaches[$0])
+        }
+        response.results = try pinpoint(pages, with: pinpointers)
         return response
+    }
+
+    /// One result before pinpointing.
+    struct PageItem {
+        var record: NoticeRecord
+        var stored: StoredParagraphs.Stored
+        var mentions: Pinpointer.Mentions
+    }
+
+    /// Each notice's best paragraphs, decoded and pinpointed in parallel, one pinpointer (and so one
+    /// tokenizer instance and heading cache) per worker.
+    private func pinpoint(_ pages: [PageItem], with pinpointers: [Pinpointer]) throws -> [NoticeRecord] {
+        var out = pages.map(\.record)
+        let workers = min(pinpointers.count, pages.count)
+        let failure = FirstError()
+        // Each worker writes only its own indices of `results` and uses only its own pinpointer.
+        nonisolated(unsafe) let pinpointers = pinpointers
+        out.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for i in stride(from: w, to: pages.count, by: workers) {
+                    do {
+                        let paragraphs = try StoredParagraphs.decode(pages[i].stored).map {
+                            Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
+                        }
+                        results[i].paragraphs = pinpointers[w].best(paragraphs, law: results[i].law.flatMap(Law.init(rawValue:)),
+                                                                    limit: 3, mentions: pages[i].mentions)
+                    } catch {
+                        failure.record(error)
+                    }
+                }
+            }
+        }
+        if let error = failure.error { throw error }
+        return out
+    }
+
+    /// The first error raised by any pinpointing worker.
+    private final class FirstError: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first: Error?
+        var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
+        func record(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
     }
 
     /// Notices matching `root` (and allowed by the filters), with their weighted bm25 scores.
