@@ -95,12 +95,12 @@ public enum Indexer {
                 report.failed.append(.init(file: file, error: "not a .txt or .pdf file"))
                 continue
             }
-            guard let attrs = try? FileManager.default.attributesOfItem(atPath: file) else {
+            guard let info = found.stats[file] ?? FileStat.of(file) else {
                 report.failed.append(.init(file: file, error: "file disappeared or cannot be read"))
                 continue
             }
-            let size = (attrs[.size] as? NSNumber)?.intValue ?? 0
-            let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let size = info.size
+            let mtime = info.mtime
             if !rebuild, let k = known[file], k.size == size, k.mtime == mtime, k.noticeID != nil {
                 report.unchanged += 1
             } else {
