@@ -93,6 +93,25 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(try stats()["quuxwidget"], 2)
     }
 
+    func testAFirstBuildThatDidNotFinishIsStartedOver() throws {
+        try addCorpusNotices(5)
+        try index()
+        XCTAssertNil(try Database(path: db).scalar("SELECT value FROM meta WHERE key = 'first_build'"), "a finished build leaves no marker")
+        // As a first build cut off by a power failure leaves it: marker present, some notices written.
+        let d = try Database(path: db)
+        try d.execute("INSERT INTO meta(key, value) VALUES('first_build', 'incomplete'); DELETE FROM notices WHERE id > 2")
+        final class Notes: @unchecked Sendable { var all: [String] = [] }
+        let notes = Notes()
+        var options = IndexOptions(lockTimeout: 0.5)
+        options.note = { notes.all.append($0) }
+        let r = try Indexer.run(paths: [notices.path], database: db, options: options)
+        XCTAssertEqual(r.new, 5, "every file indexed again from an empty index")
+        XCTAssertTrue(notes.all.contains { $0.contains("did not finish") }, "\(notes.all)")
+        XCTAssertEqual(try count(), 5)
+        XCTAssertNil(try Database(path: db).scalar("SELECT value FROM meta WHERE key = 'first_build'"))
+        try ftsIntegrity()
+    }
+
     func testRemovalIsLimitedToTheFoldersOfThisRun() throws {
         try addCorpusNotices(2)
         let other = dir.appendingPathComponent("other")
