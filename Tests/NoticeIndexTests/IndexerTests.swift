@@ -112,6 +112,20 @@ final class IndexerTests: XCTestCase {
         try ftsIntegrity()
     }
 
+    func testAnEngineLeftOpenSeesNoticesIndexedAfterItOpened() throws {
+        let files = try addCorpusNotices(6)
+        try FileManager.default.removeItem(at: files[5])
+        try index()
+        let engine = try SearchEngine(databasePath: db)
+        XCTAssertEqual(try engine.search(try QueryParser.parse("commissioner"), facets: true).total, 5)
+        try FileManager.default.copyItem(at: TestSupport.corpus.appendingPathComponent(files[5].lastPathComponent), to: files[5])
+        try index()
+        let after = try engine.search(try QueryParser.parse("commissioner"), limit: 10, facets: true)
+        XCTAssertEqual(after.total, 6)
+        XCTAssertEqual(try XCTUnwrap(after.facets).outcomes.map(\.1).reduce(0, +), 6, "facets count the new notice")
+        XCTAssertTrue(after.results.allSatisfy { ($0.score ?? 0) > 0 })
+    }
+
     func testRemovalIsLimitedToTheFoldersOfThisRun() throws {
         try addCorpusNotices(2)
         let other = dir.appendingPathComponent("other")

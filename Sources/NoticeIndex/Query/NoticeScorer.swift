@@ -62,7 +62,7 @@ final class NoticeScorer {
     }
 
     /// Token count of every notice (all columns), from FTS5's own `docsize` table: one varint per column.
-    private func loadLengths(_ db: Database) throws {
+    func loadLengths(_ db: Database) throws {
         var lengths: [Int32] = []
         var total = 0.0
         var count = 0

@@ -38,7 +38,24 @@ public final class SearchEngine {
     /// One read transaction per search: every statement sees the same snapshot of the index, and the
     /// file is locked once rather than once per statement.
     public func search(_ query: Query, limit: Int = 10, facets wantFacets: Bool = false) throws -> SearchResponse {
-        try db.reading { try searchInSnapshot(query, limit: limit, facets: wantFacets) }
+        try db.reading {
+            try refreshIfIndexChanged()
+            return try searchInSnapshot(query, limit: limit, facets: wantFacets)
+        }
+    }
+
+    /// `PRAGMA data_version` when the lengths and columns were read.
+    private var dataVersion: Int?
+
+    /// An engine kept open across a nightly run must not rank with the notice lengths and columns of
+    /// the index it first opened: SQLite bumps `data_version` whenever another connection commits.
+    private func refreshIfIndexChanged() throws {
+        let version = try db.int("PRAGMA data_version")
+        if let dataVersion, dataVersion != version {
+            try scorer.loadLengths(db)
+            loadedColumns = nil
+        }
+        dataVersion = version
     }
 
     private func searchInSnapshot(_ query: Query, limit: Int, facets wantFacets: Bool) throws -> SearchResponse {
