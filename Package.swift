@@ -16,7 +16,8 @@ let package = Package(
             name: "CSQLite",
             path: "Sources/CSQLite",
             pkgConfig: "sqlite3",
-            providers: [.apt(["libsqlite3-dev"])]
+            // zlib: paragraph text is stored in the sqlite3 shell's sqlar format (see StoredText).
+            providers: [.apt(["libsqlite3-dev", "zlib1g-dev"])]
         ),
         .target(name: "NoticeIndex", dependencies: ["CSQLite"]),
         .executableTarget(

@@ -93,23 +93,41 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(try stats()["quuxwidget"], 2)
     }
 
-    func testAFirstBuildThatDidNotFinishIsStartedOver() throws {
+    func testAFirstBuildCutOffByARestartIsStartedOver() throws {
         try addCorpusNotices(5)
         try index()
         XCTAssertNil(try Database(path: db).scalar("SELECT value FROM meta WHERE key = 'first_build'"), "a finished build leaves no marker")
-        // As a first build cut off by a power failure leaves it: marker present, some notices written.
+        // As a first build cut off by a power failure leaves it: a marker from another boot, some notices.
         let d = try Database(path: db)
-        try d.execute("INSERT INTO meta(key, value) VALUES('first_build', 'incomplete'); DELETE FROM notices WHERE id > 2")
+        try d.execute("INSERT INTO meta(key, value) VALUES('first_build', 'incomplete boot 00000000-dead'); DELETE FROM notices WHERE id > 2")
         final class Notes: @unchecked Sendable { var all: [String] = [] }
         let notes = Notes()
         var options = IndexOptions(lockTimeout: 0.5)
         options.note = { notes.all.append($0) }
         let r = try Indexer.run(paths: [notices.path], database: db, options: options)
         XCTAssertEqual(r.new, 5, "every file indexed again from an empty index")
-        XCTAssertTrue(notes.all.contains { $0.contains("did not finish") }, "\(notes.all)")
+        XCTAssertTrue(notes.all.contains { $0.contains("before a restart") }, "\(notes.all)")
         XCTAssertEqual(try count(), 5)
         XCTAssertNil(try Database(path: db).scalar("SELECT value FROM meta WHERE key = 'first_build'"))
         try ftsIntegrity()
+    }
+
+    func testAFirstBuildWhoseProcessDiedIsContinued() throws {
+        try XCTSkipIf(FirstBuild.bootID == nil, "no boot id on this system: every interrupted first build starts over")
+        let files = try addCorpusNotices(5)
+        try index()
+        // As a killed first build leaves it in the same boot: this boot's marker, two notices written.
+        let d = try Database(path: db)
+        let kept = try d.rows("SELECT path FROM files WHERE notice_id <= 2", [], { $0.string(0) ?? "" })
+        try d.run("INSERT INTO meta(key, value) VALUES(?, ?)", [FirstBuild.key, FirstBuild.marker])
+        let writer = try IndexWriter(d)
+        for id in try d.rows("SELECT id FROM notices WHERE id > 2", [], { $0.int64(0) }) { try writer.delete(noticeID: id) }
+        try d.execute("DELETE FROM files WHERE notice_id > 2")
+        XCTAssertEqual(kept.count, 2)
+        let r = try index()
+        XCTAssertEqual([r.new, r.unchanged], [3, 2], "the two written notices are kept, the other three added")
+        XCTAssertEqual(try count(), files.count)
+        XCTAssertNil(try Database(path: db).scalar("SELECT value FROM meta WHERE key = 'first_build'"))
     }
 
     func testAnEngineLeftOpenSeesNoticesIndexedAfterItOpened() throws {

@@ -53,6 +53,7 @@ final class QueryParserTests: XCTestCase {
             ("Dransfield NOT vexatious", "(\"dransfield\" NOT \"vexatious\")"),
             ("(police OR constabulary) bodycam*", "((\"police\" OR \"constabulary\") AND \"bodycam\" *)"),
             ("police NEAR/5 bodycam", "NEAR(\"police\" \"bodycam\", 5)"),
+            ("police NEAR/5 bodycam NEAR/5 footage", "NEAR(\"police\" \"bodycam\" \"footage\", 5)"),
             ("\"police bodycam\"~3", "NEAR(\"police\" \"bodycam\", 3)"),
             ("co-operation", "\"co operation\""),                   // hyphenated word as unicode61 splits it
             ("a AND b", "(\"a\" AND \"b\")"),
@@ -100,6 +101,7 @@ final class QueryParserTests: XCTestCase {
             ("year:20x", "not a year", 1),
             ("provision:abc", "not a FOIA section", 1),
             ("police NEAR/ bodycam", "NEAR/ needs a distance", 8),
+            ("police NEAR/5 bodycam NEAR/9 footage", "one NEAR group takes one distance", 23),
             ("\"police bodycam\"~", "needs a distance", 17),
         ]
         for (query, fragment, position) in cases {

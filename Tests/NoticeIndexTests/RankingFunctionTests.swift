@@ -21,7 +21,8 @@ final class RankingFunctionTests: XCTestCase {
 
     func testScoresEqualFTS5Bm25ForWordsProvisionsAndSynonymTokens() throws {
         let queries = ["vexatious", "information", "section 31(3)", "NCND", "section 40(2) legitimate interests",
-                       "vexatious OR manifestly", "costs limit -vexatious", "Dransfield burden"]
+                       "vexatious OR manifestly", "costs limit -vexatious", "Dransfield burden",
+                       "information NEAR/10 request", "public NEAR/3 interest NEAR/3 test"]
         for text in queries {
             let root = try XCTUnwrap(try QueryParser.parse(text).root, text)
             let expression = MatchBuilder.expression(root)

@@ -100,7 +100,7 @@ final class SearchEngineTests: XCTestCase {
                     Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
                 }
                 let mentions = try NoticeReader(db: engine.db).provisionMentions(of: Int64(id))
-                let expected = alone.best(paragraphs, law: r.law.flatMap(Law.init(rawValue:)), limit: 3, mentions: mentions)
+                let expected = alone.best(paragraphs, limit: 3, mentions: mentions)
                 XCTAssertEqual(r.paragraphs.map(\.number), expected.map(\.number), "\(text): \(r.id)")
                 XCTAssertEqual(r.paragraphs.map(\.snippet), expected.map(\.snippet), "\(text): \(r.id)")
             }

@@ -1,8 +1,8 @@
 /// The four columns one notice contributes to `notice_fts`.
 ///
 /// The FTS table is contentless, so deleting a notice means handing FTS5 the exact values it was indexed
-/// with. Those values are therefore a pure function of what the `notices` and `paragraphs` tables keep
-/// (heading strings, paragraph text, and the stored `terms`), built the same way at insert and delete.
+/// with. Those values are therefore a pure function of what the index keeps (heading paths, the stored
+/// paragraph text and `notices.fts_terms`), built the same way at insert and delete.
 struct FTSDocument: Equatable, Sendable {
     var heading: String
     var decision: String

@@ -85,14 +85,6 @@ public enum IndexDatabase {
         }
     }
 
-    /// Whether the file holds a first build that never finished (see `Indexer.run`): it may have been
-    /// cut off before reaching the disk, so it is started over.
-    static func hasInterruptedFirstBuild(_ path: String) -> Bool {
-        guard FileManager.default.fileExists(atPath: path), let db = try? Database(path: path, create: false),
-              case .text("incomplete")? = try? db.scalar("SELECT value FROM meta WHERE key = 'first_build'") else { return false }
-        return true
-    }
-
     /// The folders earlier runs indexed (kept in `meta`), whatever the schema version; empty if none.
     public static func storedRoots(_ path: String) -> [String] {
         guard FileManager.default.fileExists(atPath: path), let db = try? Database(path: path, create: false),
@@ -102,6 +94,6 @@ public enum IndexDatabase {
 
     /// Removes a database file and its WAL companions.
     static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

@@ -181,9 +181,12 @@ enum StoredParagraphs {
         guard let text = stored.blob.withUnsafeBytes({ StoredText.decompress($0, size: stored.size) }) else {
             throw NoticeIndexError.database(path: stored.path, reason: "the stored text of notice \(stored.notice) is damaged; rebuild with `search index --rebuild PATH`")
         }
-        return stored.layout.withUnsafeBytes { StoredText.parseLayout($0) }.enumerated().map { seq, p in
-            let range = max(0, min(p.start, text.count))..<max(0, min(p.end, text.count))
-            return Row(seq: seq, number: p.number, heading: stored.headings[p.headingNo] ?? "", text: String(decoding: text[range], as: UTF8.self))
+        let layout = stored.layout.withUnsafeBytes { StoredText.parseLayout($0) }
+        guard layout.allSatisfy({ 0 <= $0.start && $0.start <= $0.end && $0.end <= text.count }) else {
+            throw NoticeIndexError.database(path: stored.path, reason: "the paragraph layout of notice \(stored.notice) is damaged; rebuild with `search index --rebuild PATH`")
+        }
+        return layout.enumerated().map { seq, p in
+            Row(seq: seq, number: p.number, heading: stored.headings[p.headingNo] ?? "", text: String(decoding: text[p.start..<p.end], as: UTF8.self))
         }
     }
 }

@@ -62,8 +62,16 @@ public enum Indexer {
         }
 
         var rebuild = options.rebuild
-        if IndexDatabase.hasInterruptedFirstBuild(path) {
-            options.note?("the first build of \(path) did not finish; starting it over")
+        var resumingFirstBuild = false
+        switch FirstBuild.state(of: path) {
+        case .none: break
+        case .interruptedThisBoot:
+            // The process died, the machine did not: sync what it wrote, then carry on from there.
+            try FirstBuild.sync(path)
+            resumingFirstBuild = true
+            options.note?("the first build of \(path) was interrupted; continuing it")
+        case .interruptedByRestart:
+            options.note?("the first build of \(path) did not finish before a restart; starting it over")
             IndexDatabase.remove(path)
         }
         if rebuild && IndexDatabase.isUnusable(path) {
@@ -78,6 +86,8 @@ public enum Indexer {
             rebuild = true
             db = try IndexDatabase.openForWriting(path, rebuilding: true)
         }
+
+        if resumingFirstBuild { try db.run("DELETE FROM meta WHERE key = ?", [FirstBuild.key]) }
 
         let found = FileWalker.walk(paths)
         var report = IndexReport()
@@ -123,14 +133,13 @@ public enum Indexer {
         // journal, so the data is written once instead of to the WAL and again at the checkpoint (25k:
         // 23.9 s -> 21.0 s). Commits stay atomic; there is no older index for readers to see meanwhile.
         // Nor does it wait for the disk at every batch (synchronous = OFF; ~3 s of fsyncs at 25k): a
-        // marker, written durably first and removed only after the whole file has been synced, makes
-        // the next run start over if the machine went down mid-build. (A killed process loses nothing
-        // either way: its writes are in the operating system's cache.)
+        // marker, written durably first and removed only after the whole file has been synced, tells
+        // the next run whether to continue or start over (`FirstBuild`).
         let existing = try db.int("SELECT count(*) FROM notices") ?? 0
         let firstBuild = known.isEmpty && !rebuild && existing == 0
         if firstBuild {
             try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
-            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('first_build', 'incomplete')")
+            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", [FirstBuild.key, FirstBuild.marker])
             try db.execute("PRAGMA synchronous = OFF")
         }
         var doneBytes = 0
@@ -222,7 +231,7 @@ public enum Indexer {
             try TermStatistics.update(db, changedNotices: changedNotices, bulk: bulk || firstBuild)
         }
         if firstBuild {
-            try db.run("DELETE FROM meta WHERE key = 'first_build'")
+            try db.run("DELETE FROM meta WHERE key = ?", [FirstBuild.key])
             try? db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
         if changedNotices > 0 { try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }

@@ -5,7 +5,7 @@
 /// Why one FTS row per notice, not per paragraph: ranking notices from paragraph rows means scoring every
 /// matching paragraph (1.2M rows at ICO scale; "public interest test" matches most of them). A notice-level
 /// row lets FTS5 rank 25k documents at most; the few notices shown are then pinpointed to paragraphs in
-/// Swift from the `paragraphs` table (see `Pinpointer`).
+/// Swift from their stored text (`notice_text`, see `StoredText` and `Pinpointer`).
 ///
 /// Legal terms are normalised at index time into the `terms` column: every provision mention adds its
 /// token and its ancestors' (`s31(1)(a)` → `sec31x1xa sec31x1 sec31`), every synonym form adds its group

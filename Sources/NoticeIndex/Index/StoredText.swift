@@ -86,7 +86,7 @@ extension Database {
     /// `sqlar_uncompress(blob, size)` as the sqlite3 shell defines it, so the `paragraphs` view works
     /// through this library's connections too.
     func registerSqlarUncompress() throws {
-        let rc = sqlite3_create_function_v2(handle, "sqlar_uncompress", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { ctx, _, args in
+        let rc = sqlite3_create_function_v2(handle, "sqlar_uncompress", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nil, { ctx, _, args in
             guard let ctx, let args, let blobValue = args[0], let sizeValue = args[1] else { return }
             let size = Int(sqlite3_value_int64(sizeValue))
             let count = Int(sqlite3_value_bytes(blobValue))

@@ -1,12 +1,6 @@
 import CSQLite
 import Foundation
 
-/// One token as FTS5 indexes it (after unicode61 folding and porter stemming), with its UTF-8 range.
-struct FTSToken: Equatable {
-    var text: String
-    var range: Range<Int>
-}
-
 /// Calls the index's own tokenizer (`porter unicode61 remove_diacritics 2`) from Swift, through the
 /// fts5_api, so that pinpointing paragraphs and marking snippets agree exactly with what FTS5 matched:
 /// `confirmed` and `confirm` meet here exactly as they do in the index.
@@ -41,11 +35,11 @@ final class FTS5Tokenizer {
     }
 
     private final class Sink {
-        var tokens: [FTSToken] = []
+        var tokens: [String] = []
     }
 
-    /// Tokens of `text` in order, with byte ranges into `text`.
-    func tokens(_ text: String) -> [FTSToken] {
+    /// Tokens of `text` in order, as FTS5 indexes them (after unicode61 folding and porter stemming).
+    func tokens(_ text: String) -> [String] {
         guard let instance, let tokenize = module.xTokenize, !text.isEmpty else { return [] }
         let sink = Sink()
         var text = text
@@ -56,7 +50,7 @@ final class FTS5Tokenizer {
                     guard let ctx, let token else { return SQLITE_OK }
                     let sink = Unmanaged<Sink>.fromOpaque(ctx).takeUnretainedValue()
                     let bytes = UnsafeRawBufferPointer(start: token, count: Int(n))
-                    sink.tokens.append(FTSToken(text: String(decoding: bytes, as: UTF8.self), range: Int(start)..<Int(end)))
+                    sink.tokens.append(String(decoding: bytes, as: UTF8.self))
                     return SQLITE_OK
                 }
             }
@@ -67,7 +61,7 @@ final class FTS5Tokenizer {
 
 extension FTS5Tokenizer {
     /// Tokens only, for query words.
-    func stems(_ text: String) -> [String] { tokens(text).map(\.text) }
+    func stems(_ text: String) -> [String] { tokens(text) }
 
     /// Tokens of a paragraph as bytes in one buffer, for comparing with query stems: pinpointing
     /// tokenizes every candidate paragraph of the notices shown, and a String per token was most of

@@ -1,5 +1,6 @@
-/// Turns filters into SQL over `notices` with bound parameters only: a subquery that FTS matching is
-/// restricted by (so only allowed notices are scored), or a query of its own for filters-only searches.
+/// Turns filters into SQL over `notices` with bound parameters only, listing the allowed notices: the
+/// ranking function skips every other match before reading its positions (`NoticeScorer`), and a
+/// filters-only search lists them newest first.
 struct FilterSQL {
     /// `SELECT id FROM notices WHERE …`; nil when there are no filters.
     var subquery: String

@@ -21,7 +21,11 @@ enum MatchBuilder {
             // A lone NOT is rejected by the parser; reaching here means "NOT x" inside OR, which FTS5
             // cannot express on its own. Match nothing for it rather than everything.
             return nothing(expression(inner))
-        case let .near(terms, distance):
+        case let .near(allTerms, distance):
+            // FTS5 drops a phrase without tokens from a NEAR group (and from its phrase numbering, which
+            // the ranking function relies on): leave such terms out here.
+            let withTokens = allTerms.filter(hasWordCharacter)
+            let terms = withTokens.isEmpty ? allTerms : withTokens
             let phrases = terms.compactMap(nearPhrase)
             guard phrases.count == terms.count, phrases.count >= 2 else {
                 return "(" + terms.map(term).joined(separator: " AND ") + ")"
@@ -43,6 +47,15 @@ enum MatchBuilder {
         case let .phrase(ws): return quote(ws.joined(separator: " "))
         case let .provision(p): return quote(p.indexToken)
         case let .synonym(token, _): return quote(token)
+        }
+    }
+
+    /// Whether FTS5's tokenizer can find a token in the term (a letter or digit).
+    static func hasWordCharacter(_ t: QueryTerm) -> Bool {
+        switch t {
+        case let .word(w, _): return w.contains { $0.isLetter || $0.isNumber }
+        case let .phrase(ws): return ws.contains { $0.contains { $0.isLetter || $0.isNumber } }
+        case .provision, .synonym: return true
         }
     }
 

@@ -41,24 +41,23 @@ final class NoticeScorer {
     init(_ db: Database) throws {
         state.initialize(to: State())
         let api = try FTS5API.of(db)
-        // The connection keeps `state` in its function table; the scorer outlives every query run
-        // through this connection (SearchEngine owns both), so no retain is needed.
+        // The connection owns `state` from here: it frees it when it closes (or replaces the function),
+        // so the function can never run on freed memory, whichever of scorer and connection goes first.
         let rc = api.pointee.xCreateFunction(api, Self.functionName, UnsafeMutableRawPointer(state), { api, fts, ctx, _, _ in
             guard let api, let fts, let raw = api.pointee.xUserData(fts) else { return }
             NoticeScorer.score(raw.assumingMemoryBound(to: State.self), api, fts)
             sqlite3_result_int(ctx, 1)
-        }, nil)
+        }, { raw in
+            guard let state = raw?.assumingMemoryBound(to: State.self) else { return }
+            state.pointee.idf.deallocate()
+            state.pointee.lengths.deallocate()
+            state.pointee.allowed?.deallocate()
+            state.pointee.hits.deallocate()
+            state.deinitialize(count: 1)
+            state.deallocate()
+        })
         guard rc == SQLITE_OK else { throw NoticeIndexError.database(path: db.path, reason: "cannot register the ranking function") }
         try loadLengths(db)
-    }
-
-    deinit {
-        state.pointee.idf.deallocate()
-        state.pointee.lengths.deallocate()
-        state.pointee.allowed?.deallocate()
-        state.pointee.hits.deallocate()
-        state.deinitialize(count: 1)
-        state.deallocate()
     }
 
     /// Token count of every notice (all columns), from FTS5's own `docsize` table: one varint per column.
@@ -95,12 +94,12 @@ final class NoticeScorer {
         let s = state
         s.pointee.weights = (weights.heading, weights.decision, weights.body, weights.terms)
         s.pointee.idf.deallocate()
-        s.pointee.idf = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, idf.count))
+        s.pointee.idf = UnsafeMutableBufferPointer<Double>.allocate(capacity: idf.count)
         _ = s.pointee.idf.initialize(from: idf)
         s.pointee.allowed?.deallocate()
         s.pointee.allowed = nil
         if let allowed {
-            let size = (allowed.max().map { Int($0) } ?? 0) + 1
+            let size = max(0, allowed.max().map { Int($0) } ?? 0) + 1
             let bitmap = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
             bitmap.initialize(repeating: 0)
             for id in allowed where id >= 0 { bitmap[Int(id)] = 1 }

@@ -11,9 +11,8 @@ struct Pinpointer {
     private let stemBytes: [[[UInt8]]]
     /// Provisions the query filters on also count as matches in a paragraph.
     let filterProvisions: [Provision]
-    private let needles: NeedleSet
-    /// Provisions the query or its filters name, and the needles of every other term, for paragraphs
-    /// screened with stored mentions.
+    /// Provisions the query or its filters name (a paragraph the indexer found them in is a candidate),
+    /// and the needles of every other term.
     private let provisionsSought: [Provision]
     private let textNeedles: NeedleSet
 
@@ -41,7 +40,6 @@ struct Pinpointer {
             }
         }
         stemBytes = stems.map { $0.map { Array($0.utf8) } }
-        needles = NeedleSet(Self.needles(terms: terms, stems: stems, filterProvisions: filterProvisions))
         provisionsSought = terms.compactMap { if case let .provision(p) = $0 { return p } else { return nil } } + filterProvisions
         let others = zip(terms, stems).filter { if case .provision = $0.0 { return false } else { return true } }
         textNeedles = NeedleSet(Self.needles(terms: others.map(\.0), stems: others.map(\.1), filterProvisions: []))
@@ -55,11 +53,11 @@ struct Pinpointer {
     }
 
     /// Up to `limit` paragraphs, best first, with snippets; empty when nothing in the notice matched.
-    /// With `mentions` (from the index), provisions are taken from them rather than found again.
-    func best(_ paragraphs: [Paragraph], law: Law?, limit: Int, mentions: Mentions? = nil) -> [ParagraphHit] {
+    /// Provisions are taken from `mentions` (the indexer's), not found again.
+    func best(_ paragraphs: [Paragraph], limit: Int, mentions: Mentions) -> [ParagraphHit] {
         var scored: [(score: Double, para: Paragraph, marks: [Range<Int>])] = []
         for p in paragraphs where mayMatch(p, mentions: mentions) {
-            let (score, marks) = match(p, law: law, mentions: mentions)
+            let (score, marks) = match(p, mentions: mentions)
             if score > 0 { scored.append((score, p, marks)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.para.seq < $1.para.seq }
@@ -73,7 +71,7 @@ struct Pinpointer {
 
     /// Byte strings one of which a paragraph must contain (ignoring ASCII case) to match anything: the
     /// start of each word's stem, each provision's number, each synonym form's first word. Paragraphs
-    /// without any are skipped before the costlier tokenizing. (With stored mentions, a paragraph with
+    /// without any are skipped before the costlier tokenizing. (Provisions are screened by the stored
     /// a wanted provision passes on that alone.)
     private static func needles(terms: [QueryTerm], stems: [[String]], filterProvisions: [Provision]) -> [[UInt8]] {
         var out: [[UInt8]] = []
@@ -93,14 +91,12 @@ struct Pinpointer {
         return out
     }
 
-    func mayMatch(_ p: Paragraph, mentions: Mentions? = nil) -> Bool {
-        if let mentions {
-            let found = mentions[p.seq] ?? []
-            let wanted = provisionsSought
-            if !wanted.isEmpty, found.contains(where: { f in wanted.contains { f.provision.isWithin($0) } }) { return true }
-            return textNeedles.occurs(in: p.text)
+    func mayMatch(_ p: Paragraph, mentions: Mentions) -> Bool {
+        let wanted = provisionsSought
+        if !wanted.isEmpty, let found = mentions[p.seq], found.contains(where: { f in wanted.contains { f.provision.isWithin($0) } }) {
+            return true
         }
-        return needles.occurs(in: p.text)
+        return textNeedles.occurs(in: p.text)
     }
 
     /// Whether `text` contains `needle` (lower-case ASCII bytes), comparing ASCII letters without case.
@@ -131,12 +127,12 @@ struct Pinpointer {
 
     /// Scores one paragraph: each distinct query term found adds its weight (provisions and phrases
     /// weigh more than single words), repeated hits add a little, a match in the heading adds some.
-    func match(_ p: Paragraph, law: Law?, mentions: Mentions? = nil) -> (Double, [Range<Int>]) {
+    func match(_ p: Paragraph, mentions: Mentions) -> (Double, [Range<Int>]) {
         var marks: [Range<Int>] = []
         var score = 0.0
         let needsTokens = stems.contains { !$0.isEmpty }
         let tokens = needsTokens ? tokenizer.tokenList(p.text) : TokenList()
-        var provisionsFound: [FoundProvision]? = mentions.map { $0[p.seq] ?? [] }
+        let provisionsFound = mentions[p.seq] ?? []
         var synonymsFound: [(token: String, range: Range<Int>)]?
         func headingContains(_ stem: String) -> Bool { Self.containsIgnoringASCIICase(p.heading, Array(stem.utf8)) }
 
@@ -167,8 +163,7 @@ struct Pinpointer {
                 }
                 add(hits, weight: 2)
             case let .provision(wanted):
-                if provisionsFound == nil { provisionsFound = ProvisionFinder.find(in: p.text, law: law) }
-                add(provisionsFound!.filter { $0.provision.isWithin(wanted) }.map(\.range), weight: 3)
+                add(provisionsFound.filter { $0.provision.isWithin(wanted) }.map(\.range), weight: 3)
                 if headingNamesCache.names(p.heading, wanted) { score += 1.5 }
             case let .synonym(token, _):
                 if synonymsFound == nil { synonymsFound = WordScanner.synonyms(in: p.text) }
@@ -176,8 +171,7 @@ struct Pinpointer {
             }
         }
         if !filterProvisions.isEmpty {
-            if provisionsFound == nil { provisionsFound = ProvisionFinder.find(in: p.text, law: law) }
-            let hits = provisionsFound!.filter { f in filterProvisions.contains { f.provision.isWithin($0) } }.map(\.range)
+            let hits = provisionsFound.filter { f in filterProvisions.contains { f.provision.isWithin($0) } }.map(\.range)
             add(hits, weight: terms.isEmpty ? 3 : 0.5)
         }
         return (score, Self.merge(marks))

@@ -177,16 +177,19 @@ public enum QueryParser {
             while !atEnd, case let .near(distance) = tokens[i].token {
                 let nearPos = tokens[i].position
                 i += 1
-                guard case let .term(left) = node, !atEnd else {
+                guard !atEnd, case let .term(right) = try parsePrimary() else {
                     throw NoticeIndexError.query("NEAR needs a word or phrase on each side", position: nearPos)
                 }
-                guard case let .term(right) = try parsePrimary() else {
-                    throw NoticeIndexError.query("NEAR needs a word or phrase on each side", position: nearPos)
-                }
-                if case let .near(ts, d) = node, d == distance {
-                    node = .near(ts + [right], distance: distance)
-                } else {
+                // `a NEAR/5 b NEAR/5 c` is one group: all three within 5 words.
+                switch node {
+                case let .term(left):
                     node = .near([left, right], distance: distance)
+                case let .near(terms, d) where d == distance:
+                    node = .near(terms + [right], distance: distance)
+                case .near:
+                    throw NoticeIndexError.query("one NEAR group takes one distance (NEAR/\(distance) here differs)", position: nearPos)
+                default:
+                    throw NoticeIndexError.query("NEAR needs a word or phrase on each side", position: nearPos)
                 }
             }
             return node

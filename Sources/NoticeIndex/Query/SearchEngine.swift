@@ -27,6 +27,7 @@ public final class SearchEngine {
         let tokenizer = try FTS5Tokenizer(db)
         self.tokenizer = tokenizer
         scorer = try NoticeScorer(db)
+        dataVersion = try db.int("PRAGMA data_version")
         let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         pinpointTokenizers = try [tokenizer] + (1..<workers).map { _ in try FTS5Tokenizer(db) }
         headingCaches = (0..<workers).map { _ in Pinpointer.HeadingCache() }
@@ -127,8 +128,7 @@ public final class SearchEngine {
                         let paragraphs = try StoredParagraphs.decode(pages[i].stored).map {
                             Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
                         }
-                        results[i].paragraphs = pinpointers[w].best(paragraphs, law: results[i].law.flatMap(Law.init(rawValue:)),
-                                                                    limit: 3, mentions: pages[i].mentions)
+                        results[i].paragraphs = pinpointers[w].best(paragraphs, limit: 3, mentions: pages[i].mentions)
                     } catch {
                         failure.record(error)
                     }
@@ -162,7 +162,8 @@ public final class SearchEngine {
     }
 
     /// idf of one phrase of the MATCH expression, from the indexer's `term_stats`: a word's own count; a
-    /// phrase's rarest word (an upper bound on the phrase's count); a prefix's commonest completion.
+    /// phrase's rarest word (an upper bound on the phrase's count); a prefix's commonest completion among
+    /// the first 500 in term order.
     func inverseDocumentFrequency(of phrase: MatchBuilder.Phrase) throws -> Double {
         let tokens = tokenizer.stems(phrase.text)
         guard !tokens.isEmpty else { return 0 }
@@ -199,8 +200,8 @@ public final class SearchEngine {
         let columns = try self.columns()
         let keep = max(w.candidates, keep)
         guard query.root != nil else {
-            // Newest first; ties to the higher id, so the order is stable.
-            return Self.top(scored.map { (id: $0.id, text: Double(columns.dateKey(of: $0.id)) * 1e8 + Double($0.id)) }, keep)
+            // Newest first; notices of one date in the order they were indexed.
+            return Self.top(scored.map { (id: $0.id, text: Double(columns.dateKey(of: $0.id)) * 1e8 - Double($0.id)) }, keep)
                 .map { ($0.id, 0) }
         }
         let candidates = Self.top(scored, keep)
@@ -232,7 +233,8 @@ public final class SearchEngine {
     /// The `k` best-scoring matches, best first, without sorting all of them (a broad query matches most
     /// of the collection; only the candidates need an order).
     static func top(_ scored: [(id: Int64, text: Double)], _ k: Int) -> [(id: Int64, text: Double)] {
-        guard scored.count > k * 2 else { return Array(scored.sorted { $0.text > $1.text }.prefix(k)) }
+        // `--limit` is the user's: compare without multiplying it.
+        guard scored.count / 2 > k else { return Array(scored.sorted { $0.text > $1.text }.prefix(k)) }
         // Keep a min-heap of the k best seen so far.
         var heap: [(id: Int64, text: Double)] = []
         heap.reserveCapacity(k)
