@@ -25,11 +25,18 @@ struct CueList: Sendable {
 /// that byte pair. `CueText` keeps the hits per kind, and queries become lookups in short sorted lists.
 struct CueMatcher: Sendable {
     /// Distinct phrases, grouped by their first two bytes (`pairStart`), with the kinds listing each.
-    private let phrases: [[UInt8]]
+    /// Phrase x is `bytes[offsets[x]..<offsets[x + 1]]`; its first eight bytes (fewer if shorter, padded
+    /// with zeros) are also kept as one little-endian word `heads[x]`, with `headMasks[x]` covering its
+    /// length, so that most candidates at a position are accepted or rejected by one comparison instead
+    /// of a byte loop over a separately allocated array.
+    private let bytes: [UInt8]
+    private let offsets: [Int32]
+    private let heads: [UInt64]
+    private let headMasks: [UInt64]
     private let kinds: [UInt32]
     /// Bit `b0 << 8 | b1` set when some phrase starts with bytes b0 b1.
     private let pairBits: [UInt64]
-    /// Phrases starting with pair k are `phrases[pairStart[k]..<pairStart[k + 1]]`.
+    /// Phrases starting with pair k are phrases `pairStart[k]..<pairStart[k + 1]`.
     private let pairStart: [Int32]
 
     /// Every list `CueText` answers for; each kind exactly once.
@@ -51,7 +58,10 @@ struct CueMatcher: Sendable {
             }
         }
         let sorted = mask.keys.sorted { $0.lexicographicallyPrecedes($1) }  // groups by first two bytes
-        phrases = sorted
+        bytes = sorted.flatMap { $0 }
+        offsets = sorted.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
+        heads = sorted.map { Self.head($0[...]) }
+        headMasks = sorted.map { $0.count >= 8 ? ~0 : (1 << UInt64($0.count * 8)) - 1 }
         kinds = sorted.map { mask[$0]! }
         var bits = [UInt64](repeating: 0, count: 1024)
         var start = [Int32](repeating: 0, count: 65_537)
@@ -65,34 +75,52 @@ struct CueMatcher: Sendable {
         pairStart = start
     }
 
+    /// Up to the first eight bytes of `b` as a little-endian word, zero-padded.
+    @inline(__always) private static func head<C: Collection>(_ b: C) -> UInt64 where C.Element == UInt8 {
+        var w: UInt64 = 0
+        for (k, c) in b.prefix(8).enumerated() { w |= UInt64(c) << UInt64(k * 8) }
+        return w
+    }
+
     /// For each kind (by raw value), the ranges of its phrases' occurrences in `text`, in order of start.
     func hits(in text: [UInt8]) -> [[Range<Int>]] {
         var out = [[Range<Int>]](repeating: [], count: CueKind.allCases.count)
         text.withUnsafeBufferPointer { b in
+            bytes.withUnsafeBufferPointer { bytes in
+            offsets.withUnsafeBufferPointer { offsets in
+            heads.withUnsafeBufferPointer { heads in
+            headMasks.withUnsafeBufferPointer { headMasks in
             pairBits.withUnsafeBufferPointer { bits in
-                pairStart.withUnsafeBufferPointer { start in
-                    let n = b.count
-                    var i = 0
-                    while i + 1 < n {
-                        let k = Int(b[i]) << 8 | Int(b[i + 1])
-                        if bits[k >> 6] & (1 << UInt64(k & 63)) != 0 {
-                            for x in Int(start[k])..<Int(start[k + 1]) {
-                                let p = phrases[x]
-                                guard i + p.count <= n else { continue }
-                                var j = 2
-                                while j < p.count && b[i + j] == p[j] { j += 1 }
-                                guard j == p.count else { continue }
-                                var m = kinds[x]
-                                while m != 0 {
-                                    let kind = m.trailingZeroBitCount
-                                    out[kind].append(i..<(i + p.count))
-                                    m &= m - 1
-                                }
+            pairStart.withUnsafeBufferPointer { start in
+                let n = b.count
+                var i = 0
+                while i + 1 < n {
+                    let k = Int(b[i]) << 8 | Int(b[i + 1])
+                    if bits[k >> 6] & (1 << UInt64(k & 63)) != 0 {
+                        let window = i + 8 <= n
+                            ? UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self).littleEndian
+                            : Self.head(b[i...])
+                        for x in Int(start[k])..<Int(start[k + 1]) {
+                            let lo = Int(offsets[x]), count = Int(offsets[x + 1]) - lo
+                            guard i + count <= n, window & headMasks[x] == heads[x] else { continue }
+                            var j = 8
+                            while j < count && b[i + j] == bytes[lo + j] { j += 1 }
+                            guard j >= count else { continue }
+                            var m = kinds[x]
+                            while m != 0 {
+                                let kind = m.trailingZeroBitCount
+                                out[kind].append(i..<(i + count))
+                                m &= m - 1
                             }
                         }
-                        i += 1
                     }
+                    i += 1
                 }
+            }
+            }
+            }
+            }
+            }
             }
         }
         return out
