@@ -87,6 +87,8 @@ enum CaseCitations {
         var j = i
         var open: UInt8? = nil
         if b[j] == 0x5B || b[j] == 0x28 { open = b[j]; j += 1 }
+        // Most numbers are not years: a byte check before any String is made (this runs at every number).
+        guard j + 1 < b.count, (b[j] == 0x31 && b[j + 1] == 0x39) || (b[j] == 0x32 && b[j + 1] == 0x30) else { return nil }
         guard let (year, y) = digits(b, j, max: 4), year.count == 4, year.hasPrefix("19") || year.hasPrefix("20") else { return nil }
         j = y
         if let o = open {
@@ -134,12 +136,28 @@ enum CaseCitations {
 
     private static func isSep(_ c: UInt8) -> Bool { c == 0x2F || c == 0x2D || c == 0x20 }
 
+    /// Whether the letters at `j` are, in any case, one of the prefixes `appealOrFile` knows (EA, GI, GIA,
+    /// UA). It is asked at every capitalised word of a notice, so this is decided on bytes before the word
+    /// is made a String and upper-cased.
+    @inline(__always) private static func mayBePrefix(_ b: [UInt8], _ j: Int) -> Bool {
+        var e = j
+        while e < b.count, TextBytes.isLetter(b[e]), e - j < 4 { e += 1 }
+        guard j + 1 < b.count else { return false }
+        let l0 = TextBytes.lower(b[j]), l1 = TextBytes.lower(b[j + 1])
+        switch e - j {
+        case 2: return (l0 == 0x65 && l1 == 0x61) || (l0 == 0x67 && l1 == 0x69) || (l0 == 0x75 && l1 == 0x61)  // ea gi ua
+        case 3: return l0 == 0x67 && l1 == 0x69 && TextBytes.lower(b[j + 2]) == 0x61  // gia
+        default: return false
+        }
+    }
+
     /// `EA/2018/0164`, `EA-2022-0425P`, `FT/EA/2025/0030`, `EA2006/0015`, `EA 2014/0149`, `GIA/3037/2011`,
     /// `GIA 3037 2011`, `UA-2021-000017-GIRF`.
     static func appealOrFile(_ b: [UInt8], _ i: Int) -> Identifier? {
         var j = i
         // `FT/EA/…`
         if j + 3 < b.count, TextBytes.lower(b[j]) == 0x66, TextBytes.lower(b[j + 1]) == 0x74, isSep(b[j + 2]) { j += 3 }
+        guard mayBePrefix(b, j) else { return nil }
         guard let (w, we) = word(b, j) else { return nil }
         let prefix = w.uppercased()
         guard w == prefix || w == w.lowercased() else { return nil }
