@@ -225,6 +225,7 @@ enum CaseCitations {
 
     /// A word as a name part: footnote markers stripped; nil when the word cannot be part of a name.
     private static func clean(_ raw: String) -> String? {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return cleanASCII(Array(raw.utf8)) }
         var w = raw
         if w.first == "(", w.last == ")" { w = String(w.dropFirst().dropLast()) }  // `R (Evans) v …`
         while let l = w.last, "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(l) { w.removeLast() }
@@ -233,6 +234,20 @@ enum CaseCitations {
         }
         guard !w.isEmpty, w.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." || $0 == "&" }) else { return nil }
         return w
+    }
+
+    /// `clean` for an ASCII word, on its bytes (every word around every ` v ` comes through here): the
+    /// same steps, where no superscript can occur and a `Character` is a byte.
+    private static func cleanASCII(_ b: [UInt8]) -> String? {
+        var lo = 0, hi = b.count
+        if hi - lo >= 2, b[lo] == 0x28, b[hi - 1] == 0x29 { lo += 1; hi -= 1 }  // `R (Evans) v …`
+        if hi - lo > 1, TextBytes.isLetter(b[lo]) {
+            while TextBytes.isDigit(b[hi - 1]) { hi -= 1 }  // `Savic5`; stops at the leading letter
+        }
+        guard hi > lo, b[lo..<hi].allSatisfy({ TextBytes.isLetter($0) || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E || $0 == 0x26 }) else {
+            return nil
+        }
+        return String(decoding: b[lo..<hi], as: UTF8.self)
     }
 
     private static func name(_ b: [UInt8], vStart: Int, vEnd: Int) -> Name? {
