@@ -53,7 +53,7 @@ public struct Provision: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Whether `self` is `other` or sits inside it (`s31(1)(a)` is within `s31`).
     public func isWithin(_ other: Provision) -> Bool {
-        law == other.law && parts.count >= other.parts.count && Array(parts.prefix(other.parts.count)) == other.parts
+        law == other.law && parts.count >= other.parts.count && parts.starts(with: other.parts)  // no prefix copy
     }
 
     /// The neither-confirm-nor-deny provisions researchers look for.
