@@ -26,7 +26,7 @@ enum WordScanner {
         }
 
         @inline(__always) mutating func add(_ b: UInt8) {
-            chunk |= UInt64(b) << shift
+            chunk |= UInt64(b) &<< shift  // shift < 64 here: no overshift handling needed
             shift += 8
             if shift == 64 { h = Self.fold(h, chunk); chunk = 0; shift = 0 }
         }
@@ -53,6 +53,8 @@ enum WordScanner {
             let n = b.count
             var h = Hasher()
             var start = -1
+            var i = self.i  // a local, so the byte loop keeps it in a register
+            defer { self.i = i }
             while i < n {
                 let c = b[i]
                 if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
