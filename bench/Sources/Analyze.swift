@@ -50,7 +50,8 @@ enum Analyze {
         }
     }
 
-    /// Every field of the parse and the extraction, one per line, in a fixed order.
+    /// Every field of the parse and the extraction, then everything built from them for the writer, one per
+    /// line, in a fixed order.
     static func fingerprint(_ n: AnalyzedNotice) -> String {
         let p = n.parsed, e = n.extraction
         var o = ""
@@ -69,6 +70,19 @@ enum Analyze {
         for c in e.cases {
             line("case", c.key, c.name, c.citations.debugDescription, c.aliases.debugDescription,
                  c.spans.map { "\($0.paragraph):\($0.start)-\($0.end)" }.joined(separator: ","))
+        }
+        // What the writer binds (FTS columns, heading paths, stored text, table rows) is internal to the
+        // library, so it is read by reflection; the compressed text is summarised by length and hash.
+        for child in Mirror(reflecting: n).children {
+            guard let label = child.label, !["file", "parsed", "extraction"].contains(label) else { continue }
+            guard label == "storedText" else { line(label, String(reflecting: child.value)); continue }
+            for field in Mirror(reflecting: child.value).children {
+                if let blob = field.value as? [UInt8] {
+                    line("storedText", field.label, blob.count, blob.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
+                } else {
+                    line("storedText", field.label, String(reflecting: field.value))
+                }
+            }
         }
         return o
     }

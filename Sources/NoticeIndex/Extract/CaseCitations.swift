@@ -87,6 +87,8 @@ enum CaseCitations {
         var j = i
         var open: UInt8? = nil
         if b[j] == 0x5B || b[j] == 0x28 { open = b[j]; j += 1 }
+        // Most numbers are not years: a byte check before any String is made (this runs at every number).
+        guard j + 1 < b.count, (b[j] == 0x31 && b[j + 1] == 0x39) || (b[j] == 0x32 && b[j + 1] == 0x30) else { return nil }
         guard let (year, y) = digits(b, j, max: 4), year.count == 4, year.hasPrefix("19") || year.hasPrefix("20") else { return nil }
         j = y
         if let o = open {
@@ -134,12 +136,28 @@ enum CaseCitations {
 
     private static func isSep(_ c: UInt8) -> Bool { c == 0x2F || c == 0x2D || c == 0x20 }
 
+    /// Whether the letters at `j` are, in any case, one of the prefixes `appealOrFile` knows (EA, GI, GIA,
+    /// UA). It is asked at every capitalised word of a notice, so this is decided on bytes before the word
+    /// is made a String and upper-cased.
+    @inline(__always) private static func mayBePrefix(_ b: [UInt8], _ j: Int) -> Bool {
+        var e = j
+        while e < b.count, TextBytes.isLetter(b[e]), e - j < 4 { e += 1 }
+        guard j + 1 < b.count else { return false }
+        let l0 = TextBytes.lower(b[j]), l1 = TextBytes.lower(b[j + 1])
+        switch e - j {
+        case 2: return (l0 == 0x65 && l1 == 0x61) || (l0 == 0x67 && l1 == 0x69) || (l0 == 0x75 && l1 == 0x61)  // ea gi ua
+        case 3: return l0 == 0x67 && l1 == 0x69 && TextBytes.lower(b[j + 2]) == 0x61  // gia
+        default: return false
+        }
+    }
+
     /// `EA/2018/0164`, `EA-2022-0425P`, `FT/EA/2025/0030`, `EA2006/0015`, `EA 2014/0149`, `GIA/3037/2011`,
     /// `GIA 3037 2011`, `UA-2021-000017-GIRF`.
     static func appealOrFile(_ b: [UInt8], _ i: Int) -> Identifier? {
         var j = i
         // `FT/EA/…`
         if j + 3 < b.count, TextBytes.lower(b[j]) == 0x66, TextBytes.lower(b[j + 1]) == 0x74, isSep(b[j + 2]) { j += 3 }
+        guard mayBePrefix(b, j) else { return nil }
         guard let (w, we) = word(b, j) else { return nil }
         let prefix = w.uppercased()
         guard w == prefix || w == w.lowercased() else { return nil }
@@ -207,6 +225,7 @@ enum CaseCitations {
 
     /// A word as a name part: footnote markers stripped; nil when the word cannot be part of a name.
     private static func clean(_ raw: String) -> String? {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return cleanASCII(Array(raw.utf8)) }
         var w = raw
         if w.first == "(", w.last == ")" { w = String(w.dropFirst().dropLast()) }  // `R (Evans) v …`
         while let l = w.last, "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(l) { w.removeLast() }
@@ -215,6 +234,20 @@ enum CaseCitations {
         }
         guard !w.isEmpty, w.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." || $0 == "&" }) else { return nil }
         return w
+    }
+
+    /// `clean` for an ASCII word, on its bytes (every word around every ` v ` comes through here): the
+    /// same steps, where no superscript can occur and a `Character` is a byte.
+    private static func cleanASCII(_ b: [UInt8]) -> String? {
+        var lo = 0, hi = b.count
+        if hi - lo >= 2, b[lo] == 0x28, b[hi - 1] == 0x29 { lo += 1; hi -= 1 }  // `R (Evans) v …`
+        if hi - lo > 1, TextBytes.isLetter(b[lo]) {
+            while TextBytes.isDigit(b[hi - 1]) { hi -= 1 }  // `Savic5`; stops at the leading letter
+        }
+        guard hi > lo, b[lo..<hi].allSatisfy({ TextBytes.isLetter($0) || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E || $0 == 0x26 }) else {
+            return nil
+        }
+        return String(decoding: b[lo..<hi], as: UTF8.self)
     }
 
     private static func name(_ b: [UInt8], vStart: Int, vEnd: Int) -> Name? {

@@ -25,20 +25,74 @@ public enum CaseLaw {
 
     /// Distinctive lowercased words of party names (see the type's documentation).
     public static func nameTokens(_ name: String) -> [String] {
-        let cleaned = withoutFootnoteMarkers(name)
-        let parties = cleaned.components(separatedBy: " v ").flatMap { $0.components(separatedBy: " vs ") }
+        var cleaned = withoutFootnoteMarkers(name)
         var out: [String] = []
-        for party in parties {
-            let segments = party.replacingOccurrences(of: "&", with: ",").replacingOccurrences(of: " and ", with: ",")
+        for seg in cleaned.withUTF8(asciiPartySegments) ?? partySegments(cleaned) where !seg.isEmpty {
+            let norm = AuthorityNormalizer.normalize(seg)
+            let words = norm.split(separator: " ").map(withoutEdgeDigits)
+            if AuthorityAliases.keys[norm] != nil || words.contains(where: bodyWords.contains) { continue }
+            for w in words where w.count >= 3 && !stopWords.contains(w) && !out.contains(w) { out.append(w) }
+        }
+        return out
+    }
+
+    /// The names of a name's parties: split at ` v ` and ` vs `, then at `&`, ` and ` and commas, trimmed.
+    private static func partySegments(_ name: String) -> [String] {
+        name.components(separatedBy: " v ").flatMap { $0.components(separatedBy: " vs ") }.flatMap { party in
+            party.replacingOccurrences(of: "&", with: ",").replacingOccurrences(of: " and ", with: ",")
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            for seg in segments where !seg.isEmpty {
-                let norm = AuthorityNormalizer.normalize(seg)
-                let words = norm.split(separator: " ").map { String($0).trimmingCharacters(in: .decimalDigits) }
-                if AuthorityAliases.keys[norm] != nil || words.contains(where: bodyWords.contains) { continue }
-                for w in words where w.count >= 3 && !stopWords.contains(w) && !out.contains(w) { out.append(w) }
+        }
+    }
+
+    /// `partySegments` on the bytes of an ASCII name (nil otherwise), with the same left-to-right,
+    /// non-overlapping splits: every case name of every notice goes through here at index time, and the
+    /// Foundation string calls made it a visible share of analysis.
+    private static func asciiPartySegments(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let v: [UInt8] = Array(" v ".utf8), vs: [UInt8] = Array(" vs ".utf8), and: [UInt8] = Array(" and ".utf8)
+        var out: [String] = []
+        for party in pieces(b[...], at: v).flatMap({ pieces($0, at: vs) }) {
+            // `&` and ` and ` become commas, as in `partySegments`.
+            var commas: [UInt8] = []
+            var i = party.startIndex
+            while i < party.endIndex {
+                if party[i] == 0x26 { commas.append(0x2C); i += 1
+                } else if party[i...].starts(with: and) { commas.append(0x2C); i += and.count
+                } else { commas.append(party[i]); i += 1 }
+            }
+            for seg in commas.split(separator: 0x2C) {
+                var lo = seg.startIndex, hi = seg.endIndex
+                while lo < hi, seg[lo] == 0x20 || seg[lo] == 0x09 { lo += 1 }
+                while hi > lo, seg[hi - 1] == 0x20 || seg[hi - 1] == 0x09 { hi -= 1 }
+                out.append(String(decoding: seg[lo..<hi], as: UTF8.self))
             }
         }
         return out
+    }
+
+    /// `b` cut at each occurrence of `separator`, left to right, empty pieces kept (as `components(separatedBy:)`).
+    private static func pieces(_ b: Slice<UnsafeBufferPointer<UInt8>>, at separator: [UInt8]) -> [Slice<UnsafeBufferPointer<UInt8>>] {
+        var out: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var start = b.startIndex, i = b.startIndex
+        while i < b.endIndex {
+            if b[i...].starts(with: separator) {
+                out.append(b[start..<i])
+                i += separator.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        out.append(b[start..<b.endIndex])
+        return out
+    }
+
+    /// A word without leading and trailing decimal digits; ASCII words (nearly all) without Foundation.
+    private static func withoutEdgeDigits(_ word: Substring) -> String {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return String(word).trimmingCharacters(in: .decimalDigits) }
+        let u = word.utf8
+        guard let lo = u.firstIndex(where: { !TextBytes.isDigit($0) }), let hi = u.lastIndex(where: { !TextBytes.isDigit($0) }) else { return "" }
+        return String(word[lo...hi])
     }
 
     /// Whether `c` answers a user's `--cites` query: its key or an alias equals the query's canonical key,

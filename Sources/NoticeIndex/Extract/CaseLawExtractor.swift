@@ -112,7 +112,9 @@ enum CaseLawExtractor {
         var tokenBytes: [[UInt8]: Int] = [:]
         for (t, ci) in tokenCase where t.utf8.allSatisfy({ $0 < 0x80 }) { tokenBytes[Array(t.utf8)] = ci }
         guard !tokenBytes.isEmpty else { return }
-        let lengths = tokenBytes.keys.reduce(into: Set<Int>()) { $0.insert($1.count) }
+        // Lengths of the tokens as bits (longer ones share the top bit): a capitalised word of another
+        // length is passed over without hashing anything.
+        let lengths = tokenBytes.keys.reduce(UInt64(0)) { $0 | 1 << UInt64(min($1.count, 63)) }
         var word: [UInt8] = []
         for (pi, p) in paragraphs.enumerated() {
             let b = Array(p.text.utf8)
@@ -121,7 +123,7 @@ enum CaseLawExtractor {
                 guard TextBytes.isUpper(b[i]), i == 0 || !TextBytes.isAlnum(b[i - 1]) else { i += 1; continue }
                 var j = i + 1
                 while j < b.count, TextBytes.isLetter(b[j]) { j += 1 }
-                guard lengths.contains(j - i) else { i = j; continue }
+                guard lengths & (1 << UInt64(min(j - i, 63))) != 0 else { i = j; continue }
                 word.removeAll(keepingCapacity: true)
                 for k in i..<j { word.append(TextBytes.lower(b[k])) }
                 if let ci = tokenBytes[word] {

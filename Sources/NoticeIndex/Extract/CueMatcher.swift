@@ -20,16 +20,26 @@ struct CueList: Sendable {
 ///
 /// Asking "does this clause contain any of these 30 phrases?" phrase by phrase rescans the clause 30
 /// times, for each of several lists, for every clause and sentence of every paragraph; that was the
-/// largest cost of extraction. Instead each paragraph is scanned once: a bitset of the phrases' first two
-/// bytes rejects almost every position, and the few that pass compare only the phrases starting with
-/// that byte pair. `CueText` keeps the hits per kind, and queries become lookups in short sorted lists.
+/// largest cost of extraction. Instead each paragraph is scanned once. At each position the next eight
+/// bytes are read as one word; a bitset of (hashed) first four bytes of the phrases rejects almost every
+/// position (a bitset of first two bytes let through one position in five, "th", "in", "re" …), and the
+/// few that pass compare the phrases starting with that byte pair, each by one masked comparison of its
+/// first eight bytes. `CueText` keeps the hits per kind, and queries become lookups in short sorted lists.
 struct CueMatcher: Sendable {
     /// Distinct phrases, grouped by their first two bytes (`pairStart`), with the kinds listing each.
-    private let phrases: [[UInt8]]
+    /// Phrase x is `bytes[offsets[x]..<offsets[x + 1]]`; its first eight bytes (fewer if shorter, padded
+    /// with zeros) are also kept as one little-endian word `heads[x]`, with `headMasks[x]` covering its
+    /// length.
+    private let bytes: [UInt8]
+    private let offsets: [Int32]
+    private let heads: [UInt64]
+    private let headMasks: [UInt64]
     private let kinds: [UInt32]
-    /// Bit `b0 << 8 | b1` set when some phrase starts with bytes b0 b1.
-    private let pairBits: [UInt64]
-    /// Phrases starting with pair k are `phrases[pairStart[k]..<pairStart[k + 1]]`.
+    /// Bit `quadSlot(first four bytes)` set for every phrase of four bytes or more.
+    private let quadBits: [UInt64]
+    /// Bit `b0 | b1 << 8` set for every phrase shorter than four bytes (`"; "`).
+    private let shortPairBits: [UInt64]
+    /// Phrases starting with bytes b0 b1 are phrases `pairStart[k]..<pairStart[k + 1]`, k = `b0 << 8 | b1`.
     private let pairStart: [Int32]
 
     /// Every list `CueText` answers for; each kind exactly once.
@@ -51,48 +61,83 @@ struct CueMatcher: Sendable {
             }
         }
         let sorted = mask.keys.sorted { $0.lexicographicallyPrecedes($1) }  // groups by first two bytes
-        phrases = sorted
+        bytes = sorted.flatMap { $0 }
+        offsets = sorted.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
+        heads = sorted.map { Self.head($0[...]) }
+        headMasks = sorted.map { $0.count >= 8 ? ~0 : (1 << UInt64($0.count * 8)) - 1 }
         kinds = sorted.map { mask[$0]! }
-        var bits = [UInt64](repeating: 0, count: 1024)
+        var quad = [UInt64](repeating: 0, count: 1024), short = [UInt64](repeating: 0, count: 1024)
         var start = [Int32](repeating: 0, count: 65_537)
         for p in sorted {
-            let k = Int(p[0]) << 8 | Int(p[1])
-            bits[k >> 6] |= 1 << UInt64(k & 63)
-            start[k + 1] += 1
+            if p.count >= 4 {
+                let q = Self.quadSlot(UInt32(truncatingIfNeeded: Self.head(p[...])))
+                quad[q >> 6] |= 1 << UInt64(q & 63)
+            } else {
+                let k = Int(p[0]) | Int(p[1]) << 8
+                short[k >> 6] |= 1 << UInt64(k & 63)
+            }
+            start[(Int(p[0]) << 8 | Int(p[1])) + 1] += 1
         }
         for k in 0..<65_536 { start[k + 1] += start[k] }
-        pairBits = bits
+        quadBits = quad
+        shortPairBits = short
         pairStart = start
     }
+
+    /// Up to the first eight bytes of `b` as a little-endian word, zero-padded.
+    @inline(__always) private static func head<C: Collection>(_ b: C) -> UInt64 where C.Element == UInt8 {
+        var w: UInt64 = 0
+        for (k, c) in b.prefix(8).enumerated() { w |= UInt64(c) << UInt64(k * 8) }
+        return w
+    }
+
+    /// A 16-bit slot for four bytes (multiplicative hashing).
+    @inline(__always) private static func quadSlot(_ w: UInt32) -> Int { Int((w &* 0x9E37_79B1) >> 16) }
 
     /// For each kind (by raw value), the ranges of its phrases' occurrences in `text`, in order of start.
     func hits(in text: [UInt8]) -> [[Range<Int>]] {
         var out = [[Range<Int>]](repeating: [], count: CueKind.allCases.count)
         text.withUnsafeBufferPointer { b in
-            pairBits.withUnsafeBufferPointer { bits in
-                pairStart.withUnsafeBufferPointer { start in
-                    let n = b.count
-                    var i = 0
-                    while i + 1 < n {
-                        let k = Int(b[i]) << 8 | Int(b[i + 1])
-                        if bits[k >> 6] & (1 << UInt64(k & 63)) != 0 {
-                            for x in Int(start[k])..<Int(start[k + 1]) {
-                                let p = phrases[x]
-                                guard i + p.count <= n else { continue }
-                                var j = 2
-                                while j < p.count && b[i + j] == p[j] { j += 1 }
-                                guard j == p.count else { continue }
-                                var m = kinds[x]
-                                while m != 0 {
-                                    let kind = m.trailingZeroBitCount
-                                    out[kind].append(i..<(i + p.count))
-                                    m &= m - 1
-                                }
-                            }
-                        }
+            bytes.withUnsafeBufferPointer { bytes in
+            offsets.withUnsafeBufferPointer { offsets in
+            heads.withUnsafeBufferPointer { heads in
+            headMasks.withUnsafeBufferPointer { headMasks in
+            quadBits.withUnsafeBufferPointer { quadBits in
+            shortPairBits.withUnsafeBufferPointer { shortBits in
+            pairStart.withUnsafeBufferPointer { start in
+                let n = b.count
+                var i = 0
+                while i + 1 < n {
+                    let window = i + 8 <= n
+                        ? UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self).littleEndian
+                        : Self.head(b[i...])
+                    let q = Self.quadSlot(UInt32(truncatingIfNeeded: window)), pair = Int(window & 0xFFFF)
+                    guard quadBits[q >> 6] & (1 << UInt64(q & 63)) != 0 || shortBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else {
                         i += 1
+                        continue
                     }
+                    let k = Int(b[i]) << 8 | Int(b[i + 1])
+                    for x in Int(start[k])..<Int(start[k + 1]) {
+                        let lo = Int(offsets[x]), count = Int(offsets[x + 1]) - lo
+                        guard i + count <= n, window & headMasks[x] == heads[x] else { continue }
+                        var j = 8
+                        while j < count && b[i + j] == bytes[lo + j] { j += 1 }
+                        guard j >= count else { continue }
+                        var m = kinds[x]
+                        while m != 0 {
+                            let kind = m.trailingZeroBitCount
+                            out[kind].append(i..<(i + count))
+                            m &= m - 1
+                        }
+                    }
+                    i += 1
                 }
+            }
+            }
+            }
+            }
+            }
+            }
             }
         }
         return out

@@ -20,9 +20,13 @@ public enum NoticeExtractor {
         }
         // Each paragraph's section, once: the role and outcome stages both ask for it.
         let sections = paragraphs.map { NoticeSection(headings: $0.headings) }
+        // Paragraphs come in runs under one heading path (the parser gives a run one shared array, so the
+        // comparison is cheap): each path's headings are looked up once per run, not once per paragraph.
         var noticeHeadingFamilies = Set<String>()
+        var lastCounted: [String]? = nil
         for (p, section) in zip(paragraphs, sections) {
-            guard section == .body || section == .decision else { continue }
+            guard section == .body || section == .decision, p.headings != lastCounted else { continue }
+            lastCounted = p.headings
             for h in p.headings { for prov in headingProvisions(h) { noticeHeadingFamilies.insert(ProvisionRoles.family(prov)) } }
         }
 
@@ -45,11 +49,15 @@ public enum NoticeExtractor {
         var cues = [CueText?](repeating: nil, count: paragraphs.count)  // shared with the outcome stage
         var mentions: [ProvisionMention] = []
         mentions.reserveCapacity(raw.count)
+        var ownFamilies: (headings: [String], families: Set<String>)? = nil  // of the last path asked about
         for (pi, it) in raw {
             let p = paragraphs[pi]
             let cue = cues[pi] ?? CueText(p.text)
             cues[pi] = cue
-            let own = Set(p.headings.flatMap(headingProvisions).map(ProvisionRoles.family))
+            if ownFamilies?.headings != p.headings {
+                ownFamilies = (p.headings, Set(p.headings.flatMap(headingProvisions).map(ProvisionRoles.family)))
+            }
+            let own = ownFamilies!.families
             let role = ProvisionRoles.role(of: it.provision, at: it.range, in: cue, section: sections[pi],
                                            ownHeadingFamilies: own, noticeHeadingFamilies: noticeHeadingFamilies)
             mentions.append(ProvisionMention(provision: it.provision, role: role,

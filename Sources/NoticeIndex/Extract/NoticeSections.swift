@@ -24,20 +24,24 @@ enum NoticeSection: Equatable {
         ]
         return table.map { (Array($0.0.utf8), $0.1) }
     }()
-    /// Bytes the prefixes look at: the longest prefix plus one, since a non-ASCII byte right after a prefix
-    /// (a combining mark) would change its last `Character`.
-    private static let window = 16
-
-    /// This runs for every paragraph, so ASCII headings (all real ones) are matched on their bytes; nil when
-    /// a non-ASCII byte is among the leading bytes that matter, which `classifyUnicode` then decides (Unicode
-    /// lowercasing and whitespace), so the answer is always the same as the Unicode one.
+    /// This runs for every paragraph (and for every heading path the FTS columns classify, where ` › `
+    /// follows the first heading), so headings are matched on their bytes; nil when a non-ASCII byte could
+    /// change the answer, which `classifyUnicode` then decides (Unicode lowercasing and whitespace), so the
+    /// answer is always the same as the Unicode one. A prefix is ruled out by an ASCII byte that differs
+    /// from it while every byte before is ASCII (such a `Character` cannot lowercase to the prefix's letter,
+    /// a combining mark after it notwithstanding); it matches when its bytes are equal and the byte after
+    /// it is ASCII or absent (a combining mark there would change its last `Character`).
     private static func classifyASCII(_ b: UnsafeBufferPointer<UInt8>) -> NoticeSection? {
         var i = 0
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
-        let end = min(b.count, i + window)
-        for k in i..<end where b[k] >= 0x80 { return nil }
-        prefixes: for (p, section) in prefixes where p.count <= end - i {
-            for k in 0..<p.count where TextBytes.lower(b[i + k]) != p[k] { continue prefixes }
+        prefixes: for (p, section) in prefixes {
+            for k in 0..<p.count {
+                guard i + k < b.count else { continue prefixes }
+                let c = b[i + k]
+                if c >= 0x80 { return nil }
+                if TextBytes.lower(c) != p[k] { continue prefixes }
+            }
+            if i + p.count < b.count, b[i + p.count] >= 0x80 { return nil }
             return section
         }
         return .body

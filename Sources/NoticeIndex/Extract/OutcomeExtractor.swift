@@ -107,6 +107,7 @@ enum OutcomeExtractor {
             }
         }
 
+        var cuts: [Int] = []
         for (pi, p) in paragraphs.enumerated() {
             let section = sections[pi]
             if section == .otherMatters || section == .rightOfAppeal { continue }
@@ -125,12 +126,15 @@ enum OutcomeExtractor {
                     if inSentence.isEmpty, isDecision { generalLose = true }
                     continue
                 }
-                // Clauses within the sentence.
-                var cuts = [s.lowerBound]
-                cuts += cue.occurrences(of: CueText.clauseCuts, in: s).map(\.lowerBound)
+                // Clauses within the sentence: from each cut to the next (the last to the sentence's end).
+                // `cuts` is reused across sentences, which are many.
+                cuts.removeAll(keepingCapacity: true)
+                cuts.append(s.lowerBound)
+                for o in cue.occurrences(of: CueText.clauseCuts, in: s) { cuts.append(o.lowerBound) }
                 cuts.sort()
-                let clauses = zip(cuts, cuts.dropFirst() + [s.upperBound]).map { $0..<max($0, $1) }
-                for c in clauses where !c.isEmpty {
+                for (k, lo) in cuts.enumerated() {
+                    let c = lo..<max(lo, k + 1 < cuts.count ? cuts[k + 1] : s.upperBound)
+                    if c.isEmpty { continue }
                     let lose = cue.contains(any: loses, in: c)
                     let win = !lose && cue.contains(any: wins, in: c)
                     guard lose || win else { continue }

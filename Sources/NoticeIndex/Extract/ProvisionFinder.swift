@@ -199,7 +199,12 @@ struct ProvisionScanner {
         if k < n, b[k] == 0x2E { k += 1 }
         k = TextBytes.skipSpaces(b, k, limit: 2)
         guard k < n, TextBytes.isDigit(b[k]) || b[k] == 0x28 else { return nil }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self).lowercased()
+        // The word is ASCII letters (see `run`), so lowering its bytes is `lowercased()` without the
+        // Unicode machinery; this runs at every word followed by a number.
+        let word = String(unsafeUninitializedCapacity: j - i) { out in
+            for k in i..<j { out[k - i] = TextBytes.lower(b[k]) }
+            return j - i
+        }
         guard let kind = ProvisionKeyword.table[word] else { return nil }
         // Single letters only in tight forms: `s31`, `s.31`, `s 31`; `r12` only glued.
         if word == "r", k != j { return nil }

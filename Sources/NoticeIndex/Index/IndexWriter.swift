@@ -17,16 +17,23 @@ public struct AnalyzedNotice: Sendable {
         self.file = file
         self.parsed = parsed
         self.extraction = extraction
-        self.document = FTSDocument(paragraphs: parsed.paragraphs.map { ($0.heading, $0.text) },
-                                    terms: FTSDocument.terms(for: parsed, extraction: extraction))
+        // Each run of paragraphs under one heading path (one shared array from the parser) joins and
+        // numbers its path once; the run's paragraphs then share one String, which FTSDocument compares.
         var numbers: [String: Int] = [:], paths: [String] = []
+        var run: (headings: [String], heading: String, no: Int)? = nil
         var layout: [(number: Int, headingNo: Int, text: String)] = []
+        var headed: [(heading: String, text: String)] = []
         for para in parsed.paragraphs {
-            let heading = para.heading
-            let no = numbers[heading] ?? paths.count
-            if no == paths.count { numbers[heading] = no; paths.append(heading) }
-            layout.append((para.number, no, para.text))
+            if run?.headings != para.headings {
+                let heading = para.heading
+                let no = numbers[heading] ?? paths.count
+                if no == paths.count { numbers[heading] = no; paths.append(heading) }
+                run = (para.headings, heading, no)
+            }
+            layout.append((para.number, run!.no, para.text))
+            headed.append((run!.heading, para.text))
         }
+        self.document = FTSDocument(paragraphs: headed, terms: FTSDocument.terms(for: parsed, extraction: extraction))
         headingPaths = paths
         storedText = StoredText(paragraphs: layout)
         rows = NoticeRows(extraction, listed: Self.listedProvisions(extraction))

@@ -9,13 +9,25 @@ public struct Provision: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public init(law: Law, parts: [String]) {
         precondition(!parts.isEmpty, "a provision has at least a section number")
+        self.init(law: law, normalisedParts: parts.map(Provision.normalisedPart))
+    }
+
+    /// `parts` already normalised (a level of an existing provision): nothing to redo.
+    private init(law: Law, normalisedParts parts: [String]) {
         self.law = law
-        self.parts = parts.map(Provision.normalisedPart)
+        self.parts = parts
     }
 
     /// Paragraph letters and roman numerals are lower case (`(a)`, `(ii)`); inserted subsections keep the
     /// statute's capital (`40(3A)`, `s12A`).
     static func normalisedPart(_ part: String) -> String {
+        // Parts are nearly always ASCII and already in this form, and every provision found in a notice
+        // comes through here: the answer is read off the bytes, and the String kept when nothing changes.
+        let u = part.utf8
+        if u.allSatisfy({ $0 < 0x80 }) {
+            let upper = u.first.map(TextBytes.isDigit) ?? false
+            guard u.contains(where: upper ? TextBytes.isLower : TextBytes.isUpper) else { return part }
+        }
         guard let first = part.first, first.isNumber else { return part.lowercased() }
         return part.uppercased()
     }
@@ -29,7 +41,7 @@ public struct Provision: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The provision one level up (`s31(1)` for `s31(1)(a)`), nil at the top.
     public var parent: Provision? {
-        parts.count > 1 ? Provision(law: law, parts: Array(parts.dropLast())) : nil
+        parts.count > 1 ? Provision(law: law, normalisedParts: Array(parts.dropLast())) : nil
     }
 
     /// This provision and every level above it, most specific first.
@@ -41,7 +53,7 @@ public struct Provision: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Whether `self` is `other` or sits inside it (`s31(1)(a)` is within `s31`).
     public func isWithin(_ other: Provision) -> Bool {
-        law == other.law && parts.count >= other.parts.count && Array(parts.prefix(other.parts.count)) == other.parts
+        law == other.law && parts.count >= other.parts.count && parts.starts(with: other.parts)  // no prefix copy
     }
 
     /// The neither-confirm-nor-deny provisions researchers look for.

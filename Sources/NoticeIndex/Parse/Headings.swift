@@ -73,23 +73,39 @@ enum Headings {
     /// Lower-case, straight-apostrophe, single-spaced form of a heading, trailing punctuation removed.
     static func key(_ text: String) -> String {
         var t = text
-        return t.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? keyASCII(b) : nil } ?? keyUnicode(text)
+        return t.withUTF8(keyBytes) ?? keyUnicode(text)
     }
 
-    /// `key` on the bytes of an ASCII heading. The structure parser asks for the key of every short block,
-    /// several times (classification, era, sign-off), and building it scalar by scalar cost ~25k
-    /// instructions a call. Same rules: lower case, backtick → apostrophe, runs of spaces and tabs → one
+    /// `key` on the bytes of a heading that is ASCII apart from curly quotes and en or em dashes (nil for
+    /// any other non-ASCII byte). The structure parser asks for the key of every short block, several
+    /// times (classification, era, sign-off), and building it scalar by scalar cost ~25k instructions a
+    /// call; provision headings (`Section 31 – Law enforcement`) often hold a dash. Same rules: lower case,
+    /// backtick and ‘ ’ → apostrophe, “ ” → straight quote, – — → hyphen, runs of spaces and tabs → one
     /// space (none leading), trailing `.:;,- ` removed.
-    private static func keyASCII(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    private static func keyBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var space = false
-        for c in b {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            i += 1
             switch c {
             case 0x60: out.append(0x27); space = false
             case 0x20, 0x09:
                 if !space && !out.isEmpty { out.append(0x20) }
                 space = true
+            case 0xE2:
+                guard i + 1 < b.count, b[i] == 0x80 else { return nil }
+                switch b[i + 1] {
+                case 0x98, 0x99: out.append(0x27)  // ‘ ’
+                case 0x9C, 0x9D: out.append(0x22)  // “ ”
+                case 0x93, 0x94: out.append(0x2D)  // – —
+                default: return nil
+                }
+                space = false
+                i += 2
+            case 0x80...: return nil
             default: out.append(Bytes.isUpper(c) ? c | 0x20 : c); space = false
             }
         }

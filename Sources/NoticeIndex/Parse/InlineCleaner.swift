@@ -129,9 +129,13 @@ struct InlineCleaner {
                     i = next
                     continue
                 }
-                out.append(b)
+                // Once inside a word only the bytes `endsPlainRun` names need a look; the rest of the run
+                // is copied in one go (byte-by-byte appends were most of the cleaner's time).
+                var j = i + 1
+                while j < end && !Self.endsPlainRun(s[j]) { j += 1 }
+                s.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[i..<j])) }  // no slice to retain
                 lastSpace = false
-                i += 1
+                i = j
             }
         }
         while out.count > start && out[out.count - 1] == Bytes.space { out.removeLast() }
@@ -140,6 +144,12 @@ struct InlineCleaner {
             out.removeLast(out.count - start)
         }
         return start..<out.count
+    }
+
+    /// Whether `b`, met after a byte that was copied as it is (so `lastSpace` is false), has a case of its
+    /// own in `clean`: `P`, `R`, `_` and digits only do when they start a word.
+    @inline(__always) private static func endsPlainRun(_ b: UInt8) -> Bool {
+        b == Bytes.space || b == Bytes.period || b == UInt8(ascii: "[") || b == 0xC2 || b == 0xE2
     }
 
     // MARK: - Line-level artefacts

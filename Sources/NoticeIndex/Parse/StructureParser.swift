@@ -131,7 +131,9 @@ private struct Walker {
     private var l2: String?
     private var l2IsProvision = false
     private var l3: String?
-    private var path: [String] { [l1, l2, l3].compactMap { $0 } }
+    /// `[l1, l2, l3]` without the nils, rebuilt when a heading is applied: every paragraph takes a copy,
+    /// and paragraphs far outnumber headings.
+    private var path: [String] = []
 
     private var number = -1          // -1: no paragraph open
     private var headings: [String] = []
@@ -242,6 +244,7 @@ private struct Walker {
         case .publicInterest, .subheading:
             l2 = heading; l2IsProvision = false; l3 = nil
         }
+        path = [l1, l2, l3].compactMap { $0 }
         headingSinceParagraph = true
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text after cleaning: UTF-8 bytes and the ranges of its lines.
 ///
 /// Blank lines are empty ranges; there is never more than one in a row, and none at the start or end.
@@ -26,9 +28,14 @@ enum TextCleaner {
         // Split into raw lines, clean each one.
         var raw: [Range<Int>] = []
         var start = 0
-        for (i, b) in src.enumerated() where b == Bytes.lf {
-            raw.append(start..<i)
-            start = i + 1
+        // memchr finds each line feed many bytes at a time; a byte loop here was a visible cost.
+        src.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            while start < b.count, let lf = memchr(base + start, Int32(Bytes.lf), b.count - start) {
+                let i = base.distance(to: lf.assumingMemoryBound(to: UInt8.self))
+                raw.append(start..<i)
+                start = i + 1
+            }
         }
         if start < src.count { raw.append(start..<src.count) }
 

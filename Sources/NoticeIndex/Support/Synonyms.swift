@@ -43,6 +43,8 @@ public enum Synonyms {
 
     /// Splits a form into comparable words ("first-tier tribunal" → ["first", "tier", "tribunal"]).
     static func wordsOf(_ text: String) -> [String] {
+        var text = text
+        if let words = text.withUTF8(asciiWordsOf) { return words }
         var words: [String] = []
         var current = ""
         for ch in text.lowercased() {
@@ -56,6 +58,27 @@ public enum Synonyms {
             }
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `wordsOf` on bytes when the text is ASCII (nil otherwise): every case form is normalised with it
+    /// at index time, and Character iteration made that a visible cost. For ASCII the rules are the same:
+    /// letters and digits are word bytes, `'` is dropped, anything else separates.
+    private static func asciiWordsOf(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [String] = []
+        var current: [UInt8] = []
+        for c in b {
+            if TextBytes.isAlnum(c) {
+                current.append(TextBytes.lower(c))
+            } else if c == UInt8(ascii: "'") {
+                continue
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 
