@@ -109,6 +109,10 @@ final class RankingFunctionTests: XCTestCase {
         ]
         for (text, expected) in table { XCTAssertEqual(set.occurs(in: text), expected, text) }
         XCTAssertFalse(NeedleSet([]).occurs(in: "anything"))
+        let single = NeedleSet([Array("5".utf8)])
+        XCTAssertTrue(single.occurs(in: "section 5 applies"))
+        XCTAssertTrue(single.occurs(in: "5"), "at the very end of the text")
+        XCTAssertFalse(single.occurs(in: "section six applies"))
     }
 
     func testFilterOnlySearchesListNewestFirst() throws {

@@ -99,7 +99,8 @@ final class SearchEngineTests: XCTestCase {
                 let paragraphs = try StoredParagraphs.read(engine.db, notice: Int64(id)).map {
                     Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
                 }
-                let mentions = try NoticeReader(db: engine.db).provisionMentions(of: Int64(id))
+                var parsed: [String: Provision] = [:]
+                let mentions = try NoticeReader(db: engine.db).provisionMentions(of: Int64(id), parsed: &parsed)
                 let expected = alone.best(paragraphs, limit: 3, mentions: mentions)
                 XCTAssertEqual(r.paragraphs.map(\.number), expected.map(\.number), "\(text): \(r.id)")
                 XCTAssertEqual(r.paragraphs.map(\.snippet), expected.map(\.snippet), "\(text): \(r.id)")

@@ -69,23 +69,15 @@ struct NoticeReader {
         return out
     }
 
-    /// Where the indexer found provisions in one notice, by paragraph.
-    func provisionMentions(of id: Int64) throws -> Pinpointer.Mentions {
+    /// Where the indexer found provisions in one notice, by paragraph. `parsed` keeps the provisions
+    /// already read from their canonical spelling (a notice repeats a few of them many times).
+    func provisionMentions(of id: Int64, parsed: inout [String: Provision]) throws -> Pinpointer.Mentions {
         var out: Pinpointer.Mentions = [:]
         for (seq, start, end, canonical) in try db.rows("SELECT seq, start, end, provision FROM provision_mentions WHERE notice_id = ?",
                                                          [id], { ($0.int(0), $0.int(1), $0.int(2), $0.string(3) ?? "") }) {
-            guard let p = Provision(canonical: canonical), start <= end else { continue }
+            if parsed[canonical] == nil, let p = Provision(canonical: canonical) { parsed[canonical] = p }
+            guard let p = parsed[canonical], start <= end else { continue }
             out[seq, default: []].append(FoundProvision(provision: p, range: start..<end, text: ""))
-        }
-        return out
-    }
-
-    /// The cases each of `ids` cites.
-    func caseIDs(_ ids: [Int64]) throws -> [Int64: Set<Int64>] {
-        var out: [Int64: Set<Int64>] = [:]
-        for (id, c) in try db.rows("SELECT notice_id, case_id FROM citations WHERE notice_id IN (SELECT value FROM json_each(?))",
-                                   [Self.jsonArray(ids)], { ($0.int64(0), $0.int64(1)) }) {
-            out[id, default: []].insert(c)
         }
         return out
     }

@@ -268,20 +268,33 @@ struct Pinpointer {
 
 /// Lower-case byte strings looked for together in one pass over a text, ignoring ASCII case: a
 /// synonym group brings a needle per written form, and one pass per needle cost more than the rest of
-/// pinpointing.
+/// pinpointing. Each position is first checked against a bit table of the needles' first two bytes (in
+/// either case), so most bytes of a paragraph cost one table lookup.
 struct NeedleSet {
     /// Needles by their first byte (lower case).
     private var byFirst: [[[UInt8]]] = Array(repeating: [], count: 256)
-    private var starts = [Bool](repeating: false, count: 256)
+    /// Bit `a << 8 | b` set when a needle starts with bytes a, b (either case of a letter); bit
+    /// `a << 8 | 0` set for a one-byte needle `a`.
+    private var starts = [UInt64](repeating: 0, count: 1024)
+    private var hasSingleBytes = false
     let isEmpty: Bool
 
     init(_ needles: [[UInt8]]) {
         var seen = Set<[UInt8]>()
+        func cases(_ b: UInt8) -> [UInt8] { b >= 0x61 && b <= 0x7A ? [b, b - 0x20] : [b] }
         for n in needles where !n.isEmpty && seen.insert(n).inserted {
             byFirst[Int(n[0])].append(n)
-            starts[Int(n[0])] = true
-            // An upper-case first letter in the text must find the same needles.
-            if n[0] >= 0x61 && n[0] <= 0x7A { starts[Int(n[0] - 0x20)] = true }
+            for a in cases(n[0]) {
+                if n.count == 1 {
+                    hasSingleBytes = true
+                    starts[Int(a) << 2] |= 1
+                } else {
+                    for b in cases(n[1]) {
+                        let key = Int(a) << 8 | Int(b)
+                        starts[key >> 6] |= 1 << UInt64(key & 63)
+                    }
+                }
+            }
         }
         isEmpty = seen.isEmpty
     }
@@ -290,25 +303,33 @@ struct NeedleSet {
         guard !isEmpty else { return false }
         var text = text
         return text.withUTF8 { hay in
-            let n = hay.count
-            var i = 0
-            while i < n {
-                let b = hay[i]
-                if starts[Int(b)] {
-                    let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                    for needle in byFirst[Int(lower)] where i + needle.count <= n {
-                        var k = 1
-                        while k < needle.count {
-                            let c = hay[i + k]
-                            if c != needle[k] && !(c >= 0x41 && c <= 0x5A && c | 0x20 == needle[k]) { break }
-                            k += 1
-                        }
-                        if k == needle.count { return true }
-                    }
+            starts.withUnsafeBufferPointer { bits in
+                let n = hay.count
+                var i = 0
+                while i < n {
+                    let b = hay[i]
+                    let pair = Int(b) << 8 | Int(i + 1 < n ? hay[i + 1] : 0)
+                    let single = hasSingleBytes && bits[Int(b) << 2] & 1 != 0
+                    if single || bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, matchesAt(i, hay) { return true }
+                    i += 1
                 }
-                i += 1
+                return false
             }
-            return false
         }
+    }
+
+    private func matchesAt(_ i: Int, _ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        let b = hay[i]
+        let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        for needle in byFirst[Int(lower)] where i + needle.count <= hay.count {
+            var k = 1
+            while k < needle.count {
+                let c = hay[i + k]
+                if c != needle[k] && !(c >= 0x41 && c <= 0x5A && c | 0x20 == needle[k]) { break }
+                k += 1
+            }
+            if k == needle.count { return true }
+        }
+        return false
     }
 }

@@ -12,6 +12,8 @@ public final class SearchEngine {
     /// between threads).
     private let pinpointTokenizers: [FTS5Tokenizer]
     private let headingCaches: [Pinpointer.HeadingCache]
+    /// Provisions read back from their canonical spelling, by spelling (a few hundred at most).
+    private var parsedProvisions: [String: Provision] = [:]
     /// Read on the first search that needs them (every text search re-ranks with them).
     private var loadedColumns: NoticeColumns?
     func columns() throws -> NoticeColumns {
@@ -96,7 +98,7 @@ public final class SearchEngine {
             guard var record = try NoticeReader(db: db).record(id: id) else { continue }
             record.score = score
             pages.append(PageItem(record: record, stored: try StoredParagraphs.fetch(db, notice: id),
-                                  mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id) : [:]))
+                                  mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id, parsed: &parsedProvisions) : [:]))
         }
         let pinpointers = pinpointTokenizers.indices.map {
             Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions, headings: headingCaches[$0])
@@ -208,7 +210,6 @@ public final class SearchEngine {
         let best = candidates.first?.text ?? 1
         let ids = candidates.map(\.id)
         let signals = try QuerySignals(query: query, db: db)
-        let cited = signals.caseIDs.isEmpty ? [:] : try NoticeReader(db: db).caseIDs(ids)
         let provisions = try NoticeReader(db: db).provisionRoles(ids, provisions: signals.provisions)
         var out: [(Int64, Double, Int32)] = []
         for c in candidates {
@@ -222,7 +223,7 @@ public final class SearchEngine {
             }
             if let key = columns.authorityKey(of: c.id), signals.authorityKeys.contains(key) { boost += w.authority }
             if let o = columns.outcome(of: c.id), signals.outcomes.contains(o) { boost += w.outcome }
-            if let cases = cited[c.id], !signals.caseIDs.isDisjoint(with: cases) { boost += w.citedCase }
+            if !signals.caseIDs.isEmpty, columns.cases(of: c.id).contains(where: signals.caseIDs.contains) { boost += w.citedCase }
             out.append((c.id, c.text + boost * best, columns.dateKey(of: c.id)))
         }
         // Ties go to the newer notice.
