@@ -35,6 +35,10 @@ public struct IndexOptions: Sendable {
     public var lockTimeout = 10.0
     /// Notices per transaction in incremental runs; each commit leaves the index consistent.
     public var batchSize = 256
+    /// Notices per transaction in the first build of an empty index: fewer, larger FTS5 segments to
+    /// merge (25k notices: 100 commits → 13, about 0.5 s less), and a killed first build is continued
+    /// from its last commit (see `FirstBuild`).
+    public var firstBuildBatchSize = 2048
     public var progress: (@Sendable (IndexProgress) -> Void)?
     /// Notes for people (e.g. "rebuilding an index of an older schema").
     public var note: (@Sendable (String) -> Void)?
@@ -193,7 +197,7 @@ public enum Indexer {
                     done += 1
                     doneBytes += result.size
                     inBatch += 1
-                    if inBatch >= options.batchSize {
+                    if inBatch >= (firstBuild ? options.firstBuildBatchSize : options.batchSize) {
                         if !rebuild { try db.execute("COMMIT; BEGIN IMMEDIATE") }
                         inBatch = 0
                         options.progress?(IndexProgress(done: done, total: candidates.count, bytes: doneBytes,
