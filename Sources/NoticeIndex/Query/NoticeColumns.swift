@@ -1,6 +1,5 @@
 /// The per-notice values that ranking, facets and filter-only ordering read for many notices at a
-/// time (date, year, authority, outcome, provisions relied on, cases cited), held in arrays indexed by
-/// notice id.
+/// time (date, year, authority, outcome, provisions relied on), held in arrays indexed by notice id.
 ///
 /// Read once per open index, the way a search engine keeps "fast fields": a query then touches only
 /// its own matches, where SQL would look each notice up again (facets over 13,000 matches: 25 ms as
@@ -21,9 +20,6 @@ final class NoticeColumns {
     private(set) var provisionStart: [Int32] = [0]
     private(set) var provisionIDs: [Int32] = []
     private(set) var provisionNames: [String] = []
-    /// Cases each notice cites (`cases.id`), sorted: notice `id` has `caseIDs[caseStart[id]..<caseStart[id + 1]]`.
-    private(set) var caseStart: [Int32] = [0]
-    private(set) var caseIDs: [Int64] = []
     /// Ids with a row in `notices`.
     private(set) var exists: [Bool] = []
 
@@ -85,16 +81,6 @@ final class NoticeColumns {
                 }
             }
         }
-        var cited = [[Int64]](repeating: [], count: size)
-        _ = try db.rows("SELECT notice_id, case_id FROM citations") { s -> Void in
-            let id = Int(s.int64(0))
-            if id >= 0 && id < size { cited[id].append(s.int64(1)) }
-        }
-        caseStart.reserveCapacity(size + 1)
-        for list in cited {
-            caseIDs += list.sorted()
-            caseStart.append(Int32(caseIDs.count))
-        }
         provisionStart.reserveCapacity(size + 1)
         for list in lists {
             provisionIDs += list
@@ -114,11 +100,6 @@ final class NoticeColumns {
     func provisions(of id: Int64) -> ArraySlice<Int32> {
         guard has(id) else { return [] }
         return provisionIDs[Int(provisionStart[Int(id)])..<Int(provisionStart[Int(id) + 1])]
-    }
-
-    func cases(of id: Int64) -> ArraySlice<Int64> {
-        guard has(id) else { return [] }
-        return caseIDs[Int(caseStart[Int(id)])..<Int(caseStart[Int(id) + 1])]
     }
 
     func authorityKey(of id: Int64) -> String? {
@@ -141,5 +122,32 @@ final class NoticeColumns {
             if digits > 8 { return 0 }
         }
         return digits == 8 ? value : 0
+    }
+}
+
+/// The cases each notice cites (`cases.id`), read once per open index by the first query that names a
+/// case: re-ranking `Dransfield` then looks its candidates up here instead of in `citations`.
+final class CitedCases {
+    private var start: [Int32] = [0]
+    private var ids: [Int64] = []
+
+    init(_ db: Database) throws {
+        var lists: [[Int64]] = []
+        _ = try db.rows("SELECT notice_id, case_id FROM citations ORDER BY notice_id") { s -> Void in
+            let notice = Int(s.int64(0))
+            guard notice >= 0 else { return }
+            if notice >= lists.count { lists += repeatElement([], count: notice - lists.count + 1) }
+            lists[notice].append(s.int64(1))
+        }
+        start.reserveCapacity(lists.count + 1)
+        for list in lists {
+            ids += list
+            start.append(Int32(ids.count))
+        }
+    }
+
+    func of(_ notice: Int64) -> ArraySlice<Int64> {
+        guard notice >= 0, Int(notice) + 1 < start.count else { return [] }
+        return ids[Int(start[Int(notice)])..<Int(start[Int(notice) + 1])]
     }
 }

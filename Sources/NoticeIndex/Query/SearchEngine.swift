@@ -16,6 +16,13 @@ public final class SearchEngine {
     private var parsedProvisions: [String: Provision] = [:]
     /// Read on the first search that needs them (every text search re-ranks with them).
     private var loadedColumns: NoticeColumns?
+    private var loadedCitations: CitedCases?
+    func citedCases() throws -> CitedCases {
+        if let c = loadedCitations { return c }
+        let c = try CitedCases(db)
+        loadedCitations = c
+        return c
+    }
     func columns() throws -> NoticeColumns {
         if let c = loadedColumns { return c }
         let c = try NoticeColumns(db)
@@ -57,6 +64,7 @@ public final class SearchEngine {
         if let dataVersion, dataVersion != version {
             try scorer.loadLengths(db)
             loadedColumns = nil
+            loadedCitations = nil
         }
         dataVersion = version
     }
@@ -211,6 +219,7 @@ public final class SearchEngine {
         let ids = candidates.map(\.id)
         let signals = try QuerySignals(query: query, db: db)
         let provisions = try NoticeReader(db: db).provisionRoles(ids, provisions: signals.provisions)
+        let cited = signals.caseIDs.isEmpty ? nil : try citedCases()
         var out: [(Int64, Double, Int32)] = []
         for c in candidates {
             var boost = 0.0
@@ -223,7 +232,7 @@ public final class SearchEngine {
             }
             if let key = columns.authorityKey(of: c.id), signals.authorityKeys.contains(key) { boost += w.authority }
             if let o = columns.outcome(of: c.id), signals.outcomes.contains(o) { boost += w.outcome }
-            if !signals.caseIDs.isEmpty, columns.cases(of: c.id).contains(where: signals.caseIDs.contains) { boost += w.citedCase }
+            if let cited, cited.of(c.id).contains(where: signals.caseIDs.contains) { boost += w.citedCase }
             out.append((c.id, c.text + boost * best, columns.dateKey(of: c.id)))
         }
         // Ties go to the newer notice.
