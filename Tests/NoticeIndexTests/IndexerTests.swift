@@ -26,6 +26,7 @@ final class IndexerTests: XCTestCase {
         }
     }
 
+    @discardableResult
     func index(_ paths: [String]? = nil, rebuild: Bool = false) throws -> IndexReport {
         try Indexer.run(paths: paths ?? [notices.path], database: db, options: IndexOptions(rebuild: rebuild, lockTimeout: 0.5))
     }
