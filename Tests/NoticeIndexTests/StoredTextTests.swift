@@ -59,17 +59,11 @@ final class StoredTextTests: XCTestCase {
         let db = try Database(path: TestSupport.corpusIndex, readOnly: true)
         let id = try XCTUnwrap(try db.int("SELECT id FROM notices WHERE uid = 'seed-notice-2024-02-08-mps'"))
         let expected = try StoredParagraphs.read(db, notice: Int64(id)).prefix(5).map { "\($0.number)\t\($0.text.replacingOccurrences(of: "\n", with: " "))" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: shell!)
-        process.arguments = ["-readonly", "-separator", "\t", TestSupport.corpusIndex,
-                             "SELECT number, replace(text, char(10), ' ') FROM paragraphs WHERE notice_id = \(id) ORDER BY seq LIMIT 5"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertEqual(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init), expected)
+        let result = try TestSupport.run(
+            ["-readonly", "-separator", "\t", TestSupport.corpusIndex,
+             "SELECT number, replace(text, char(10), ' ') FROM paragraphs WHERE notice_id = \(id) ORDER BY seq LIMIT 5"],
+            executable: URL(fileURLWithPath: shell!))
+        XCTAssertEqual(result.code, 0, result.err)
+        XCTAssertEqual(result.out.split(separator: "\n").map(String.init), expected)
     }
 }

@@ -42,11 +42,12 @@ enum TestSupport {
         return db
     }()
 
-    /// Runs the built `search` binary; returns exit code, stdout and stderr.
+    /// Runs the built `search` binary (or `executable`); returns exit code, stdout and stderr.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> (code: Int32, out: String, err: String) {
+    static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String] = [:],
+                    cwd: URL? = nil) throws -> (code: Int32, out: String, err: String) {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("search")
+        process.executableURL = executable ?? productsDirectory.appendingPathComponent("search")
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

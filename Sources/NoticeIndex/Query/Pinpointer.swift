@@ -110,15 +110,7 @@ struct Pinpointer {
             let last = hay.count - needle.count
             while i <= last {
                 let b = hay[i]
-                if b == first || (b >= 0x41 && b <= 0x5A && b | 0x20 == first) {
-                    var k = 1
-                    while k < needle.count {
-                        let c = hay[i + k]
-                        if c != needle[k] && !(c >= 0x41 && c <= 0x5A && c | 0x20 == needle[k]) { break }
-                        k += 1
-                    }
-                    if k == needle.count { return true }
-                }
+                if b == first || (b >= 0x41 && b <= 0x5A && b | 0x20 == first), NeedleSet.rest(of: needle, isAt: i, in: hay) { return true }
                 i += 1
             }
             return false
@@ -321,15 +313,19 @@ struct NeedleSet {
     private func matchesAt(_ i: Int, _ hay: UnsafeBufferPointer<UInt8>) -> Bool {
         let b = hay[i]
         let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-        for needle in byFirst[Int(lower)] where i + needle.count <= hay.count {
-            var k = 1
-            while k < needle.count {
-                let c = hay[i + k]
-                if c != needle[k] && !(c >= 0x41 && c <= 0x5A && c | 0x20 == needle[k]) { break }
-                k += 1
-            }
-            if k == needle.count { return true }
+        return byFirst[Int(lower)].contains { i + $0.count <= hay.count && Self.rest(of: $0, isAt: i, in: hay) }
+    }
+
+    /// Whether `needle` after its first byte follows position `i` of `hay` (which must have room),
+    /// ASCII letters compared without case.
+    @inline(__always)
+    static func rest(of needle: [UInt8], isAt i: Int, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 1
+        while k < needle.count {
+            let c = hay[i + k]
+            if c != needle[k] && !(c >= 0x41 && c <= 0x5A && c | 0x20 == needle[k]) { return false }
+            k += 1
         }
-        return false
+        return true
     }
 }
