@@ -34,10 +34,12 @@ final class NoticeScorer {
     }
 
     private let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
-    /// Notices with a length, i.e. documents in `notice_fts`.
+    /// Notices with a length, i.e. documents in `notice_fts` (once the lengths are read).
     private(set) var documentCount = 0
+    private var lengthsRead = false
 
-    /// Registers the ranking function on `db` and reads the notice lengths.
+    /// Registers the ranking function on `db`. The notice lengths are read by the first search that
+    /// ranks (`readLengthsIfNeeded`), so commands that only show or export pay nothing for them.
     init(_ db: Database) throws {
         state.initialize(to: State())
         let api = try FTS5API.of(db)
@@ -57,11 +59,17 @@ final class NoticeScorer {
             state.deallocate()
         })
         guard rc == SQLITE_OK else { throw NoticeIndexError.database(path: db.path, reason: "cannot register the ranking function") }
-        try loadLengths(db)
     }
 
+    func readLengthsIfNeeded(_ db: Database) throws {
+        if !lengthsRead { try readLengths(db) }
+    }
+
+    /// The index changed under an open engine: read the lengths again on the next search.
+    func forgetLengths() { lengthsRead = false }
+
     /// Token count of every notice (all columns), from FTS5's own `docsize` table: one varint per column.
-    func loadLengths(_ db: Database) throws {
+    private func readLengths(_ db: Database) throws {
         var lengths: [Int32] = []
         var total = 0.0
         var count = 0
@@ -85,6 +93,7 @@ final class NoticeScorer {
         state.pointee.lengths = buffer
         state.pointee.averageLength = count > 0 ? max(1, total / Double(count)) : 1
         documentCount = count
+        lengthsRead = true
     }
 
     /// Runs `sql` (a `SELECT noticeindex_rank(notice_fts) … MATCH …`) and returns every matching notice

@@ -36,7 +36,6 @@ public final class SearchEngine {
         let tokenizer = try FTS5Tokenizer(db)
         self.tokenizer = tokenizer
         scorer = try NoticeScorer(db)
-        dataVersion = try db.int("PRAGMA data_version")
         let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         pinpointTokenizers = try [tokenizer] + (1..<workers).map { _ in try FTS5Tokenizer(db) }
         headingCaches = (0..<workers).map { _ in Pinpointer.HeadingCache() }
@@ -54,7 +53,7 @@ public final class SearchEngine {
         }
     }
 
-    /// `PRAGMA data_version` when the lengths and columns were read.
+    /// `PRAGMA data_version` at the last search (lengths and columns are read inside searches).
     private var dataVersion: Int?
 
     /// An engine kept open across a nightly run must not rank with the notice lengths and columns of
@@ -62,7 +61,7 @@ public final class SearchEngine {
     private func refreshIfIndexChanged() throws {
         let version = try db.int("PRAGMA data_version")
         if let dataVersion, dataVersion != version {
-            try scorer.loadLengths(db)
+            scorer.forgetLengths()
             loadedColumns = nil
             loadedCitations = nil
         }
@@ -159,6 +158,7 @@ public final class SearchEngine {
 
     /// Notices matching `root` (and allowed by the filters), with their weighted bm25 scores.
     func match(_ root: QueryNode, filter: FilterSQL?) throws -> [(id: Int64, text: Double)] {
+        try scorer.readLengthsIfNeeded(db)
         let expression = MatchBuilder.expression(root)
         let idf = try MatchBuilder.phrases(in: expression).map { try inverseDocumentFrequency(of: $0) }
         do {
