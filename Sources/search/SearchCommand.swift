@@ -55,9 +55,7 @@ func guarded<T>(_ body: () throws -> T) throws -> T {
 }
 
 func printJSON<T: Encodable>(_ value: T, pretty: Bool = false) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.withoutEscapingSlashes, .prettyPrinted] : [.withoutEscapingSlashes]
-    let data = try encoder.encode(value)
+    let data = try JSONOutput.data(value, pretty: pretty)
     FileHandle.standardOutput.write(data)
     FileHandle.standardOutput.write(Data("\n".utf8))
 }
