@@ -69,7 +69,7 @@ extension Search {
             try guarded {
                 let engine = try SearchEngine(databasePath: common.database.path)
                 let encoder = JSONEncoder()
-                encoder.outputFormatting = [.withoutEscapingSlashes]
+                encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]  // the same bytes for the same index
                 let out = FileHandle.standardOutput
                 if format == .csv { out.write(Data((CSV.header.joined(separator: ",") + "\r\n").utf8)) }
                 try engine.forEachNotice { r in
