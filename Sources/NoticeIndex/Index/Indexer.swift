@@ -50,6 +50,8 @@ public struct IndexOptions: Sendable {
     /// Refuse to start without the free space the run needs (see `FreeSpace`); off only in the test
     /// that fills the disk in the middle of a run.
     var checkFreeSpace = true
+    /// Analysis threads (one per core); tests vary it to show the result does not depend on it.
+    var workers = ProcessInfo.processInfo.activeProcessorCount
     public var progress: (@Sendable (IndexProgress) -> Void)?
     /// Notes for people (e.g. "rebuilding an index of an older schema").
     public var note: (@Sendable (String) -> Void)?
@@ -246,7 +248,7 @@ struct IndexRun {
                 }
             }
             // Workers read, parse and extract on every core; this thread only writes, in path order.
-            let pipeline = AnalysisPipeline(plan.candidates, workers: ProcessInfo.processInfo.activeProcessorCount,
+            let pipeline = AnalysisPipeline(plan.candidates, workers: options.workers,
                                             capacity: max(8, options.batchSize * 2))
             var done = 0, doneBytes = 0
             let present = plan.known.values.filter { $0.noticeID != nil }.count
