@@ -137,6 +137,10 @@ final class DatabaseIdentityTests: XCTestCase {
         var handle: OpaquePointer?
         XCTAssertEqual(sqlite3_open(db, &handle), SQLITE_OK)
         XCTAssertEqual(sqlite3_exec(handle, "DELETE FROM notice_fts_data WHERE id > 10", nil, nil, nil), SQLITE_OK)
+        // A day later (the check runs when the last one is older than IntegrityCheck.interval).
+        let dayAgo = Int(Date().timeIntervalSince1970 - IntegrityCheck.interval - 60)
+        XCTAssertEqual(sqlite3_exec(handle, "UPDATE meta SET value = '\(dayAgo)' WHERE key = '\(IntegrityCheck.key)'", nil, nil, nil), SQLITE_OK)
+        XCTAssertEqual(sqlite3_changes(handle), 1, "the build recorded its check")
         sqlite3_close(handle)
         let query = try TestSupport.run(["commissioner", "--db", db])
         XCTAssertEqual(query.code, 2, "a damaged index is a runtime failure, not a bad query: \(query.err)")

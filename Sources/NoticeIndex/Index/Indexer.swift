@@ -206,7 +206,7 @@ struct IndexRun {
             options.note?("\(path) is damaged (table \(missing) is missing); rebuilding it beside the old file")
             return (beside, false)
         }
-        if let problem = IntegrityCheck.problem(db) {
+        if let problem = try IntegrityCheck.problemIfDue(db) {
             options.note?("\(path): \(problem); rebuilding it beside the old file")
             return (beside, false)
         }

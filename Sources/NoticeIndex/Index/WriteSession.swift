@@ -89,7 +89,10 @@ final class WriteSession {
             // From here on every commit syncs: this one makes all of the build's pages durable, and
             // only the next one removes its marker.
             try db.execute("PRAGMA synchronous = FULL")
-            try db.run("DELETE FROM meta WHERE key IN (?, ?)", [FirstBuild.key, FirstBuild.progressKey])
+            try db.transaction {
+                try db.run("DELETE FROM meta WHERE key IN (?, ?)", [FirstBuild.key, FirstBuild.progressKey])
+                try IntegrityCheck.markChecked(db)   // a new FTS index, written in one go
+            }
         }
         settle()
     }
