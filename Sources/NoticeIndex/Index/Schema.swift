@@ -12,7 +12,7 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 7
+    static let version = 8
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -118,6 +118,8 @@ enum Schema {
         ) WITHOUT ROWID;
 
         -- Cases across the whole index; `case_forms` holds every normalised string that names a case.
+        -- `name` is the name most citing notices give it (ties: the first in binary order), so the same
+        -- files always give the same names, whatever order they were indexed in.
         CREATE TABLE IF NOT EXISTS cases(
             id INTEGER PRIMARY KEY,
             key TEXT NOT NULL UNIQUE,
@@ -133,6 +135,7 @@ enum Schema {
             case_id INTEGER NOT NULL,
             written TEXT NOT NULL,     -- the forms as written in this notice, joined by U+001F
             spans TEXT NOT NULL,       -- "seq:start:end" items, space-separated
+            name TEXT,                 -- the party names this notice gives the case, if any (cases.name is chosen from these)
             PRIMARY KEY(case_id, notice_id)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS citations_notice ON citations(notice_id);
