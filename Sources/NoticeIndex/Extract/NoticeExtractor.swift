@@ -67,6 +67,9 @@ public enum NoticeExtractor {
 
         var outcome = OutcomeExtractor.extract(paragraphs, sections: sections, cues: cues, mentions: mentions, law: law)
         ProvisionRoles.demoteMachinery(&mentions, findings: &outcome.findings)
+        for i in outcome.findings.indices {
+            if let s = outcome.findings[i].span { outcome.findings[i].paragraphNumber = paragraphs[s.paragraph].number }
+        }
         let authority = notice.authority.flatMap { name -> AuthorityInfo? in
             name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : AuthorityNormalizer.info(for: name)
         }

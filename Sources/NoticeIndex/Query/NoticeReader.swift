@@ -15,7 +15,7 @@ struct NoticeReader {
             id: s.string(1) ?? "", reference: s.string(2), file: s.string(3) ?? "", date: s.string(4),
             authority: s.string(5), law: s.string(6), outcome: s.string(7),
             provisions: (s.string(8) ?? "").split(separator: " ").map(String.init),
-            cases: try cases(of: id), score: nil, paragraphs: [], fullParagraphs: nil, findings: nil,
+            cases: try cases(of: id), score: nil, paragraphs: [], fullParagraphs: nil, findings: try findings(of: id),
             authorityKey: s.string(9), sector: s.string(10), layout: s.string(11))
     }
 
@@ -33,10 +33,15 @@ struct NoticeReader {
     func fullRecord(id: Int64) throws -> NoticeRecord? {
         guard var r = try record(id: id) else { return nil }
         r.fullParagraphs = try StoredParagraphs.read(db, notice: id).map { ParagraphText(number: $0.number, heading: $0.heading, text: $0.text) }
-        r.findings = try db.rows("SELECT provision, finding FROM findings WHERE notice_id = ? ORDER BY position", [id]) {
-            FindingSummary(provision: $0.string(0) ?? "", finding: $0.string(1) ?? "")
-        }
         return r
+    }
+
+    /// The notice's findings in order, each with the span it was read from.
+    func findings(of id: Int64) throws -> [FindingSummary] {
+        try db.rows("SELECT provision, finding, paragraph, start, end FROM findings WHERE notice_id = ? ORDER BY position", [id]) {
+            FindingSummary(provision: $0.string(0) ?? "", finding: $0.string(1) ?? "", paragraph: $0.isNull(2) ? nil : $0.int(2),
+                           start: $0.isNull(3) ? nil : $0.int(3), end: $0.isNull(4) ? nil : $0.int(4))
+        }
     }
 
     /// Finds a notice by id (uid), reference in any written form, or file name.
