@@ -51,7 +51,7 @@ final class DecisionLanguageTests: XCTestCase {
         Row(name: "held after all, and a breach of sections 1 and 10",
             decision: ["The Commissioner's decision is that the department does hold further information within scope.",
                        "In failing to respond properly it contravened section 1 and section 10 of FOIA."],
-            findings: ["s1(1)(a)": .upheld, "s1": .upheld, "s10": .upheld], outcome: .upheld),
+            findings: ["s1": .upheld, "s10": .upheld], outcome: .upheld),
         Row(name: "the derogation: held for journalism, art or literature",
             decision: ["The broadcaster said the recordings were covered by the derogation.",
                        "The Commissioner's decision is that the recordings are held for the purposes of journalism, art or literature and fall outside FOIA.",
@@ -126,5 +126,24 @@ final class DecisionLanguageTests: XCTestCase {
             XCTAssertTrue(clause.contains(f.provision.canonical.dropFirst()), "\(f.provision.canonical) read from \(clause)")
         }
         XCTAssertEqual(e.findings.count, 2)
+    }
+}
+
+extension DecisionLanguageTests {
+    func testAQuestionDecidesNothingAndTheDecisionSectionStands() {
+        let paragraphs = [
+            Paragraph(number: 2, headings: ["Decision (including any steps ordered)"],
+                      text: "The Commissioner's decision is that neither exception is engaged and the board has breached regulation 5(1)."),
+            Paragraph(number: 9, headings: ["Scope of the case"],
+                      text: "The Commissioner has considered whether the board was entitled to refuse the request under regulations 12(4)(d) and 12(5)(b)."),
+        ]
+        let e = NoticeExtractor.extract(ParsedNotice(law: .eir, paragraphs: paragraphs))
+        XCTAssertEqual(e.findings.map(\.provision.canonical), ["r5(1)"])
+        XCTAssertEqual(e.outcome, .upheld)
+    }
+
+    func testASentenceGluedToTheNextByAMissingSpaceIsTwoSentences() {
+        let cue = CueText("The trust withheld some information under section 40(2) (personal data).The Commissioner's decision is that it was correct to do so.")
+        XCTAssertEqual(cue.sentences.count, 2)
     }
 }

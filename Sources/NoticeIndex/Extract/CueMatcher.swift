@@ -3,7 +3,7 @@
 enum CueKind: Int, CaseIterable {
     case clauseCut, negative, positive, wins, loses, publicInterestReversal, stepsOrdered, noSteps, delay,
          delayFailure, decisionStatement, negator, partial, heldWin, heldLose, narration, anaphor, proceduralBreach,
-         complaintUpheld, complaintPartly, complaintNotUpheld
+         complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question
 }
 
 /// A list of lowercase ASCII cue phrases of one kind.
@@ -51,7 +51,8 @@ struct CueMatcher: Sendable {
         OutcomeExtractor.decisionStatement, DecisionLanguage.negators, DecisionLanguage.partial,
         DecisionLanguage.heldWins, DecisionLanguage.heldLoses, DecisionLanguage.narration, DecisionLanguage.anaphora,
         DecisionLanguage.procedural, DecisionLanguage.complaintUpheld, DecisionLanguage.complaintPartly,
-        DecisionLanguage.complaintNotUpheld,
+        DecisionLanguage.complaintNotUpheld, DecisionLanguage.decisionVerbs,
+        DecisionLanguage.questions,
     ])
 
     init(_ lists: [CueList]) {

@@ -15,8 +15,8 @@
 /// | held after all | `does hold`, `holds more`, `holds further`, `not provided all` | upheld on s1(1)(a) (EIR: r5(1)) |
 /// | the authority's position | `upholds the`, `position is upheld` | not upheld |
 /// | public interest reversal | engaged, but `public interest favours disclosure` | upheld (partly with "some of") |
-/// | not decided | `has not considered`, `not necessary to consider`, `did not contest` … (`ProvisionRoles.negative`) | no finding |
-/// | narration | in the Decision section, a sentence that tells what a party did (`explained`, `argued`, `refused`, `citing`, `initially`) and names neither the Commissioner nor a decision | no finding |
+/// | not decided | `has not considered`, `not necessary to consider`, `did not contest` … (`ProvisionRoles.negative`); a question: `considered whether`, `to determine whether` | no finding |
+/// | narration | in the Decision section, a sentence that tells what a party did (`explained`, `argued`, `refused`, `citing`, `initially`, `disclosed`, `responded`) with no decision verb (`decision is`, `finds`, `found`, `decided`, `is satisfied` …) | no finding |
 /// | the complaint | `the complaint is upheld` / `partly upheld` / `not upheld` | the notice's outcome, as stated |
 /// | steps ordered | `the following steps`, `must disclose`, `orders its disclosure`, `requires the … to disclose` | the complainant won something: upheld if nothing else is |
 ///
@@ -37,7 +37,7 @@ enum DecisionLanguage {
     ])
     static let loses = CueList(.loses, [
         "not entitled", "incorrect ", "failed to demonstrate", "has not demonstrated", "not demonstrated", "incorrectly",
-        "inappropriately", "wrongly", "not engaged", "breached", "breach of", "in breach", "breaches of",
+        "inappropriately", "wrongly", "not engaged", "breached", "breach of", "in breach", "breaches",
         "failed to comply", "did not comply", "has not complied", "not complied", "not fully comply", "failed to respond",
         "failed to provide", "did not respond", "not correctly", "cannot rely", "could not rely", "unable to rely",
         "not able to rely", "was not correct", "is not correct", "not correct to", "does not apply", "did not apply",
@@ -69,8 +69,21 @@ enum DecisionLanguage {
     ])
     /// In the Decision section: a party's own account, not a decision (unless the Commissioner is named).
     static let narration = CueList(.narration, [
-        "explained", "argued", " said ", " says ", "claimed", "initially", "refused", "citing", "contested",
-        "complained", "stated", "upheld its", "maintained its", "sought to rely", "considered it to be",
+        "explained", "argued", " said ", " says ", "claimed", "initially", "refused", "refusing", "citing", "contested",
+        "complained", "stated", "upheld its", "maintained its", "sought to rely", "considered it to be", "disclosed",
+        "released", "clarified", "responded", "withholding", "provided part", "provided some", "changed its view",
+        "revised its position",
+    ])
+    /// What makes a narrating sentence a decision after all ("the Commissioner has found that …").
+    static let decisionVerbs = CueList(.decisionVerb, [
+        "decision is", "decision that", "finds", "found", "find that", "concludes", "concluded", "decided",
+        "considers that", "is satisfied", "upholds", "requires", "incorrectly stated", "wrongly stated",
+        "incorrectly claimed", "wrongly claimed", "incorrectly said", "wrongly said",
+    ])
+    /// A question the notice goes on to answer, not an answer: the clause decides nothing.
+    static let questions = CueList(.question, [
+        "considered whether", "consider whether", "considering whether", "determine whether", "decide whether",
+        "investigated whether", "establish whether", "is whether", "are whether", "was whether",
     ])
     /// An anaphor: the clause decides the provisions named just before.
     static let anaphora = CueList(.anaphor, [

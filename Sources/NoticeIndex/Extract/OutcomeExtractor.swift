@@ -104,15 +104,17 @@ enum OutcomeExtractor {
                 let stated = cue.contains(any: decisionStatement, in: s)
                 if !isDecision && !stated { continue }
                 var inSentence = provisions(ms, in: s)
-                if isDecision && !stated && cue.contains(any: DecisionLanguage.narration, in: s) {
+                if isDecision && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
                     if !inSentence.isEmpty { last = inSentence }  // "… and cited regulation 12(4)(e)": named for an anaphor
                     continue
                 }
                 let partial = cue.contains(any: DecisionLanguage.partial, in: s)
-                func record(_ prov: Provision, _ o: Outcome, _ r: Range<Int>) {
+                func recordWhole(_ prov: Provision, _ o: Outcome, _ r: Range<Int>) {
                     let span = Span(paragraph: pi, start: r.lowerBound, end: r.upperBound)
-                    let finding = partial && o != .partlyUpheld ? Outcome.partlyUpheld : o
-                    if isDecision { decision.record(prov, finding, span) } else { body.record(prov, finding, span) }
+                    if isDecision { decision.record(prov, o, span) } else { body.record(prov, o, span) }
+                }
+                func record(_ prov: Provision, _ o: Outcome, _ r: Range<Int>) {
+                    recordWhole(prov, partial ? .partlyUpheld : o, r)
                 }
                 if cue.contains(any: publicInterestReversal, in: s) {
                     if inSentence.isEmpty, isDecision { inSentence = last }
@@ -122,7 +124,7 @@ enum OutcomeExtractor {
                 }
                 var carry: [Provision] = []  // provisions of clauses before this one with no decision phrase
                 for c in clauses(of: s, in: cue) {
-                    if cue.contains(any: ProvisionRoles.negative, in: c) { carry = []; continue }
+                    if cue.contains(any: ProvisionRoles.negative, in: c) || cue.contains(any: DecisionLanguage.questions, in: c) { carry = []; continue }
                     let hits = polarity(c, cue)
                     let heldWin = cue.contains(any: DecisionLanguage.heldWins, in: c)
                     let heldLose = !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
@@ -136,9 +138,10 @@ enum OutcomeExtractor {
                         // names a provision of that family (r12(4)(a) for EIR "not held") itself.
                         let own = inClause.filter { $0.isWithin(held.law == .eir ? Provision(law: .eir, parts: ["5"]) : Provision(law: .foia, parts: ["1"]))
                             || $0.isWithin(Provision(law: .eir, parts: ["12", "4", "a"])) }
-                        if own.isEmpty { record(held, heldWin ? .notUpheld : .upheld, c) }
+                        // "does not hold some of the information" is not held, not partly upheld.
+                        if own.isEmpty { recordWhole(held, heldWin ? .notUpheld : .upheld, c) }
                         if hits.wins.isEmpty && hits.loses.isEmpty {
-                            for prov in own { record(prov, heldWin ? .notUpheld : .upheld, c) }
+                            for prov in own { recordWhole(prov, heldWin ? .notUpheld : .upheld, c) }
                             carry = []
                             continue
                         }
@@ -173,6 +176,7 @@ enum OutcomeExtractor {
         var findings = decision.order.map { decision.found[$0]! }
         for p in body.order where decision.found[p] == nil { findings.append(body.found[p]!) }
         findings = mostSpecific(findings, relied: mentions.filter { $0.role == .reliedOn }.map(\.provision))
+        if !mentions.contains(where: { $0.provision == held }) { findings = foldHeld(findings, held: held) }
         let basis = decision.order.isEmpty ? findings : findings.filter { decision.found[$0.provision] != nil }
         return Result(outcome: outcome(of: basis, signals), findings: findings)
     }
@@ -191,19 +195,29 @@ enum OutcomeExtractor {
     }
 
     /// "Section 22 is not engaged" in a notice that relies on s22(1) alone decides s22(1): a finding on a
-    /// provision with exactly one more specific relied-on form takes that form (merged with a finding
-    /// already on it).
+    /// provision with exactly one more specific relied-on form takes that form (unless that form has a
+    /// finding already).
     static func mostSpecific(_ findings: [Finding], relied: [Provision]) -> [Finding] {
         var out: [Finding] = []
         for var f in findings {
             let inner = Set(relied.filter { $0 != f.provision && $0.isWithin(f.provision) })
             if inner.count == 1, let p = inner.first { f.provision = p }
-            if let k = out.firstIndex(where: { $0.provision == f.provision }) {
-                if out[k].finding != f.finding { out[k].finding = .partlyUpheld }
-            } else {
-                out.append(f)
-            }
+            // Decision-section findings come first and stand; a body finding on the same provision adds nothing.
+            if !out.contains(where: { $0.provision == f.provision }) { out.append(f) }
         }
+        return out
+    }
+
+    /// A held / not held finding made without a provision (`held`, s1(1)(a) or r5(1), not written in the
+    /// notice) and a finding on a written provision of the same duty (s1(1)(a) "did not comply with section
+    /// 1(1)") are one finding.
+    static func foldHeld(_ findings: [Finding], held: Provision) -> [Finding] {
+        let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
+        guard let h = findings.firstIndex(where: { $0.provision == held }),
+              let k = findings.firstIndex(where: { $0.provision != held && $0.provision.isWithin(duty) }) else { return findings }
+        var out = findings
+        if out[k].finding != out[h].finding { out[k].finding = .partlyUpheld }
+        out.remove(at: h)
         return out
     }
 
