@@ -85,7 +85,7 @@ final class IndexWriter {
             INSERT OR IGNORE INTO provision_mentions(notice_id, seq, start, end, provision, role) VALUES(?,?,?,?,?,?)
             """)
         insertLevel = try Statement(db, "INSERT INTO provision_index(provision, notice_id, relied, listed, mentions) VALUES(?,?,?,?,?)")
-        insertFinding = try Statement(db, "INSERT INTO findings(notice_id, position, provision, finding) VALUES(?,?,?,?)")
+        insertFinding = try Statement(db, "INSERT INTO findings(notice_id, position, provision, finding, paragraph, start, end) VALUES(?,?,?,?,?,?,?)")
         upsertCase = try Statement(db, "INSERT INTO cases(key) VALUES(?) ON CONFLICT(key) DO NOTHING")
         caseID = try Statement(db, "SELECT id FROM cases WHERE key = ?")
         insertForm = try Statement(db, "INSERT OR IGNORE INTO case_forms(form, case_id) VALUES(?, ?)")
@@ -118,7 +118,7 @@ final class IndexWriter {
         try insertText.execute()
         for m in rows.mentions { try insertMention.run(id, m.seq, m.start, m.end, m.provision, m.role) }
         for l in rows.levels { try insertLevel.run(l.provision, id, l.relied ? 1 : 0, l.listed ? 1 : 0, l.mentions) }
-        for (position, f) in rows.findings.enumerated() { try insertFinding.run(id, position, f.provision, f.finding) }
+        for (position, f) in rows.findings.enumerated() { try insertFinding.run(id, position, f.provision, f.finding, f.paragraph, f.start, f.end) }
         for c in rows.citations {
             try upsertCase.run(c.key)
             try caseID.bind(c.key, at: 1)

@@ -12,7 +12,7 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 8
+    static let version = 9
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -114,6 +114,9 @@ enum Schema {
             position INTEGER NOT NULL,
             provision TEXT NOT NULL,
             finding TEXT NOT NULL,
+            paragraph INTEGER,          -- the paragraph's own number (¶) the finding was read from
+            start INTEGER,              -- UTF-8 byte offsets of the deciding clause in that paragraph
+            end INTEGER,
             PRIMARY KEY(notice_id, position)
         ) WITHOUT ROWID;
 
