@@ -193,8 +193,8 @@ final class FaultTests: XCTestCase {
         try FaultSupport.copyCorpus(10, into: notices)
         XCTAssertEqual(try TestSupport.run(["index", notices.path, "--db", index]).code, 0)
         let before = try TestSupport.run(["export", "--db", index]).out
-        try FaultSupport.writeCopies(400, into: notices)       // ~7 MB of new text
-        _ = try FaultSupport.fill(disk, leaving: FreeSpace.reserveBytes + 300_000)
+        try FaultSupport.writeCopies(150, into: notices)       // ~2.6 MB of new text
+        let filler = try FaultSupport.fill(disk, leaving: FreeSpace.reserveBytes + 300_000)
         var options = IndexOptions(allowRemovals: true)
         options.checkFreeSpace = false   // run into the full disk, past the check that would stop it first
         options.batchSize = 16
@@ -216,6 +216,12 @@ final class FaultTests: XCTestCase {
         XCTAssertTrue(try ids(before).isSubset(of: try ids(export.out)), "every notice of the previous index is still there")
         XCTAssertNil(IntegrityCheck.problem(try Database(path: index, readOnly: true, create: false)))
         XCTAssertFalse(FileManager.default.fileExists(atPath: index + ".reserve"), "the reserve is given back")
+
+        // With the space back, the next run finishes the job.
+        try FileManager.default.removeItem(at: filler)
+        let next = try TestSupport.run(["index", notices.path, "--db", index])
+        XCTAssertEqual(next.code, 0, next.err)
+        XCTAssertEqual(try count(index), 160)
     }
 
     func testAFirstBuildWithoutEnoughFreeSpaceIsRefusedBeforeWriting() throws {
