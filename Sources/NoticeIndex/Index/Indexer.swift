@@ -132,7 +132,8 @@ struct IndexRun {
         if options.checkFreeSpace { try FreeSpace.check(writePath, needed: needed) }
         let db = try existing ?? IndexDatabase.openForWriting(writePath)
 
-        let session = try WriteSession(db, mode: mode, options: options, resuming: resuming)
+        let session = try WriteSession(db, mode: mode, options: options, resuming: resuming,
+                                       bulk: plan.candidates.count > plan.known.count / 4)
         var report = plan.report
         let reserve = mode == .incremental || mode == .rebuildInPlace ? try FreeSpace.reserve(beside: writePath) : nil
         defer { if let reserve { unlink(reserve) } }
@@ -283,7 +284,7 @@ struct IndexRun {
         }
         let changedNotices = report.new + report.changed + report.removed
         if changedNotices > 0 || mode.isBulk {
-            try TermStatistics.update(db, changedNotices: changedNotices, bulk: mode.isBulk)
+            try TermStatistics.update(db, changedNotices: changedNotices, bulk: session.bulk)
         }
     }
 
