@@ -168,7 +168,13 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(header.count, 20)
         XCTAssertEqual(header[18], 1, "rollback-journal mode in the header")
         XCTAssertFalse(FileManager.default.fileExists(atPath: index + "-wal"))
-        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: index)
+        // A copy left in WAL mode (as when a reader was connected at the end of a run): a reader that
+        // cannot create its -shm file reads it immutable.
+        let walCopy = served.appendingPathComponent("wal.sqlite").path
+        try FileManager.default.copyItem(atPath: index, toPath: walCopy)
+        try Database(path: walCopy).execute("PRAGMA journal_mode = WAL")
+        XCTAssertEqual(try XCTUnwrap(IndexFile.firstBytes(walCopy, count: 20))[18], 2, "WAL mode in the header")
+        for file in [index, walCopy] { try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file) }
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: served.path)
         try FaultSupport.openUp(dir, writable: false)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: served.path) }
@@ -180,6 +186,8 @@ final class FaultTests: XCTestCase {
             XCTAssertEqual(r.code, 0, "\(args): \(r.err)")
             XCTAssertFalse(r.out.isEmpty, "\(args)")
         }
+        let wal = try FaultSupport.runAsNobody(["commissioner", "--db", walCopy])
+        XCTAssertEqual(wal.code, 0, "WAL-mode copy: \(wal.err)")
         let write = try FaultSupport.runAsNobody(["index", notices.path, "--db", index])
         XCTAssertEqual(write.code, 2)
         XCTAssertTrue(write.err.contains(index) && write.err.contains("read-only"), write.err)
