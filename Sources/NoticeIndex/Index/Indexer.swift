@@ -148,10 +148,15 @@ struct IndexRun {
             session.rollback()
             session.settle()
             if case .rebuildBeside = mode { IndexFile.remove(writePath) }
-            throw FreeSpace.isOutOfSpace(error)
-                ? NoticeIndexError.database(path: path, reason: "the disk filled up while indexing; the index is as it was before this run "
-                    + "(with the batches it had committed). Free at least \(NoticeIndexError.megabytes(needed)) and run again")
-                : error
+            guard FreeSpace.isOutOfSpace(error) else { throw error }
+            let state: String
+            switch mode {
+            case .firstBuild: state = "the next run continues the first build from what was committed"
+            case .rebuildBeside: state = "the old file was left in place"
+            default: state = "the index is as it was before this run, with the batches it had committed"
+            }
+            throw NoticeIndexError.database(
+                path: path, reason: "the disk filled up while indexing; \(state). Free at least \(NoticeIndexError.megabytes(needed)) and run again")
         }
         if case let .rebuildBeside(temporary) = mode {
             try replace(path, with: temporary)
