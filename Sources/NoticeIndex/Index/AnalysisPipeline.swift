@@ -100,7 +100,9 @@ final class AnalysisPipeline: @unchecked Sendable {
             if case let .input(_, reason) = e { return .failed(reason) }
             return .failed(e.description)
         } catch {
-            return .failed("\(error)")
+            // Only NoticeIndexError is expected here; anything else is described by its kind, not
+            // by Foundation's text.
+            return .failed("cannot be read (\(type(of: error)))")
         }
     }
 }

@@ -25,6 +25,9 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    /// How long a statement waits for another connection's lock before failing as busy: long enough
+    /// for a writer's batch commit, short enough that a stuck writer is reported.
+    static let busyTimeoutMilliseconds: Int32 = 5_000
 
     /// Opens (creating if asked) the database at `path` and checks that FTS5 is available.
     /// `immutable` reads a file nothing may write while it is open, without taking locks or touching a
@@ -45,7 +48,7 @@ public final class Database {
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, 5_000)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         _ = noticeindex_enable_defensive(db)
         try Database.requireFTS5(db, path: path)
         try registerSqlarUncompress()

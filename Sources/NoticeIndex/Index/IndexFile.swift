@@ -77,7 +77,7 @@ public enum IndexFile {
             _ = try? Database(path: path, create: false).int("SELECT count(*) FROM sqlite_schema")
         }
         let db: Database
-        do { db = try Database(path: path, readOnly: true, create: false) } catch {
+        do { db = try inspectionConnection(path) } catch {
             return headerID == applicationID ? .damagedNoticeIndex(detail: "cannot be opened") : .foreign("an SQLite database that cannot be opened")
         }
         do {
@@ -92,6 +92,14 @@ public enum IndexFile {
         } catch {
             return headerID == applicationID ? .damagedNoticeIndex(detail: "unreadable pages") : .foreign("an SQLite database that cannot be read")
         }
+    }
+
+    /// A read-only connection; immutable where a read-only one cannot read (a WAL file whose `-shm`
+    /// this user cannot create). Never read-write: that could roll back another application's journal.
+    static func inspectionConnection(_ path: String) throws -> Database {
+        let db = try Database(path: path, readOnly: true, create: false)
+        if (try? db.int("SELECT count(*) FROM sqlite_schema")) != nil || isWritable(path) { return db }
+        return try Database(path: path, create: false, immutable: true)
     }
 
     static func firstBytes(_ path: String, count: Int) -> [UInt8]? {

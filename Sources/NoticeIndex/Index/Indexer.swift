@@ -135,7 +135,8 @@ struct IndexRun {
         if options.checkFreeSpace { try FreeSpace.check(writePath, needed: needed) }
         let db = try existing ?? IndexDatabase.openForWriting(writePath)
 
-        let session = try WriteSession(db, mode: mode, options: options, resuming: resuming)
+        let session = try WriteSession(db, mode: mode, options: options, resuming: resuming,
+                                       bulk: plan.candidates.count > plan.known.count / 4)
         var report = plan.report
         let reserve = mode == .incremental || mode == .rebuildInPlace ? try FreeSpace.reserve(beside: writePath) : nil
         defer { if let reserve { unlink(reserve) } }
@@ -150,10 +151,15 @@ struct IndexRun {
             session.rollback()
             session.settle()
             if case .rebuildBeside = mode { IndexFile.remove(writePath) }
-            throw FreeSpace.isOutOfSpace(error)
-                ? NoticeIndexError.database(path: path, reason: "the disk filled up while indexing; the index is as it was before this run "
-                    + "(with the batches it had committed). Free at least \(NoticeIndexError.megabytes(needed)) and run again")
-                : error
+            guard FreeSpace.isOutOfSpace(error) else { throw error }
+            let state: String
+            switch mode {
+            case .firstBuild: state = "the next run continues the first build from what was committed"
+            case .rebuildBeside: state = "the old file was left in place"
+            default: state = "the index is as it was before this run, with the batches it had committed"
+            }
+            throw NoticeIndexError.database(
+                path: path, reason: "the disk filled up while indexing; \(state). Free at least \(NoticeIndexError.megabytes(needed)) and run again")
         }
         if case let .rebuildBeside(temporary) = mode {
             try replace(path, with: temporary)
@@ -286,7 +292,7 @@ struct IndexRun {
         }
         let changedNotices = report.new + report.changed + report.removed
         if changedNotices > 0 || mode.isBulk {
-            try TermStatistics.update(db, changedNotices: changedNotices, bulk: mode.isBulk)
+            try TermStatistics.update(db, changedNotices: changedNotices, bulk: session.bulk)
         }
     }
 

@@ -19,6 +19,7 @@ enum WriteMode: Equatable {
     /// and renamed over it only when complete and synced.
     case rebuildBeside(temporary: String)
 
+    /// Rewrites the whole index (an incremental run can also be a bulk load: see `WriteSession.bulk`).
     var isBulk: Bool { self != .incremental }
     var writesNewFile: Bool {
         switch self {
@@ -32,11 +33,14 @@ final class WriteSession {
     let db: Database
     let mode: WriteMode
     let batchSize: Int
+    /// Writes much of the index: the whole of it, or more than a quarter of it again.
+    let bulk: Bool
     private var inBatch = 0
 
-    init(_ db: Database, mode: WriteMode, options: IndexOptions, resuming: Bool) throws {
+    init(_ db: Database, mode: WriteMode, options: IndexOptions, resuming: Bool, bulk: Bool) throws {
         self.db = db
         self.mode = mode
+        self.bulk = bulk || mode.isBulk
         batchSize = mode.writesNewFile ? options.firstBuildBatchSize : options.batchSize
         // A larger page cache for writing; the WAL is copied back once at the end of a bulk load
         // rather than every 1000 pages (which wrote the data twice during the run). An incremental run
@@ -50,7 +54,7 @@ final class WriteSession {
             }
             try db.execute("PRAGMA synchronous = OFF")
         case .incremental:
-            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000")
+            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = \(self.bulk ? 0 : 1000)")
         case .rebuildInPlace:
             try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0")
         }
@@ -58,7 +62,7 @@ final class WriteSession {
         // merges, which keep each level under 16 segments. Nor does it end with a full merge
         // ('optimize'): at 25k notices that rewrote the whole FTS index (1.1 s) for no measurable query
         // gain. Automerge is restored by `finish`, including after a killed bulk load.
-        if mode.isBulk { try db.execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('automerge', 0)") }
+        if self.bulk { try db.execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('automerge', 0)") }
     }
 
     /// Starts the run's writing: the one transaction of an in-place rebuild, or the first batch.

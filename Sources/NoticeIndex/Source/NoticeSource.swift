@@ -127,7 +127,8 @@ enum PDFText {
         guard process.terminationStatus == 0 else {
             throw NoticeIndexError.input(file: path, reason: "corrupt PDF: pdftotext failed (exit \(process.terminationStatus))")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        // NUL bytes become spaces here as in text files (`decode`), so words either side stay apart.
+        let text = String(decoding: bytes.contains(0) ? Data(bytes.map { $0 == 0 ? 0x20 : $0 }) : bytes, as: UTF8.self)
         if text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count < 40 {
             throw NoticeIndexError.input(
                 file: path, reason: "PDF has no text layer (a scan?); run OCR on it (e.g. ocrmypdf) and index the result")
