@@ -94,7 +94,12 @@ enum OutcomeExtractor {
             let cue = cues[pi] ?? CueText(p.text)
             let all = 0..<cue.low.count
             if isDecision {
-                if cue.contains(any: noSteps, in: all) { signals.none = true } else if cue.contains(any: stepsOrdered, in: all) { signals.ordered = true }
+                if cue.contains(any: noSteps, in: all) {
+                    signals.none = true
+                } else if cue.contains(any: stepsOrdered, in: all)
+                            || cue.sentences.contains(where: { cue.contains(any: DecisionLanguage.orders, in: $0) && cue.contains(any: DecisionLanguage.orderVerbs, in: $0) }) {
+                    signals.ordered = true
+                }
                 if cue.contains(any: DecisionLanguage.complaintPartly, in: all) { signals.stated = .partlyUpheld }
                 else if cue.contains(any: DecisionLanguage.complaintNotUpheld, in: all) { signals.stated = .notUpheld }
                 else if cue.contains(any: DecisionLanguage.complaintUpheld, in: all) { signals.stated = .upheld }
@@ -130,8 +135,10 @@ enum OutcomeExtractor {
                 for c in clauses(of: s, in: cue) {
                     if cue.contains(any: ProvisionRoles.negative, in: c) || cue.contains(any: DecisionLanguage.questions, in: c) { carry = []; continue }
                     let hits = polarity(c, cue)
-                    let heldWin = cue.contains(any: DecisionLanguage.heldWins, in: c)
-                    let heldLose = !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
+                    // "neither confirm nor deny whether it holds the information" says nothing about holding it.
+                    let ncnd = cue.contains(any: DecisionLanguage.confirmOrDeny, in: c)
+                    let heldWin = !ncnd && cue.contains(any: DecisionLanguage.heldWins, in: c)
+                    let heldLose = !ncnd && !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
                     var inClause = provisions(ms, in: c)
                     if hits.wins.isEmpty && hits.loses.isEmpty && !heldWin && !heldLose {
                         carry += inClause
@@ -184,7 +191,12 @@ enum OutcomeExtractor {
         var findings = decision.order.map { decision.found[$0]! }
         for p in body.order where decision.found[p] == nil { findings.append(body.found[p]!) }
         findings = mostSpecific(findings, relied: mentions.filter { $0.role == .reliedOn }.map(\.provision))
-        if !mentions.contains(where: { $0.provision == held }) { findings = foldHeld(findings, held: held) }
+        if !mentions.contains(where: { $0.provision == held }) {
+            // Only provisions written with their numbers: "not held" read as r12(4)(a) from the words alone is
+            // the same finding as the held one, not a second provision to fold it into.
+            let written = Set(mentions.filter { $0.text.contains(where: \.isNumber) }.map(\.provision))
+            findings = foldHeld(findings, held: held, written: written)
+        }
         let basis = decision.order.isEmpty ? findings : findings.filter { decision.found[$0.provision] != nil }
         return Result(outcome: outcome(of: basis, signals), findings: findings)
     }
@@ -221,11 +233,13 @@ enum OutcomeExtractor {
 
     /// A held / not held finding made without a provision (`held`, s1(1)(a) or r5(1), not written in the
     /// notice) and a finding on a written provision of the same duty (s1(1)(a) "did not comply with section
-    /// 1(1)") are one finding.
-    static func foldHeld(_ findings: [Finding], held: Provision) -> [Finding] {
-        let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
+    /// 1(1)"; EIR r5(1), or the not-held exception r12(4)(a)) are one finding.
+    static func foldHeld(_ findings: [Finding], held: Provision, written: Set<Provision>) -> [Finding] {
+        let duties = held.law == .eir ? [held, Provision(law: .eir, parts: ["12", "4", "a"])] : [Provision(law: .foia, parts: ["1"])]
         guard let h = findings.firstIndex(where: { $0.provision == held }),
-              let k = findings.firstIndex(where: { $0.provision != held && $0.provision.isWithin(duty) }) else { return findings }
+              let k = findings.firstIndex(where: { f in
+                  f.provision != held && written.contains(f.provision) && duties.contains { f.provision.isWithin($0) }
+              }) else { return findings }
         var out = findings
         if out[k].finding != out[h].finding { out[k].finding = .partlyUpheld }
         out.remove(at: h)
