@@ -36,9 +36,9 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-/// Prints to stderr.
+/// Prints to stderr, control characters escaped (messages carry file names and query text).
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((Printable.escaped(message, keepNewlines: true) + "\n").utf8))
 }
 
 /// Runs `body`, turning library errors into one line on stderr and the contract's exit codes.
@@ -46,6 +46,11 @@ func guarded<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as NoticeIndexError {
+        if case let .sqlite(code, _, _) = e {
+            // SQLite's own words name its internals, not what to do.
+            warn("search: the index could not be read (database error \(code)); check the --db path, or rebuild it with `search index --rebuild`")
+            throw ExitCode(2)
+        }
         warn("search: \(e.description)")
         switch e {
         case .query, .usage: throw ExitCode(64)

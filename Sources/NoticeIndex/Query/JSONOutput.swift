@@ -3,13 +3,14 @@ import Foundation
 /// The one JSON encoding of every machine answer: the CLI's `--json`, `export --format jsonl` and the web
 /// server's API bodies all go through here, so a script reading one reads the other byte for byte.
 ///
-/// Compact (one line per value, as JSONL needs), keys in the order the types write them, `/` not escaped
+/// Compact (one line per value, as JSONL needs), keys sorted (the same bytes on every run: Foundation on
+/// Linux does not keep the order the types write them in), `/` not escaped
 /// (file paths and neutral citations stay readable).
 public enum JSONOutput {
     /// A fresh encoder with the shared settings (JSONEncoder is not safe to share between threads).
     public static func encoder(pretty: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.withoutEscapingSlashes, .prettyPrinted] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.withoutEscapingSlashes, .sortedKeys, .prettyPrinted] : [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 
