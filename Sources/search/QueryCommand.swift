@@ -63,9 +63,6 @@ struct QueryArguments: ParsableArguments {
     static let maxArgumentCharacters = 2_000
 
     func validate() throws {
-        for a in query + provision + cites + finding + [authority, since, until].compactMap({ $0 }) where a.count > Self.maxArgumentCharacters {
-            throw ValidationError("an argument of \(a.count) characters is too long (at most \(Self.maxArgumentCharacters))")
-        }
         for p in provision where ProvisionSpelling.parse(p) == nil {
             throw ValidationError("--provision '\(Printable.escaped(String(p.prefix(80))))' is not a FOIA section or EIR regulation (try 31(3), s.31(3) or reg 12(4)(b))")
         }
@@ -86,6 +83,10 @@ struct QueryArguments: ParsableArguments {
     }
 
     func parsed() throws -> NoticeIndex.Query {
+        // Refused here, inside `guarded`, so the reason is one line like every other query error.
+        for a in query + provision + cites + finding + [authority, since, until].compactMap({ $0 }) where a.count > Self.maxArgumentCharacters {
+            throw NoticeIndexError.usage("an argument of \(a.count) characters is too long (at most \(Self.maxArgumentCharacters))")
+        }
         var filters = QueryFilters()
         filters.provisions = provision.compactMap(ProvisionSpelling.parse)
         filters.authorities = authority.map { [$0] } ?? []

@@ -20,6 +20,19 @@ struct Search: ParsableCommand {
         subcommands: [Query.self, Index.self, Show.self, Cases.self, Export.self],
         defaultSubcommand: Query.self
     )
+
+    /// More arguments than anyone types: the argument parser's time grows with the square of their
+    /// number (1,000 `--provision` options took seconds before a query ran). Refused up front.
+    static let maxArguments = 256
+
+    static func main() {
+        let count = CommandLine.arguments.count - 1
+        if count > maxArguments, CommandLine.arguments.dropFirst().first != "index" {
+            warn("search: too many arguments (\(count); at most \(maxArguments)); repeated options need not be repeated")
+            Foundation.exit(64)
+        }
+        main(nil)
+    }
 }
 
 /// Options every command takes.

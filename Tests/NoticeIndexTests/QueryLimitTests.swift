@@ -11,13 +11,16 @@ final class QueryLimitTests: XCTestCase {
         let cases: [(args: [String], says: String)] = [
             ([phrase], "too long"),
             ([Array(repeating: "provision:31(3)", count: 1_000).joined(separator: " ")], "too long"),
-            (Array(repeating: ["--provision", "31(3)"], count: 1_000).flatMap { $0 } + ["--cites", "a", "--cites", "b"], ""),
+            (Array(repeating: ["--provision", "31(3)"], count: 1_000).flatMap { $0 }, "too many arguments"),
+            (Array(repeating: ["--provision", "31(3)"], count: 100).flatMap { $0 }, ""),  // repeats are one filter
             (["--authority", String(repeating: "Kent Police ", count: 9_000)], "too long"),
             (["--cites", String(repeating: "Dransfield ", count: 9_000)], "too long"),
             (["show", String(repeating: "FS5047", count: 17_000)], "too long"),
             ([String(repeating: "(", count: 40) + "police" + String(repeating: ")", count: 40)], "nested"),
-            ([Array(repeating: "police", count: 70).joined(separator: " ")], "too long"),
+            ([(1...70).map { "police\($0)" }.joined(separator: " ")], "too long"),
             (["\"" + Array(repeating: "police", count: 40).joined(separator: " ") + "\""], "phrase too long"),
+            (["a* b* c* d* e* f* g* h* i*"], "too short a prefix"),
+            (["comm* publ* info* requ* auth*"], "too many prefix terms"),
         ]
         for c in cases {
             let started = Date()
@@ -31,6 +34,17 @@ final class QueryLimitTests: XCTestCase {
                 XCTAssertEqual(r.code, 64, "\(label): \(r.err)")
                 XCTAssertTrue(r.err.contains(c.says), "\(label): \(r.err)")
             }
+        }
+    }
+
+    func testRepeatedTermsAreAskedOnce() throws {
+        let cases: [(typed: String, same: String)] = [
+            (Array(repeating: "the", count: 64).joined(separator: " "), "the"),
+            (Array(repeating: "\"public interest\"", count: 30).joined(separator: " OR "), "\"public interest\""),
+            ("police police (police OR police)", "police"),
+        ]
+        for c in cases {
+            XCTAssertEqual(try QueryParser.parse(c.typed).root, try QueryParser.parse(c.same).root, c.typed)
         }
     }
 

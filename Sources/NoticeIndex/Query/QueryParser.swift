@@ -21,6 +21,12 @@ public enum QueryParser {
     public static let maxDepth = 16
     /// Filter values (provisions, authorities, cited cases, findings, sectors, outcome, law, dates).
     public static let maxFilterValues = 32
+    /// Letters before `*` in a prefix term, and prefix terms per query.
+    public static let minPrefixLetters = 3
+    public static let maxPrefixTerms = 4
+    /// Top-level terms up to which notices with only some of them are looked for (each is matched on
+    /// its own to say what a partial match lacks).
+    public static let maxPartialTerms = 12
     /// Characters of one filter value (`--authority`, `--cites`).
     public static let maxValueCharacters = 200
 
@@ -134,6 +140,7 @@ public enum QueryParser {
         var i = 0
         /// Current ( ) nesting, capped at `maxDepth`: each level is a recursion here and in FTS5.
         var depth = 0
+        var prefixTerms = 0
 
         mutating func parseQuery() throws -> QueryNode? {
             guard !tokens.isEmpty else { return nil }
@@ -174,7 +181,16 @@ public enum QueryParser {
                 }
                 items.append(try parseAnd())
             }
+            items = Self.unique(items)
             return items.count == 1 ? items[0] : .or(items)
+        }
+
+        /// Nodes without repeats, first occurrence kept: `the the the …` or `a OR a OR a` asks once, and
+        /// FTS5 would otherwise walk the same positions once per copy.
+        static func unique(_ items: [QueryNode]) -> [QueryNode] {
+            var out: [QueryNode] = []
+            for n in items where !out.contains(n) { out.append(n) }
+            return out
         }
 
         func startsOperand(_ t: QueryToken) -> Bool {
@@ -211,7 +227,8 @@ public enum QueryParser {
                 }
                 throw NoticeIndexError.query("nothing to search for", position: position)
             }
-            return items.count == 1 ? items[0] : .and(Self.mergeSynonyms(items))
+            let merged = Self.unique(Self.mergeSynonyms(items))
+            return merged.count == 1 ? merged[0] : .and(merged)
         }
 
         mutating func parseUnary() throws -> QueryNode {
@@ -250,6 +267,17 @@ public enum QueryParser {
             i += 1
             switch t.token {
             case let .word(w, prefix):
+                if prefix {
+                    // FTS5 expands a prefix into every indexed word that starts with it: `a*` is most
+                    // of the vocabulary, and a few of them took seconds on a large index.
+                    prefixTerms += 1
+                    guard w.count >= QueryParser.minPrefixLetters else {
+                        throw NoticeIndexError.query("\(w)* is too short a prefix: give at least \(QueryParser.minPrefixLetters) letters before *", position: t.position)
+                    }
+                    guard prefixTerms <= QueryParser.maxPrefixTerms else {
+                        throw NoticeIndexError.query("too many prefix terms (word*): at most \(QueryParser.maxPrefixTerms)", position: t.position)
+                    }
+                }
                 if !prefix, let token = Synonyms.token(forPhrase: w) { return .term(.synonym(token: token, written: w)) }
                 return .term(.word(w, prefix: prefix))
             case let .phrase(words, proximity):

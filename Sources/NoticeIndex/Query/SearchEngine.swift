@@ -77,6 +77,9 @@ public final class SearchEngine {
         }
     }
 
+    /// Written forms of stems already looked up for suggestions (nil inside: none found).
+    private var surfaceWords: [String: String?] = [:]
+
     /// `PRAGMA data_version` at the last search (lengths and columns are read inside searches).
     private var dataVersion: Int?
 
@@ -278,7 +281,7 @@ public final class SearchEngine {
     static func relaxed(_ root: QueryNode) -> QueryNode? {
         guard case let .and(items) = root else { return nil }
         let positives = items.filter { if case .not = $0 { return false } else { return true } }
-        guard positives.count >= 2 else { return nil }
+        guard positives.count >= 2, positives.count <= QueryParser.maxPartialTerms else { return nil }
         let negatives = items.filter { if case .not = $0 { return true } else { return false } }
         return negatives.isEmpty ? .or(positives) : .and([.or(positives)] + negatives)
     }
@@ -405,9 +408,13 @@ public final class SearchEngine {
             }
         }
         var seen = Set<String>()
+        var looked = 0
         for w in words where w.count >= 4 && w.count <= 40 && w.contains(where: \.isLetter) && seen.insert(w.lowercased()).inserted {
+            // A query of many unknown words is noise, not typos: the first few are enough to help.
+            guard looked < Self.maxSuggestedWords else { break }
             guard let stem = tokenizer.stems(w).first else { continue }
             if try db.int("SELECT doc FROM notice_vocab WHERE term = ?", [stem]) != nil { continue }
+            looked += 1
             let first = String(stem.prefix(1))
             let candidates = try db.rows("""
                 SELECT term, doc FROM notice_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
@@ -432,14 +439,25 @@ public final class SearchEngine {
 
     /// The commonest written form (lower case) of an indexed stem in the first notices holding it:
     /// "vexati" → "vexatious". Nil when no notice text shows it.
+    static let maxSuggestedWords = 5
+
     func surfaceWord(of stem: String) throws -> String? {
+        if let known = surfaceWords[stem] { return known }
+        let word = try findSurfaceWord(of: stem)
+        if surfaceWords.count > 10_000 { surfaceWords.removeAll() }
+        surfaceWords[stem] = .some(word)
+        return word
+    }
+
+    private func findSurfaceWord(of stem: String) throws -> String? {
         // Only stems the tokenizer reads back unchanged can be looked up with MATCH.
         guard tokenizer.stems(stem) == [stem] else { return nil }
+        let needle = Array(stem.utf8.prefix(4))
         let ids = try db.rows("SELECT rowid FROM notice_fts WHERE notice_fts MATCH ? LIMIT 3", [MatchBuilder.quote(stem)]) { $0.int64(0) }
         let want = Array(stem.utf8)
         var counts: [String: Int] = [:]
         for id in ids {
-            for p in try StoredParagraphs.read(db, notice: id) {
+            for p in try StoredParagraphs.read(db, notice: id) where Pinpointer.containsIgnoringASCIICase(p.text, needle) {
                 let tokens = tokenizer.tokenList(p.text)
                 let utf8 = Array(p.text.utf8)
                 for i in 0..<tokens.count where tokens.matches(i, want) {
