@@ -70,8 +70,8 @@ public enum QueryParser {
         var f = f
         func unique<T: Hashable>(_ xs: [T]) -> [T] { var seen = Set<T>(); return xs.filter { seen.insert($0).inserted } }
         f.provisions = unique(f.provisions)
-        f.authorities = unique(f.authorities)
-        f.cites = unique(f.cites)
+        f.authorities = unique(f.authorities.map(CompatibilityFolding.fold))
+        f.cites = unique(f.cites.map(CompatibilityFolding.fold))
         f.findings = unique(f.findings)
         f.sectors = unique(f.sectors)
         for v in f.authorities + f.cites where v.count > maxValueCharacters {
