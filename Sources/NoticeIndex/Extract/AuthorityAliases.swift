@@ -133,7 +133,11 @@ enum AuthorityAliases {
         for (alias, key) in [("met", "metropolitan police service"), ("met police", "metropolitan police service"),
                              ("metropolitan", "metropolitan police service"), ("scotland yard", "metropolitan police service"),
                              ("revenue and customs", "hm revenue and customs"), ("treasury", "hm treasury"),
-                             ("defence", "ministry of defence"), ("justice", "ministry of justice")] {
+                             ("defence", "ministry of defence"), ("justice", "ministry of justice"),
+                             // Short forms that would be ambiguous in a notice ("EA/2018/0164" is an appeal).
+                             ("ea", "environment agency"), ("wyp", "west yorkshire police"),
+                             ("gmp", "greater manchester police"), ("wmp", "west midlands police"),
+                             ("tvp", "thames valley police"), ("syp", "south yorkshire police")] {
             t[AuthorityNormalizer.normalize(alias)] = key
         }
         return t

@@ -54,8 +54,14 @@ struct FTSDocument: Equatable, Sendable {
                 for _ in 0..<repeats { tokens.append(p.indexToken) }
             }
         }
+        var lastHeadings: [String] = []
         for p in notice.paragraphs {
             for s in WordScanner.synonyms(in: p.text) { tokens.append(s.token) }
+            // A heading ("Public interest test") states its synonym group once per run of paragraphs.
+            if p.headings != lastHeadings, let h = p.headings.last {
+                lastHeadings = p.headings
+                for s in WordScanner.synonyms(in: h) { tokens.append(s.token) }
+            }
         }
         if let law = notice.law { tokens.append(law == .foia ? "synfoia" : "syneir") }
         if let a = extraction.authority {

@@ -27,6 +27,10 @@ public enum Synonyms {
         SynonymGroup(token: "syndpa", forms: ["dpa", "data protection act"]),
         SynonymGroup(token: "synukgdpr", forms: ["uk gdpr", "ukgdpr", "gdpr", "general data protection regulation"]),
         SynonymGroup(token: "synmu", forms: ["manifestly unreasonable"]),
+        SynonymGroup(token: "synbodycam", forms: [
+            "bodycam", "bodycams", "body cam", "body cams", "body camera", "body cameras", "body worn camera",
+            "body worn cameras", "body worn video", "body worn videos", "bwv", "bwc",
+        ]),
     ]
 
     /// Words of each form, for matching word sequences.
