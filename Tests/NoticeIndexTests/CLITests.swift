@@ -47,7 +47,18 @@ final class CLITests: XCTestCase {
         let paragraphs = try XCTUnwrap(notice["paragraphs"] as? [[String: Any]])
         XCTAssertGreaterThan(paragraphs.count, 1)
         for p in paragraphs { XCTAssertNotNil(p["text"] as? String) }
-        XCTAssertNotNil(notice["findings"] as? [[String: Any]])
+        let findings = try XCTUnwrap(notice["findings"] as? [[String: Any]])
+        XCTAssertFalse(findings.isEmpty)
+        for f in findings {
+            // each finding points at the clause it was read from: ¶ number and byte offsets into its text
+            let number = try XCTUnwrap(f["paragraph"] as? Int, "\(f)")
+            let start = try XCTUnwrap(f["start"] as? Int), end = try XCTUnwrap(f["end"] as? Int)
+            let text = try XCTUnwrap(paragraphs.first { $0["number"] as? Int == number }?["text"] as? String)
+            XCTAssertTrue(0 <= start && start < end && end <= text.utf8.count, "\(f)")
+            let provision = try XCTUnwrap(f["provision"] as? String)
+            XCTAssertNotNil(f["finding"] as? String)
+            XCTAssertFalse(provision.isEmpty)
+        }
 
         let one = try TestSupport.run(["show", "seed-notice-2024-02-08-mps", "--para", "1", "--db", db, "--json"])
         XCTAssertEqual((try json(one.out)["paragraphs"] as? [Any])?.count, 1)

@@ -49,7 +49,7 @@ struct NoticeReader {
         let t = ref.trimmingCharacters(in: .whitespaces)
         if let id = try db.int("SELECT id FROM notices WHERE uid = ? COLLATE NOCASE", [t]) { return Int64(id) }
         if let id = try db.int("SELECT id FROM notices WHERE reference = ? COLLATE NOCASE", [t]) { return Int64(id) }
-        let normalised = ReferenceSpelling.normalise(t)
+        let normalised = ReferenceNormalizer.normalize(t) ?? t.uppercased()
         if let id = try db.int("SELECT id FROM notices WHERE reference = ?", [normalised]) { return Int64(id) }
         if let id = try db.int("SELECT id FROM notices WHERE file = ? OR file LIKE ? ESCAPE '\\'",
                                [t, "%/" + FilterSQL.likeEscaped(t)]) { return Int64(id) }
@@ -88,14 +88,4 @@ struct NoticeReader {
     }
 
     static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
-}
-
-/// Reference spellings as users type them (`fs50857510`, `IC 295317-K2B2`): upper case, one dash after IC.
-enum ReferenceSpelling {
-    static func normalise(_ text: String) -> String {
-        var t = text.uppercased().filter { !$0.isWhitespace }
-        t = t.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
-        if t.hasPrefix("IC"), !t.hasPrefix("IC-") { t = "IC-" + t.dropFirst(2) }
-        return t
-    }
 }
