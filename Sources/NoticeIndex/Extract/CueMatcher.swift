@@ -3,7 +3,7 @@
 enum CueKind: Int, CaseIterable {
     case clauseCut, negative, positive, wins, loses, publicInterestReversal, stepsOrdered, noSteps, delay,
          delayFailure, decisionStatement, negator, partial, heldWin, heldLose, narration, anaphor, proceduralBreach,
-         complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question
+         complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question, confirmOrDeny
 }
 
 /// A list of lowercase ASCII cue phrases of one kind.
@@ -52,7 +52,7 @@ struct CueMatcher: Sendable {
         DecisionLanguage.heldWins, DecisionLanguage.heldLoses, DecisionLanguage.narration, DecisionLanguage.anaphora,
         DecisionLanguage.procedural, DecisionLanguage.complaintUpheld, DecisionLanguage.complaintPartly,
         DecisionLanguage.complaintNotUpheld, DecisionLanguage.decisionVerbs,
-        DecisionLanguage.questions,
+        DecisionLanguage.questions, DecisionLanguage.confirmOrDeny,
     ])
 
     init(_ lists: [CueList]) {

@@ -12,7 +12,8 @@
 /// | negation and scope | a *negator* (`not`, `n't`, `unable`, `cannot`, `no longer`, `failed to demonstrate`, `not satisfied`, `does not find` …) up to six words before a win phrase, in the same clause, turns it into a loss: "does not find this exemption engaged", "failed to demonstrate that regulation 12(5)(e) is engaged", "has not been applied appropriately" | upheld |
 /// | some of / the remainder | a decision in a sentence that also says `some of the`, `some information`, `majority of`, `a limited amount`, `part of the information`, `the remainder` | partly upheld |
 /// | held / not held | `does not hold`, `not in possession`, `unlikely to hold`, `journalism, art or literature` (the BBC derogation: held for those purposes is outside FOIA) | not upheld on s1(1)(a) (EIR: r5(1)) unless the clause names a provision of its own |
-/// | held after all | `does hold`, `holds more`, `holds further`, `not provided all` | upheld on s1(1)(a) (EIR: r5(1)) |
+/// | held after all | `does hold`, `holds more`, `holds further`, `not provided all` (partly, with "some of") | upheld on s1(1)(a) (EIR: r5(1)) |
+/// | confirm or deny | a loss about `neither confirm nor deny` with no provision named | upheld on s1(1)(a) (EIR: r5(1)) |
 /// | the authority's position | `upholds the`, `position is upheld` | not upheld |
 /// | public interest reversal | engaged, but `public interest favours disclosure` | upheld (partly with "some of") |
 /// | not decided | `has not considered`, `not necessary to consider`, `did not contest` … (`ProvisionRoles.negative`); a question: `considered whether`, `to determine whether` | no finding |
@@ -90,6 +91,8 @@ enum DecisionLanguage {
         "this exemption", "that exemption", "the exemption", "this exception", "that exception", "the exception",
         "these exemptions", "those exemptions", "these exceptions", "those exceptions", "the exemptions", "the exceptions",
     ])
+    /// The duty to confirm or deny: a loss about it with no provision named is a finding on s1(1)(a) (EIR r5(1)).
+    static let confirmOrDeny = CueList(.confirmOrDeny, ["confirm nor deny", "confirm or deny"])
     /// A procedural breach named without a section ("breaches of certain procedural requirements").
     static let procedural = CueList(.proceduralBreach, ["procedural", "shortcoming"])
     static let complaintUpheld = CueList(.complaintUpheld, ["complaint is upheld", "upholds the complaint", "complaint is therefore upheld"])

@@ -138,10 +138,11 @@ enum OutcomeExtractor {
                         // names a provision of that family (r12(4)(a) for EIR "not held") itself.
                         let own = inClause.filter { $0.isWithin(held.law == .eir ? Provision(law: .eir, parts: ["5"]) : Provision(law: .foia, parts: ["1"]))
                             || $0.isWithin(Provision(law: .eir, parts: ["12", "4", "a"])) }
-                        // "does not hold some of the information" is not held, not partly upheld.
-                        if own.isEmpty { recordWhole(held, heldWin ? .notUpheld : .upheld, c) }
+                        // "does not hold some of the information" is not held, not partly upheld; "has
+                        // provided some of it but not all it holds" is partly upheld.
+                        if own.isEmpty { heldWin ? recordWhole(held, .notUpheld, c) : record(held, .upheld, c) }
                         if hits.wins.isEmpty && hits.loses.isEmpty {
-                            for prov in own { recordWhole(prov, heldWin ? .notUpheld : .upheld, c) }
+                            for prov in own { heldWin ? recordWhole(prov, .notUpheld, c) : record(prov, .upheld, c) }
                             carry = []
                             continue
                         }
@@ -151,6 +152,9 @@ enum OutcomeExtractor {
                     let lose = !hits.loses.isEmpty
                     if inClause.isEmpty, lose, cue.contains(any: delay, in: c), cue.contains(any: delayFailure, in: c) {
                         inClause = [delayProvision]
+                    }
+                    if inClause.isEmpty, lose, isDecision, cue.contains(any: DecisionLanguage.confirmOrDeny, in: c) {
+                        inClause = [held]  // not entitled to neither confirm nor deny: the duty to confirm or deny, s1(1)(a)
                     }
                     carry = []
                     if inClause.isEmpty {
