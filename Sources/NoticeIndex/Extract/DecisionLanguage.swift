@@ -56,7 +56,7 @@ enum DecisionLanguage {
     /// A decision on only part of the information: the finding is partly upheld.
     static let partial = CueList(.partial, [
         "some of the", "some information", "some of it", "majority of", "a limited amount", "part of the information",
-        "parts of the information", "some but not all", "the remainder",
+        "parts of the information", "some but not all", "the remainder", "with the exception of",
     ])
     /// Not held (or held outside the Act): the authority was right on the duty to confirm and communicate.
     static let heldWins = CueList(.heldWin, [

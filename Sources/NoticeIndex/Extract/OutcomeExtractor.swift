@@ -100,11 +100,15 @@ enum OutcomeExtractor {
                 else if cue.contains(any: DecisionLanguage.complaintUpheld, in: all) { signals.stated = .upheld }
             }
             let ms = (byParagraph[pi] ?? []).filter { !cue.isQuoted($0.span.start..<$0.span.end) && $0.role == .reliedOn }
+            var introduced = false  // "The Commissioner's decision is that:" — the bullets after it are decisions
             for s in cue.sentences {
                 let stated = cue.contains(any: decisionStatement, in: s)
+                defer {
+                    if isDecision, cue.low[s].last(where: { $0 != 0x20 }) == 0x3A, cue.contains(any: DecisionLanguage.decisionVerbs, in: s) { introduced = true }
+                }
                 if !isDecision && !stated { continue }
                 var inSentence = provisions(ms, in: s)
-                if isDecision && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
+                if isDecision && !introduced && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
                     if !inSentence.isEmpty { last = inSentence }  // "… and cited regulation 12(4)(e)": named for an anaphor
                     continue
                 }
@@ -204,7 +208,10 @@ enum OutcomeExtractor {
     static func mostSpecific(_ findings: [Finding], relied: [Provision]) -> [Finding] {
         var out: [Finding] = []
         for var f in findings {
-            let inner = Set(relied.filter { $0 != f.provision && $0.isWithin(f.provision) })
+            // The tests inside a provision (r13(2A), s40(3A)) are not forms of it that a notice decides.
+            let inner = Set(relied.filter { p in
+                p != f.provision && p.isWithin(f.provision) && !ProvisionRoles.tests.contains { p.isWithin($0) }
+            })
             if inner.count == 1, let p = inner.first { f.provision = p }
             // Decision-section findings come first and stand; a body finding on the same provision adds nothing.
             if !out.contains(where: { $0.provision == f.provision }) { out.append(f) }
