@@ -59,7 +59,7 @@ public enum NoticeExtractor {
             }
             let own = ownFamilies!.families
             let role = ProvisionRoles.role(of: it.provision, at: it.range, in: cue, section: sections[pi],
-                                           ownHeadingFamilies: own, noticeHeadingFamilies: noticeHeadingFamilies)
+                                           ownHeadingFamilies: own, noticeHeadingFamilies: noticeHeadingFamilies, law: law)
             mentions.append(ProvisionMention(provision: it.provision, role: role,
                                              span: Span(paragraph: pi, start: it.range.lowerBound, end: it.range.upperBound),
                                              text: ProvisionFinder.slice(p.text, it.range)))
