@@ -84,6 +84,7 @@ struct TerminalOutput {
             for f in findings { print("  " + findingLine(f, in: r.fullParagraphs ?? [])) }
         }
         for c in r.cases { print("cites: \(c.key)" + (c.name.map { " — \($0)" } ?? "")) }
+        for w in r.warnings ?? [] { print(dim("parse warning: \(w)")) }
         print(dim(r.file))
         var lastHeading = ""
         for p in r.fullParagraphs ?? [] {

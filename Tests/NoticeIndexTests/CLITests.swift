@@ -64,6 +64,36 @@ final class CLITests: XCTestCase {
         XCTAssertEqual((try json(one.out)["paragraphs"] as? [Any])?.count, 1)
     }
 
+    func testParseWarningsAreCountedInTheSummaryAndListedByShow() throws {
+        let dir = try TestSupport.temporaryDirectory(self)
+        // paragraph 3 is missing: the parser warns about the skip
+        let text = """
+            Reference: IC-400777-HBQD
+
+            Freedom of Information Act 2000 (FOIA) Decision notice
+
+            Date: 4 April 2025
+
+            Public Authority: Borough Council
+
+            Decision (including any steps ordered)
+
+            1. The complainant asked the council for its parking enforcement contract.
+
+            2. The Commissioner's decision is that the council was entitled to rely on section 43(2) of FOIA.
+
+            4. The Commissioner does not require any steps.
+            """
+        try text.write(to: dir.appendingPathComponent("skip.txt"), atomically: true, encoding: .utf8)
+        let dbPath = dir.appendingPathComponent("w.sqlite").path
+        let r = try TestSupport.run(["index", "--db", dbPath, dir.path])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("1 with parse warnings"), r.out)
+        let show = try TestSupport.run(["show", "IC-400777-HBQD", "--db", dbPath, "--json"])
+        let warnings = try XCTUnwrap(try json(show.out)["warnings"] as? [String])
+        XCTAssertTrue(warnings.contains { $0.contains("skip from 2 to 4") }, "\(warnings)")
+    }
+
     func testIndexJSONReportsCounts() throws {
         let dir = try TestSupport.temporaryDirectory(self)
         try FileManager.default.copyItem(at: TestSupport.seed, to: dir.appendingPathComponent("seed.txt"))

@@ -12,11 +12,14 @@ public struct IndexReport: Codable, Sendable, Equatable {
     public var unchanged = 0
     public var failed: [Failure] = []
     public var seconds = 0.0
+    /// Notices indexed this run whose parser left warnings (`search show ID --json` lists them).
+    public var warned = 0
 
     /// The one-line summary for people and logs.
     public var summary: String {
         String(format: "indexed %d new, %d changed, %d removed, %d unchanged, %d failed in %.1f s",
                new, changed, removed, unchanged, failed.count, seconds)
+            + (warned > 0 ? "; \(warned) with parse warnings (see show --json)" : "")
     }
 }
 
@@ -166,6 +169,7 @@ public enum Indexer {
                 try db.run("INSERT OR REPLACE INTO files(path, size, mtime, hash, notice_id) VALUES(?,?,?,?,?)",
                            [r.path, r.size, r.mtime, hash, id])
                 if !rebuild && previous?.noticeID != nil { report.changed += 1 } else { report.new += 1 }
+                if !notice.parsed.warnings.isEmpty { report.warned += 1 }
             }
         }
 

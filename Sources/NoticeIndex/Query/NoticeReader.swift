@@ -33,6 +33,8 @@ struct NoticeReader {
     func fullRecord(id: Int64) throws -> NoticeRecord? {
         guard var r = try record(id: id) else { return nil }
         r.fullParagraphs = try StoredParagraphs.read(db, notice: id).map { ParagraphText(number: $0.number, heading: $0.heading, text: $0.text) }
+        r.warnings = try db.rows("SELECT warnings FROM notices WHERE id = ?", [id]) { $0.string(0) ?? "" }.first
+            .map { $0.split(separator: "\n").map(String.init) } ?? []
         return r
     }
 

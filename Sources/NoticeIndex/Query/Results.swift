@@ -82,13 +82,15 @@ public struct NoticeRecord: Sendable, Equatable, Encodable {
     public var paragraphs: [ParagraphHit]
     public var fullParagraphs: [ParagraphText]?
     public var findings: [FindingSummary]?
+    /// Show/export: what the parser could not make sense of (`paragraph numbers skip from 14 to 16`).
+    public var warnings: [String]? = nil
     /// Extras beyond the contract, for people and scripts.
     public var authorityKey: String?
     public var sector: String?
     public var layout: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, reference, file, date, authority, law, outcome, provisions, cases, score, paragraphs, findings
+        case id, reference, file, date, authority, law, outcome, provisions, cases, score, paragraphs, findings, warnings
         case authorityKey = "authority_key", sector, layout
     }
 
@@ -110,6 +112,7 @@ public struct NoticeRecord: Sendable, Equatable, Encodable {
             try c.encode(paragraphs, forKey: .paragraphs)
         }
         if let findings { try c.encode(findings, forKey: .findings) }
+        if let warnings { try c.encode(warnings, forKey: .warnings) }
         try c.encode(authorityKey, forKey: .authorityKey)
         try c.encode(sector, forKey: .sector)
         try c.encode(layout, forKey: .layout)
