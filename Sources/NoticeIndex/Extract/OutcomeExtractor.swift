@@ -184,7 +184,12 @@ enum OutcomeExtractor {
         var findings = decision.order.map { decision.found[$0]! }
         for p in body.order where decision.found[p] == nil { findings.append(body.found[p]!) }
         findings = mostSpecific(findings, relied: mentions.filter { $0.role == .reliedOn }.map(\.provision))
-        if !mentions.contains(where: { $0.provision == held }) { findings = foldHeld(findings, held: held) }
+        if !mentions.contains(where: { $0.provision == held }) {
+            // Only provisions written with their numbers: "not held" read as r12(4)(a) from the words alone is
+            // the same finding as the held one, not a second provision to fold it into.
+            let written = Set(mentions.filter { $0.text.contains(where: \.isNumber) }.map(\.provision))
+            findings = foldHeld(findings, held: held, written: written)
+        }
         let basis = decision.order.isEmpty ? findings : findings.filter { decision.found[$0.provision] != nil }
         return Result(outcome: outcome(of: basis, signals), findings: findings)
     }
@@ -221,11 +226,13 @@ enum OutcomeExtractor {
 
     /// A held / not held finding made without a provision (`held`, s1(1)(a) or r5(1), not written in the
     /// notice) and a finding on a written provision of the same duty (s1(1)(a) "did not comply with section
-    /// 1(1)") are one finding.
-    static func foldHeld(_ findings: [Finding], held: Provision) -> [Finding] {
-        let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
+    /// 1(1)"; EIR r5(1), or the not-held exception r12(4)(a)) are one finding.
+    static func foldHeld(_ findings: [Finding], held: Provision, written: Set<Provision>) -> [Finding] {
+        let duties = held.law == .eir ? [held, Provision(law: .eir, parts: ["12", "4", "a"])] : [Provision(law: .foia, parts: ["1"])]
         guard let h = findings.firstIndex(where: { $0.provision == held }),
-              let k = findings.firstIndex(where: { $0.provision != held && $0.provision.isWithin(duty) }) else { return findings }
+              let k = findings.firstIndex(where: { f in
+                  f.provision != held && written.contains(f.provision) && duties.contains { f.provision.isWithin($0) }
+              }) else { return findings }
         var out = findings
         if out[k].finding != out[h].finding { out[k].finding = .partlyUpheld }
         out.remove(at: h)
