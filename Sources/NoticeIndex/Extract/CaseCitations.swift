@@ -272,7 +272,11 @@ enum CaseCitations {
 
     /// A word as a name part: footnote markers stripped; nil when the word cannot be part of a name.
     private static func clean(_ raw: String) -> String? {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return cleanASCII(Array(raw.utf8)) }
+        raw.utf8.allSatisfy({ $0 < 0x80 }) ? cleanASCII(Array(raw.utf8)) : cleanUnicode(raw)
+    }
+
+    /// `clean` on Characters, for any word (`TwinPathTests` compares it with the ASCII path).
+    static func cleanUnicode(_ raw: String) -> String? {
         var w = raw
         if w.first == "(", w.last == ")" { w = String(w.dropFirst().dropLast()) }  // `R (Evans) v …`
         while let l = w.last, "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(l) { w.removeLast() }
@@ -285,7 +289,7 @@ enum CaseCitations {
 
     /// `clean` for an ASCII word, on its bytes (every word around every ` v ` comes through here): the
     /// same steps, where no superscript can occur and a `Character` is a byte.
-    private static func cleanASCII(_ b: [UInt8]) -> String? {
+    static func cleanASCII(_ b: [UInt8]) -> String? {
         var lo = 0, hi = b.count
         if hi - lo >= 2, b[lo] == 0x28, b[hi - 1] == 0x29 { lo += 1; hi -= 1 }  // `R (Evans) v …`
         if hi - lo > 1, TextBytes.isLetter(b[lo]) {
