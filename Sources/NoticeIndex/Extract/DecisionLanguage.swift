@@ -50,7 +50,7 @@ enum DecisionLanguage {
     ])
     /// Words that turn a following win phrase into a loss (see the table above).
     static let negators = CueList(.negator, [
-        " not ", "n't ", " unable ", " cannot ", " no longer ", "failed to demonstrate", "not demonstrated", "not satisfied",
+        " not ", "n't ", " unable ", " cannot ", " no longer ", "neither ", "failed to demonstrate", "not demonstrated", "not satisfied",
         "not persuaded", "not convinced", "does not consider", "does not find", "did not find", "does not accept",
     ])
     /// A decision on only part of the information: the finding is partly upheld.
@@ -90,6 +90,7 @@ enum DecisionLanguage {
     static let anaphora = CueList(.anaphor, [
         "this exemption", "that exemption", "the exemption", "this exception", "that exception", "the exception",
         "these exemptions", "those exemptions", "these exceptions", "those exceptions", "the exemptions", "the exceptions",
+        "neither exception", "neither exemption", "either exception", "either exemption", "both exceptions", "both exemptions",
     ])
     /// The duty to confirm or deny: a loss about it with no provision named is a finding on s1(1)(a) (EIR r5(1)).
     static let confirmOrDeny = CueList(.confirmOrDeny, ["confirm nor deny", "confirm or deny"])
