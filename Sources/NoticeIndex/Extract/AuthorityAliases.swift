@@ -93,7 +93,16 @@ enum AuthorityAliases {
         Family(key: "office for national statistics", sector: .centralGovernment, names: ["Office for National Statistics"], short: ["ONS"]),
         Family(key: "environment agency", sector: .centralGovernment, names: ["Environment Agency"]),
         Family(key: "ofsted", sector: .education,
-               names: ["Office for Standards in Education, Children's Services and Skills", "Ofsted"]),
+               names: ["Office for Standards in Education, Children's Services and Skills", "Office for Standards in Education",
+                       "Ofsted"]),
+        Family(key: "national highways", sector: .centralGovernment,
+               names: ["National Highways", "Highways England", "Highways England Company Limited", "Highways Agency"]),
+        Family(key: "the national archives", sector: .centralGovernment, names: ["The National Archives", "National Archives"],
+               short: ["TNA"]),
+        Family(key: "national savings and investments", sector: .centralGovernment,
+               names: ["National Savings and Investments", "National Savings & Investments"], short: ["NS&I", "NSI"]),
+        Family(key: "financial conduct authority", sector: .other, names: ["Financial Conduct Authority", "Financial Services Authority"],
+               short: ["FCA"]),  // not "FSA": the Food Standards Agency uses it too
         Family(key: "information commissioners office", sector: .other,
                names: ["Information Commissioner's Office", "Information Commissioner"], short: ["ICO"]),
         // Health
