@@ -35,6 +35,7 @@ enum DecisionLanguage {
         "rests with the exemption", "in maintaining the exemption outweighs", "in maintaining the exception outweighs",
         "upholds the", "position is upheld", "applies to", "apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
         "was manifestly unreasonable", "were manifestly unreasonable", "is vexatious", "was vexatious", "were vexatious",
+        "not obliged to comply", "not required to comply", "not obliged to confirm", "entitled to refuse",
     ])
     static let loses = CueList(.loses, [
         "not entitled", "incorrect ", "failed to demonstrate", "has not demonstrated", "not demonstrated", "incorrectly",
@@ -47,6 +48,7 @@ enum DecisionLanguage {
         "contravened", "failed to meet", "shortcoming", "should have been dealt with under", "should have been handled under",
         "should have been considered under", "does not engage", "do not engage", "did not engage", "not exempt",
         "upholds the complaint", "is not vexatious", "was not vexatious", "were not vexatious", "not manifestly unreasonable",
+        "did not provide", "has not provided", "did not issue", "has not issued",
     ])
     /// Words that turn a following win phrase into a loss (see the table above).
     static let negators = CueList(.negator, [
@@ -66,14 +68,15 @@ enum DecisionLanguage {
     ])
     /// Held after all: the complainant was right that more exists.
     static let heldLoses = CueList(.heldLose, [
-        "does hold", "did hold", "did in fact hold", "holds more", "held more", "holds further", "held further", "not provided all", "is likely to hold",
+        "does hold", "did hold", "did in fact hold", "does in fact hold", "in fact held", " holds the requested information",
+        " held the requested information", "holds more", "held more", "holds further", "held further", "not provided all", "is likely to hold",
     ])
     /// In the Decision section: a party's own account, not a decision (unless the Commissioner is named).
     static let narration = CueList(.narration, [
         "explained", "argued", " said ", " says ", "claimed", "initially", "refused", "refusing", "citing", "contested",
         "complained", "stated", "upheld its", "maintained its", "sought to rely", "considered it to be", "disclosed",
         "released", "clarified", "responded", "withholding", "provided part", "provided some", "changed its view",
-        "revised its position",
+        "revised its position", "stating that", "issued a refusal notice",
     ])
     /// What makes a narrating sentence a decision after all ("the Commissioner has found that …").
     static let decisionVerbs = CueList(.decisionVerb, [
@@ -84,7 +87,7 @@ enum DecisionLanguage {
     /// A question the notice goes on to answer, not an answer: the clause decides nothing.
     static let questions = CueList(.question, [
         "considered whether", "consider whether", "considering whether", "determine whether", "decide whether",
-        "investigated whether", "establish whether", "is whether", "are whether", "was whether",
+        "investigated whether", "establish whether", "is whether", "are whether", "was whether", "not whether",
     ])
     /// An anaphor: the clause decides the provisions named just before.
     static let anaphora = CueList(.anaphor, [
@@ -92,6 +95,12 @@ enum DecisionLanguage {
         "these exemptions", "those exemptions", "these exceptions", "those exceptions", "the exemptions", "the exceptions",
         "neither exception", "neither exemption", "either exception", "either exemption", "both exceptions", "both exemptions",
     ])
+    /// In the Decision section, `requires` or `orders` with one of these is a step ordered ("the Commissioner
+    /// requires the trust to disclose …"); `does not require … any steps` is read first.
+    static let orderVerbs = CueList(.orderVerb, [
+        "to disclose", "to issue", "to provide", "to confirm", "to reconsider", "to respond", "to release", "to carry out",
+    ])
+    static let orders = CueList(.orders, ["requires", "orders", "ordered"])
     /// The duty to confirm or deny: a loss about it with no provision named is a finding on s1(1)(a) (EIR r5(1)).
     static let confirmOrDeny = CueList(.confirmOrDeny, ["confirm nor deny", "confirm or deny"])
     /// A procedural breach named without a section ("breaches of certain procedural requirements").

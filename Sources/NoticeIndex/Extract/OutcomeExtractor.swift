@@ -94,7 +94,12 @@ enum OutcomeExtractor {
             let cue = cues[pi] ?? CueText(p.text)
             let all = 0..<cue.low.count
             if isDecision {
-                if cue.contains(any: noSteps, in: all) { signals.none = true } else if cue.contains(any: stepsOrdered, in: all) { signals.ordered = true }
+                if cue.contains(any: noSteps, in: all) {
+                    signals.none = true
+                } else if cue.contains(any: stepsOrdered, in: all)
+                            || cue.sentences.contains(where: { cue.contains(any: DecisionLanguage.orders, in: $0) && cue.contains(any: DecisionLanguage.orderVerbs, in: $0) }) {
+                    signals.ordered = true
+                }
                 if cue.contains(any: DecisionLanguage.complaintPartly, in: all) { signals.stated = .partlyUpheld }
                 else if cue.contains(any: DecisionLanguage.complaintNotUpheld, in: all) { signals.stated = .notUpheld }
                 else if cue.contains(any: DecisionLanguage.complaintUpheld, in: all) { signals.stated = .upheld }
@@ -130,8 +135,10 @@ enum OutcomeExtractor {
                 for c in clauses(of: s, in: cue) {
                     if cue.contains(any: ProvisionRoles.negative, in: c) || cue.contains(any: DecisionLanguage.questions, in: c) { carry = []; continue }
                     let hits = polarity(c, cue)
-                    let heldWin = cue.contains(any: DecisionLanguage.heldWins, in: c)
-                    let heldLose = !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
+                    // "neither confirm nor deny whether it holds the information" says nothing about holding it.
+                    let ncnd = cue.contains(any: DecisionLanguage.confirmOrDeny, in: c)
+                    let heldWin = !ncnd && cue.contains(any: DecisionLanguage.heldWins, in: c)
+                    let heldLose = !ncnd && !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
                     var inClause = provisions(ms, in: c)
                     if hits.wins.isEmpty && hits.loses.isEmpty && !heldWin && !heldLose {
                         carry += inClause
