@@ -33,7 +33,7 @@ enum DecisionLanguage {
         "were exempt under", "are exempt under", "is exempt by virtue", "was exempt by virtue",
         "favours maintaining", "lies in maintaining", "rests in maintaining", "rests with the exception",
         "rests with the exemption", "in maintaining the exemption outweighs", "in maintaining the exception outweighs",
-        "upholds the", "position is upheld", "applies to", "apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
+        "upholds the", "position is upheld", "applies", "apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
         "was manifestly unreasonable", "were manifestly unreasonable", "is vexatious", "was vexatious", "were vexatious",
         "not obliged to comply", "not required to comply", "not obliged to confirm", "entitled to refuse",
     ])
@@ -48,7 +48,8 @@ enum DecisionLanguage {
         "contravened", "failed to meet", "shortcoming", "should have been dealt with under", "should have been handled under",
         "should have been considered under", "does not engage", "do not engage", "did not engage", "not exempt",
         "upholds the complaint", "is not vexatious", "was not vexatious", "were not vexatious", "not manifestly unreasonable",
-        "did not provide", "has not provided", "did not issue", "has not issued",
+        "did not provide", "has not provided", "did not issue", "has not issued", "did not meet", "has not met",
+        "was not met",
     ])
     /// Words that turn a following win phrase into a loss (see the table above).
     static let negators = CueList(.negator, [
@@ -63,8 +64,8 @@ enum DecisionLanguage {
     /// Not held (or held outside the Act): the authority was right on the duty to confirm and communicate.
     static let heldWins = CueList(.heldWin, [
         "does not hold", "did not hold", "is not held", "was not held", "were not held", "are not held",
-        "not in fact held", "not in possession", "unlikely to hold", "holds no further", "holds no information",
-        "holds no recorded", "journalism, art or literature", "journalism, art and literature",
+        "not in fact held", "not in possession", "unlikely to hold", " holds no", " held no", "no further information is held",
+        "no further information was held", "no information is held", "no information was held", "no recorded information", "journalism, art or literature", "journalism, art and literature",
     ])
     /// Held after all: the complainant was right that more exists.
     static let heldLoses = CueList(.heldLose, [
@@ -88,6 +89,8 @@ enum DecisionLanguage {
     static let questions = CueList(.question, [
         "considered whether", "consider whether", "considering whether", "determine whether", "decide whether",
         "investigated whether", "establish whether", "is whether", "are whether", "was whether", "not whether",
+        // an instruction, not a finding: "otherwise confirm to the complainant that no further information is held"
+        "confirm to the complainant", "formally confirm",
     ])
     /// An anaphor: the clause decides the provisions named just before.
     static let anaphora = CueList(.anaphor, [
