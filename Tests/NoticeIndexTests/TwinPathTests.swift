@@ -81,6 +81,14 @@ final class TwinPathTests: XCTestCase {
         }
     }
 
+    func testSynonymWordSplittingPathsAgree() {
+        let alphabet = ["Commissioner", "'s", "'", "First", "-", "tier ", "Tribunal", " ", "NCND", "s.", "40", "(2)", ",", "UK GDPR"]
+        for s in (Self.realText.filter { $0.count < 200 } + randomStrings(alphabet)) where ascii(s) {
+            var t = s
+            XCTAssertEqual(t.withUTF8(Synonyms.asciiWordsOf), Synonyms.unicodeWordsOf(s), s)
+        }
+    }
+
     func testCaseNameWordCleaningPathsAgree() {
         let alphabet = ["Savic", "5", "12", "(", ")", "R", "Evans", "'", "-", ".", "&", "ICO", "x", "[", ",", "O'Hara"]
         let words = Self.realText.flatMap { $0.split(separator: " ").map(String.init) }
