@@ -47,6 +47,16 @@ final class CaseLawTests: XCTestCase {
         CaseLawExtractor.extract(texts.enumerated().map { Paragraph(number: $0.offset + 1, headings: ["Reasons for decision"], text: $0.element) })
     }
 
+    func testAShortNameJoinsTheCitedCaseWithTheSameFirstParty() {
+        let cs = cases([
+            "The leading case is Information Commissioner v Devon County Council & Dransfield [2012] UKUT 440 (AAC).",
+            "As the Upper Tribunal said in IC v Dransfield, the purpose of section 14 is to protect resources.",
+            "The Court of Appeal in Dransfield v Information Commissioner [2015] EWCA Civ 454 agreed.",
+        ])
+        XCTAssertEqual(cs.map(\.key), ["[2012] UKUT 440 (AAC)", "[2015] EWCA Civ 454"])
+        XCTAssertTrue(cs[0].citations.contains("IC v Dransfield"))
+    }
+
     func testNumberedPartiesAreOneName() {
         let cs = cases(["The Commissioner notes Tinsley v (1) Information Commissioner and (2) Ministry of Defence on this point."])
         XCTAssertEqual(cs.map(\.name), ["Tinsley v Information Commissioner and Ministry of Defence"])
