@@ -49,12 +49,15 @@ enum DecisionLanguage {
         "should have been considered under", "does not engage", "do not engage", "did not engage", "not exempt",
         "upholds the complaint", "is not vexatious", "was not vexatious", "were not vexatious", "not manifestly unreasonable",
         "did not provide", "has not provided", "did not issue", "has not issued", "did not meet", "has not met",
-        "was not met",
+        "was not met", "should have disclosed", "should have been disclosed", "should be disclosed", "should now be disclosed",
+        "must be disclosed", "wrong to", "was wrong", " erred", "improperly", "not shown", "unable to demonstrate",
+        "not able to demonstrate", "not been able to demonstrate", "not uphold the",
     ])
     /// Words that turn a following win phrase into a loss (see the table above).
     static let negators = CueList(.negator, [
         " not ", "n't ", " unable ", " cannot ", " no longer ", "neither ", "failed to demonstrate", "not demonstrated", "not satisfied",
         "not persuaded", "not convinced", "does not consider", "does not find", "did not find", "does not accept",
+        "not shown", "unable to demonstrate", "not able to demonstrate",
     ])
     /// A decision on only part of the information: the finding is partly upheld.
     static let partial = CueList(.partial, [
