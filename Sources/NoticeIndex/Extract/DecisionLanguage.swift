@@ -33,7 +33,7 @@ enum DecisionLanguage {
         "were exempt under", "are exempt under", "is exempt by virtue", "was exempt by virtue",
         "favours maintaining", "lies in maintaining", "rests in maintaining", "rests with the exception",
         "rests with the exemption", "in maintaining the exemption outweighs", "in maintaining the exception outweighs",
-        "upholds the", "position is upheld", "applies", "apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
+        "upholds the", "position is upheld", " applies", " apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
         "was manifestly unreasonable", "were manifestly unreasonable", "is vexatious", "was vexatious", "were vexatious",
         "not obliged to comply", "not required to comply", "not obliged to confirm", "entitled to refuse",
     ])
@@ -73,7 +73,7 @@ enum DecisionLanguage {
     /// Held after all: the complainant was right that more exists.
     static let heldLoses = CueList(.heldLose, [
         "does hold", "did hold", "did in fact hold", "does in fact hold", "in fact held", " holds the requested information",
-        " held the requested information", "holds more", "held more", "holds further", "held further", "not provided all", "is likely to hold",
+        " held the requested information", " holds more", " held more", " holds further", " held further", "not provided all", "is likely to hold",
     ])
     /// In the Decision section: a party's own account, not a decision (unless the Commissioner is named).
     static let narration = CueList(.narration, [
@@ -106,7 +106,7 @@ enum DecisionLanguage {
     static let orderVerbs = CueList(.orderVerb, [
         "to disclose", "to issue", "to provide", "to confirm", "to reconsider", "to respond", "to release", "to carry out",
     ])
-    static let orders = CueList(.orders, ["requires", "orders", "ordered"])
+    static let orders = CueList(.orders, ["requires", " orders", " ordered"])
     /// The duty to confirm or deny: a loss about it with no provision named is a finding on s1(1)(a) (EIR r5(1)).
     static let confirmOrDeny = CueList(.confirmOrDeny, ["confirm nor deny", "confirm or deny"])
     /// A procedural breach named without a section ("breaches of certain procedural requirements").
