@@ -36,6 +36,8 @@ final class CaseLawTests: XCTestCase {
             ("[2004] 2 All ER 977", "[2004] 2 All ER 977"),           // two-word series
             ("[1999] 2 AC 418", "[1999] 2 AC 418"),                   // Appeal Cases
             ("[2011] QB 123", "[2011] QB 123"),                       // Queen's Bench, no volume
+            ("[2012] 1 Info LR 43", "[2012] 1 Info LR 43"),           // Information Law Reports
+            ("(2006) 43 EHRR 2", "(2006) 43 EHRR 2"),                 // round brackets: a volume-numbered series
             ("Savic v Information Commissioner", nil),                // a name is not a citation
             ("2016", nil),                                            // a year
             ("section 31(3)", nil),                                   // a provision
