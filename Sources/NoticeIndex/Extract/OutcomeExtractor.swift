@@ -303,13 +303,16 @@ enum OutcomeExtractor {
         }
     }
 
-    /// The win and loss phrases of a clause after negation and scope: a win phrase inside a loss phrase
-    /// ("inappropriately") is dropped; a win phrase with a negator up to six words before it ("does not
+    /// The win and loss phrases of a clause after negation and scope: of overlapping phrases the longer
+    /// stands ("inappropriately" is a loss, "has not breached" a win); a win phrase with a negator up to six words before it ("does not
     /// find this exemption engaged", "failed to demonstrate that … is engaged") is a loss.
     static func polarity(_ c: Range<Int>, _ cue: CueText) -> (wins: [Range<Int>], loses: [Range<Int>]) {
-        var loses = cue.occurrences(of: DecisionLanguage.loses, in: c)
+        // Of a win and a loss phrase that overlap, the longer stands: "inappropriately" is a loss, "has not
+        // breached" a win; a tie goes to the loss ("incorrect to").
+        let allWins = cue.occurrences(of: DecisionLanguage.wins, in: c)
+        var loses = cue.occurrences(of: DecisionLanguage.loses, in: c).filter { l in !allWins.contains { $0.overlaps(l) && $0.count > l.count } }
         let held = cue.occurrences(of: DecisionLanguage.heldWins, in: c) + cue.occurrences(of: DecisionLanguage.heldLoses, in: c)
-        let rawWins = cue.occurrences(of: DecisionLanguage.wins, in: c).filter { w in !loses.contains { $0.overlaps(w) } }
+        let rawWins = allWins.filter { w in !loses.contains { $0.overlaps(w) && $0.count >= w.count } }
         let taken = loses + rawWins + held
         // A negator inside another phrase ("did not respond", "does not hold") negates that phrase only;
         // a scope phrase that is also a loss ("failed to demonstrate") still reaches forward.
