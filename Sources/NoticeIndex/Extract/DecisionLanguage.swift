@@ -7,7 +7,7 @@
 ///
 /// | rule | phrases (examples) | finding |
 /// |---|---|---|
-/// | authority right | entitled to rely, correctly, appropriately, properly, is engaged, correct to, exempt from disclosure, favours maintaining, complied with | not upheld |
+/// | authority right | entitled to rely, correctly, appropriately, properly, is engaged, correct to, exempt from disclosure, favours maintaining, complied with, has not breached (the longer of two overlapping phrases stands) | not upheld |
 /// | authority wrong | not entitled, incorrectly, inappropriately, wrongly, failed to demonstrate, not engaged, breached, contravened, could not rely, unable to rely, shortcomings | upheld |
 /// | negation and scope | a *negator* (`not`, `n't`, `unable`, `cannot`, `no longer`, `failed to demonstrate`, `not satisfied`, `does not find` …) up to six words before a win phrase, in the same clause, turns it into a loss: "does not find this exemption engaged", "failed to demonstrate that regulation 12(5)(e) is engaged", "has not been applied appropriately" | upheld |
 /// | some of / the remainder | a decision in a sentence that also says `some of the`, `some information`, `majority of`, `a limited amount`, `part of the information`, `with the exception of`; a win on part and a loss on the remainder merge | partly upheld |
@@ -36,6 +36,7 @@ enum DecisionLanguage {
         "upholds the", "position is upheld", " applies", " apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
         "was manifestly unreasonable", "were manifestly unreasonable", "is vexatious", "was vexatious", "were vexatious",
         "not obliged to comply", "not required to comply", "not obliged to confirm", "entitled to refuse",
+        "not breached", "did not breach", "has not breached", "no breach of", "not in breach",
     ])
     static let loses = CueList(.loses, [
         "not entitled", "incorrect ", "failed to demonstrate", "has not demonstrated", "not demonstrated", "incorrectly",
