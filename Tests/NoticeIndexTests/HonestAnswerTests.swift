@@ -78,6 +78,17 @@ final class HonestAnswerTests: XCTestCase {
     func testAPhraseThatIsAHeadingFindsItsNotice() throws {
         // Kent's notice has "Public interest test" only as a heading.
         XCTAssertTrue(ids(try json(["\"public interest test\"", "--limit", "100"])).contains("FS50471234"))
+        // Every bundled notice that has the words in a row, as a heading (with or without paragraphs of its
+        // own, e.g. straight above "The public interest in favour of disclosure") or in the text, is found.
+        let results = try XCTUnwrap(try json(["\"public interest test\"", "--limit", "100"])["results"] as? [[String: Any]])
+        let found = Set(results.compactMap { ($0["file"] as? String).map { ($0 as NSString).lastPathComponent } })
+        let having = try FileManager.default.contentsOfDirectory(atPath: TestSupport.corpus.path).filter { name in
+            guard name.hasSuffix(".txt") else { return false }
+            let text = try String(contentsOf: TestSupport.corpus.appendingPathComponent(name), encoding: .utf8)
+            return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("public interest test")
+        }
+        XCTAssertGreaterThan(having.count, 10)
+        XCTAssertEqual(Set(having).subtracting(found), [], "notices with the phrase that the phrase search misses")
     }
 
     func testAQuotedProvisionIsTheProvisionAndIsMarkedWhole() throws {
