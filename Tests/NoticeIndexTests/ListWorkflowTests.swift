@@ -30,7 +30,7 @@ final class ListWorkflowTests: XCTestCase {
     }
 
     func testExportHoldsExactlyTheStrictMatches() throws {
-        let search = try json(["vexatious", "--law", "foia", "--limit", "1000"])
+        let search = try json(["vexatious", "--law", "foia", "--limit", "500"])
         let r = try TestSupport.run(["export", "vexatious", "--law", "foia", "--db", db])
         XCTAssertEqual(r.code, 0, r.err)
         let exported = r.out.split(separator: "\n").compactMap {
