@@ -128,7 +128,9 @@ extension Search {
 
         func validate() throws {
             guard limit >= 0 else { throw ValidationError("--limit must be 0 or more (got \(limit))") }
-            guard limit <= 10_000 else { throw ValidationError("--limit must be at most 10000 (use export for every match)") }
+            guard limit <= SearchOptions.maxLimit else {
+                throw ValidationError("--limit must be at most \(SearchOptions.maxLimit) (page with --offset, or use export for every match)")
+            }
             guard offset >= 0 else { throw ValidationError("--offset must be 0 or more (got \(offset))") }
             guard offset <= 1_000_000 else { throw ValidationError("--offset must be at most 1000000") }
         }

@@ -37,6 +37,20 @@ final class QueryLimitTests: XCTestCase {
         }
     }
 
+    /// What the parser's limits let through but the index makes costly is stopped with a reason.
+    func testAStatementPastTheTimeBudgetIsStoppedWithAReason() throws {
+        let database = try IndexDatabase.openForReading(db)
+        let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+        let started = Date()
+        XCTAssertThrowsError(try QueryDeadline.run(database, seconds: 0.05) { try database.int(endless) }) { error in
+            guard case let NoticeIndexError.query(message, _) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("too costly"), message)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        // The handler is gone afterwards: an ordinary statement runs.
+        XCTAssertEqual(try database.int("SELECT 1"), 1)
+    }
+
     func testRepeatedTermsAreAskedOnce() throws {
         let cases: [(typed: String, same: String)] = [
             (Array(repeating: "the", count: 64).joined(separator: " "), "the"),

@@ -39,10 +39,22 @@ extension SearchEngine {
             guard folded.count <= QueryParser.maxValueCharacters else {
                 throw NoticeIndexError.usage("a case name of \(folded.count) characters is too long (at most \(QueryParser.maxValueCharacters))")
             }
-            let ids = try FilterSQL.caseIDs(for: folded, db: db)
+            // What `--cites` reads as this case, and every case whose name or key holds each word (a
+            // researcher listing "Dransfield" wants the Upper Tribunal and the Court of Appeal both).
+            var ids = Set(try FilterSQL.caseIDs(for: folded, db: db))
+            let words = Synonyms.wordsOf(folded).prefix(8)
+            if !words.isEmpty {
+                var sql = "SELECT id FROM cases WHERE 1"
+                var likes: [SQLBindable?] = []
+                for w in words {
+                    sql += " AND (coalesce(name, '') || ' ' || key) LIKE ? ESCAPE '\\'"
+                    likes.append("%" + FilterSQL.likeEscaped(w) + "%")
+                }
+                ids.formUnion(try db.rows(sql, likes) { $0.int64(0) })
+            }
             if ids.isEmpty { return [] }
             only = "WHERE c.id IN (SELECT value FROM json_each(?))"
-            values.append(NoticeReader.jsonArray(ids))
+            values.append(NoticeReader.jsonArray(ids.sorted()))
         }
         values.append(limit)
         let rows = try db.rows("""

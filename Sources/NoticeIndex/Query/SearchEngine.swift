@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// Answers searches against one index: match with FTS5 at notice level, filter, re-rank the best
@@ -50,10 +51,15 @@ public final class SearchEngine {
         try search(query, options: SearchOptions(limit: limit, facets: wantFacets))
     }
 
+    /// Seconds of SQL one search may take before it is stopped with a reason (`QueryDeadline`); 0 for
+    /// no limit. Searches of 25,000 notices take a few milliseconds to 0.3 s; the costliest phrase and NEAR
+    /// queries the parser lets through about 0.5–0.7 s of CPU (bench machine, 2 cores).
+    public var timeBudget = 0.6
+
     public func search(_ query: Query, options: SearchOptions) throws -> SearchResponse {
         try db.reading {
             try refreshIfIndexChanged()
-            return try searchInSnapshot(query, options)
+            return try QueryDeadline.run(db, seconds: timeBudget) { try searchInSnapshot(query, options) }
         }
     }
 
@@ -247,9 +253,10 @@ public final class SearchEngine {
         do {
             return try scorer.run(db, "SELECT \(NoticeScorer.functionName)(notice_fts) FROM notice_fts WHERE notice_fts MATCH ?",
                                   [expression], weights: weights, idf: idf, allowed: try filter?.ids(db))
-        } catch let NoticeIndexError.sqlite(code, message, _) where code & 0xff != 11 {
+        } catch let NoticeIndexError.sqlite(code, message, _)
+                    where code & 0xFF != QueryDeadline.interrupted && code & 0xFF != SQLITE_CORRUPT {
             // (A damaged FTS index, SQLITE_CORRUPT, is the index's fault, not the query's: it passes
-            // through, and the CLI says to rebuild.)
+            // through, and the CLI says to rebuild. An interrupted query is the deadline's, reported by it.)
             // Built from a parsed query with every term quoted, so this should not happen; if it
             // does, say so in a line instead of showing SQLite's words.
             throw NoticeIndexError.query("the query could not be run (\(message.contains("fts5") ? "unsupported combination of operators" : "internal error"))", position: nil)
