@@ -54,6 +54,8 @@ enum Child {
                                        batch: try args.int("batch", default: 64))
             r.peakRSSKB = peakRSSKB()
             data = try encoder.encode(r)
+        case "export-paragraphs":
+            data = try encoder.encode(try ParagraphExport.write(corpus: try args.required("corpus"), out: try args.required("out")))
         case "query-ni":
             data = try encoder.encode(try queryNoticeIndex(args))
         case "query-naive":

@@ -13,6 +13,7 @@ enum Runner {
         let niDB = (work as NSString).appendingPathComponent("noticeindex.sqlite")
         let naiveDB = (work as NSString).appendingPathComponent("naive.sqlite")
         for db in [niDB, naiveDB] { for s in ["", "-wal", "-shm", ".lock"] { try? fm.removeItem(atPath: db + s) } }
+        try? fm.removeItem(atPath: (work as NSString).appendingPathComponent("tantivy"))
 
         let files = try corpusFiles(corpus)
         guard !files.isEmpty else { throw BenchError.failed("no .txt notices in \(corpus)") }
@@ -21,13 +22,26 @@ enum Runner {
         let rare = manifest?.rareTerms.map(\.term) ?? []
         let source = args.values["queries"].map { try? BenchQuery.parse(file: $0) } ?? (try? BenchQuery.parse(lines: BenchQuery.builtIn))
         guard var queries = source else { throw BenchError.failed("cannot read the queries") }
-        queries = queries.map { $0.resolved(rare: rare) }
+        // A corpus without a manifest (real-dev) has no rare terms: those queries are left out.
+        queries = queries.map { $0.resolved(rare: rare) }.filter { !$0.text.contains("{RARE") }
         let queriesFile = (work as NSString).appendingPathComponent("queries.json")
         try JSONEncoder().encode(queries).write(to: URL(fileURLWithPath: queriesFile))
 
         let loadBefore = Machine.loadAverage
         var r = RunResult(date: ISO8601DateFormatter().string(from: Date()), machine: Machine.describe(), corpus: corpus,
                           manifest: manifest, files: files.count, textBytes: textBytes, reps: reps, queries: queries)
+        r.label = args.values["label"] ?? manifest?.shape ?? CorpusShape.standard.rawValue
+        r.loadBefore = loadBefore
+        let tantivyDir = (work as NSString).appendingPathComponent("tantivy")
+        let paragraphsFile = (work as NSString).appendingPathComponent("paragraphs.jsonl")
+        let tantivy: TantivyPeer?
+        switch baseline ? TantivyPeer.locate(args) : .failure(.failed("--no-baseline")) {
+        case let .success(t): tantivy = t
+        case let .failure(e):
+            tantivy = nil
+            r.tantivySkipped = e.description
+            log("Tantivy peer skipped: \(e.description)")
+        }
         log(String(format: "corpus: %d notices, %.1f MB of text", files.count, Double(textBytes) / 1e6))
 
         log("indexing with NoticeIndex…")
@@ -37,6 +51,13 @@ enum Runner {
             log("indexing with the naive FTS5 baseline…")
             r.naive = try child(NaiveFTS.IndexResult.self, "index-naive", ["--corpus", corpus, "--db", naiveDB])
             r.naiveBytes = dbSize(naiveDB)
+        }
+        if let tantivy {
+            log("exporting paragraphs for Tantivy…")
+            r.export = try child(ParagraphExport.Result.self, "export-paragraphs", ["--corpus", corpus, "--out", paragraphsFile])
+            log("indexing with Tantivy…")
+            r.tantivy = try tantivy.decode(TantivyPeer.IndexResult.self, ["index", "--paragraphs", paragraphsFile, "--dir", tantivyDir])
+            try? fm.removeItem(atPath: paragraphsFile)
         }
 
         log("no-change reindex…")
@@ -63,8 +84,14 @@ enum Runner {
             log("querying the baseline…")
             r.naiveQueries = try child(QueryTimings.self, "query-naive", ["--db", naiveDB, "--queries", queriesFile, "--reps", String(reps)])
         }
-        r.cold = coldCLI(db: niDB)
-        r.machine += "; load average before/after the run: \(loadBefore) / \(Machine.loadAverage)"
+        if let tantivy {
+            log("querying Tantivy…")
+            r.tantivyQueries = try tantivy.decode(QueryTimings.self, ["query", "--dir", tantivyDir, "--queries", queriesFile, "--reps", String(reps)])
+        }
+        log("cold CLI (\(queries.count) queries × 3)…")
+        r.coldQueries = coldCLI(db: niDB, queries: queries, reps: 3)
+        r.loadAfter = Machine.loadAverage
+        r.machine += "; load average before/after the run: \(loadBefore) / \(r.loadAfter)"
 
         let report = Report(r).markdown
         print(report)
@@ -94,22 +121,44 @@ enum Runner {
         return try JSONDecoder().decode(T.self, from: data)
     }
 
-    /// Wall time of the `search` CLI answering one query, a fresh process each time; median of 5.
-    static func coldCLI(db: String) -> ColdCLI? {
+    /// The `search` CLI built beside this binary.
+    static var searchBinary: String? {
         let search = ((selfPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("search")
-        guard FileManager.default.isExecutableFile(atPath: search) else {
+        return FileManager.default.isExecutableFile(atPath: search) ? search : nil
+    }
+
+    /// The CLI's arguments for a bench query: `search TEXT OPTIONS --json --db DB --limit 10`.
+    static func cliArguments(_ q: BenchQuery, db: String) -> [String] {
+        var args = q.text.isEmpty ? [] : [q.text]
+        var words = q.options.split(separator: " ").map(String.init)[...]
+        while let w = words.popFirst() {
+            args.append(w)
+            if w != "--facets", let v = words.popFirst() { args.append(w == "--authority" ? v.replacingOccurrences(of: "_", with: " ") : v) }
+        }
+        return args + ["--json", "--db", db, "--limit", "10"]
+    }
+
+    /// Wall time of the `search` CLI as a whole process (a fresh process each time, page cache warm),
+    /// for every bench query, `reps` times each.
+    static func coldCLI(db: String, queries: [BenchQuery], reps: Int) -> ColdQueries? {
+        guard let search = searchBinary else {
             log("no search binary beside the bench binary; skipping the cold CLI measurement")
             return nil
         }
-        var times: [Double] = []
-        var status: Int32 = 0
-        for _ in 0..<5 {
-            // posix_spawn + waitpid: Foundation's Process.waitUntilExit polls, which adds up to ~50 ms.
-            guard let (ms, code) = spawnAndWait(search, ["section 31(3) NCND", "--db", db, "--limit", "10"]) else { return nil }
-            times.append(ms)
-            status = code
+        var out = ColdQueries(command: "search QUERY [OPTIONS] --json --db <index> --limit 10", ms: [], exitStatus: [])
+        for q in queries {
+            var times: [Double] = []
+            var status: Int32 = 0
+            for _ in 0..<reps {
+                // posix_spawn + waitpid: Foundation's Process.waitUntilExit polls, which adds up to ~50 ms.
+                guard let (ms, code) = spawnAndWait(search, cliArguments(q, db: db)) else { return nil }
+                times.append(ms)
+                status = code
+            }
+            out.ms.append(times)
+            out.exitStatus.append(status)
         }
-        return ColdCLI(command: "search \"section 31(3) NCND\" --db <index> --limit 10", ms: times, exitStatus: status)
+        return out
     }
 
     /// Runs `path` with stdout and stderr to /dev/null; wall milliseconds and exit status.
@@ -137,10 +186,12 @@ enum Runner {
     static func dbSize(_ path: String) -> Int { fileSize(path) + fileSize(path + "-wal") }
 }
 
-struct ColdCLI: Codable {
+/// The CLI as a whole process: per query (in the run's order) the wall ms of each repetition and the
+/// exit status (0 results, 1 none).
+struct ColdQueries: Codable {
     var command: String
-    var ms: [Double]
-    var exitStatus: Int32
+    var ms: [[Double]]
+    var exitStatus: [Int32]
 }
 
 /// Everything one run measured; saved as results.json beside the databases.
@@ -162,7 +213,15 @@ struct RunResult: Codable {
     var onePercent: IndexPhase?
     var niQueries: QueryTimings?
     var naiveQueries: QueryTimings?
-    var cold: ColdCLI?
+    var coldQueries: ColdQueries?
+    /// The corpus's shape (from its manifest) or `--label`.
+    var label = CorpusShape.standard.rawValue
+    var loadBefore = "?"
+    var loadAfter = "?"
+    var export: ParagraphExport.Result?
+    var tantivy: TantivyPeer.IndexResult?
+    var tantivyQueries: QueryTimings?
+    var tantivySkipped: String?
 }
 
 enum Machine {
