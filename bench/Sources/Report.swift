@@ -37,6 +37,9 @@ struct Report {
 
     /// Per-query medians of the whole-process CLI runs.
     var coldLatencies: [Double] { r.coldQueries?.ms.compactMap { Report.median($0) } ?? [] }
+    var coldBeforeLatencies: [Double] { r.coldBefore?.ms.compactMap { Report.median($0) } ?? [] }
+    var coldCPU: [Double] { r.coldQueries?.cpuMS.compactMap { Report.median($0) } ?? [] }
+    var coldBeforeCPU: [Double] { r.coldBefore?.cpuMS.compactMap { Report.median($0) } ?? [] }
 
     var markdown: String {
         let mb = Double(r.textBytes) / 1e6
@@ -83,6 +86,13 @@ struct Report {
             let fails = c.exitStatus.filter { $0 > 1 }.count
             s += "| CLI as a whole process, p50 / p95 / max ms (`\(c.command)`, each query median of \(c.ms.first?.count ?? 0)\(fails > 0 ? "; \(fails) failed" : "")) | "
             s += "\(ms(Report.percentile(cold, 50))) / \(ms(Report.percentile(cold, 95))) / \(ms(cold.max())) | | | | | p50 ≤ 25 |\n"
+            s += "| the same, CPU ms (user + system) p50 / p95 | \(ms(Report.percentile(coldCPU, 50))) / \(ms(Report.percentile(coldCPU, 95))) | | | | | |\n"
+        }
+        let before = coldBeforeLatencies
+        if !before.isEmpty {
+            s += "| the same, `--cli-before` binary (alternating query by query), p50 / p95 / max ms | "
+            s += "\(ms(Report.percentile(before, 50))) / \(ms(Report.percentile(before, 95))) / \(ms(before.max())) | | | | | |\n"
+            s += "| the same, `--cli-before`, CPU ms p50 / p95 | \(ms(Report.percentile(coldBeforeCPU, 50))) / \(ms(Report.percentile(coldBeforeCPU, 95))) | | | | | |\n"
         }
         var notes: [String] = []
         if let ni = r.ni, ni.failed > 0 { notes.append("NoticeIndex refused \(ni.failed) files (first: \(ni.firstFailure ?? "?"))") }

@@ -89,7 +89,9 @@ enum Runner {
             r.tantivyQueries = try tantivy.decode(QueryTimings.self, ["query", "--dir", tantivyDir, "--queries", queriesFile, "--reps", String(reps)])
         }
         log("cold CLI (\(queries.count) queries × 3)…")
-        r.coldQueries = coldCLI(db: niDB, queries: queries, reps: 3)
+        let before = args.values["cli-before"]
+        if let before, !FileManager.default.isExecutableFile(atPath: before) { throw BenchError.usage("--cli-before: no executable at \(before)") }
+        (r.coldQueries, r.coldBefore) = coldCLI(db: niDB, queries: queries, reps: 3, before: before)
         r.loadAfter = Machine.loadAverage
         r.machine += "; load average before/after the run: \(loadBefore) / \(r.loadAfter)"
 
@@ -139,30 +141,41 @@ enum Runner {
     }
 
     /// Wall time of the `search` CLI as a whole process (a fresh process each time, page cache warm),
-    /// for every bench query, `reps` times each.
-    static func coldCLI(db: String, queries: [BenchQuery], reps: Int) -> ColdQueries? {
+    /// for every bench query, `reps` times each. With `before` (another build of `search`, e.g. of the
+    /// base commit), that binary runs against the same index, alternating with this one query by query,
+    /// so both see the same machine load.
+    static func coldCLI(db: String, queries: [BenchQuery], reps: Int, before: String?) -> (ColdQueries?, ColdQueries?) {
         guard let search = searchBinary else {
             log("no search binary beside the bench binary; skipping the cold CLI measurement")
-            return nil
+            return (nil, nil)
         }
-        var out = ColdQueries(command: "search QUERY [OPTIONS] --json --db <index> --limit 10", ms: [], exitStatus: [])
+        let command = "search QUERY [OPTIONS] --json --db <index> --limit 10"
+        var out = ColdQueries(command: command, ms: [], cpuMS: [], exitStatus: [])
+        var old = before.map { _ in ColdQueries(command: command, ms: [], cpuMS: [], exitStatus: []) }
         for q in queries {
-            var times: [Double] = []
-            var status: Int32 = 0
-            for _ in 0..<reps {
-                // posix_spawn + waitpid: Foundation's Process.waitUntilExit polls, which adds up to ~50 ms.
-                guard let (ms, code) = spawnAndWait(search, cliArguments(q, db: db)) else { return nil }
-                times.append(ms)
-                status = code
+            for (binary, isBefore) in [(search, false)] + (before.map { [($0, true)] } ?? []) {
+                var times: [Double] = [], cpu: [Double] = []
+                var status: Int32 = 0
+                for _ in 0..<reps {
+                    // posix_spawn + wait4: Foundation's Process.waitUntilExit polls, which adds up to ~50 ms.
+                    guard let (ms, code, cpuMS) = spawnAndWait(binary, cliArguments(q, db: db)) else { return (nil, nil) }
+                    times.append(ms)
+                    cpu.append(cpuMS)
+                    status = code
+                }
+                if isBefore {
+                    old?.ms.append(times); old?.cpuMS.append(cpu); old?.exitStatus.append(status)
+                } else {
+                    out.ms.append(times); out.cpuMS.append(cpu); out.exitStatus.append(status)
+                }
             }
-            out.ms.append(times)
-            out.exitStatus.append(status)
         }
-        return out
+        return (out, old)
     }
 
-    /// Runs `path` with stdout and stderr to /dev/null; wall milliseconds and exit status.
-    static func spawnAndWait(_ path: String, _ args: [String]) -> (Double, Int32)? {
+    /// Runs `path` with stdout and stderr to /dev/null; wall milliseconds, exit status and the child's
+    /// CPU milliseconds (user + system; unlike wall time, barely moved by other work on the machine).
+    static func spawnAndWait(_ path: String, _ args: [String]) -> (Double, Int32, Double)? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -174,9 +187,12 @@ enum Runner {
         let t = DispatchTime.now()
         guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let ms = Child.ms(since: t)
-        return (ms, (status >> 8) & 0xff)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+        return (ms, (status >> 8) & 0xff, cpu)
     }
 
     static func fileSize(_ path: String) -> Int {
@@ -191,6 +207,8 @@ enum Runner {
 struct ColdQueries: Codable {
     var command: String
     var ms: [[Double]]
+    /// User + system CPU of each run.
+    var cpuMS: [[Double]]
     var exitStatus: [Int32]
 }
 
@@ -214,6 +232,8 @@ struct RunResult: Codable {
     var niQueries: QueryTimings?
     var naiveQueries: QueryTimings?
     var coldQueries: ColdQueries?
+    /// The same queries with `--cli-before`'s binary, alternating with `coldQueries`.
+    var coldBefore: ColdQueries?
     /// The corpus's shape (from its manifest) or `--label`.
     var label = CorpusShape.standard.rawValue
     var loadBefore = "?"

@@ -10,8 +10,8 @@ enum Summary {
     }
 
     static func table(_ reports: [Report]) -> String {
-        var s = "| shape | notices | text MB | KB / notice | NI MB/s | naive MB/s | Tantivy MB/s | NI / naive | NI / Tantivy | NI p50 / p95 ms | naive p50 / p95 ms | Tantivy p50 / p95 ms | CLI p50 / p95 ms | NI RSS indexing MB | NI size / text | Tantivy size / text | load before / after |\n"
-        s += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        var s = "| shape | notices | text MB | KB / notice | NI MB/s | naive MB/s | Tantivy MB/s | NI / naive | NI / Tantivy | NI p50 / p95 ms | naive p50 / p95 ms | Tantivy p50 / p95 ms | CLI p50 / p95 ms (before) | CLI CPU p50 ms (before) | NI RSS indexing MB | NI size / text | Tantivy size / text | load before / after |\n"
+        s += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
         var checks = "| shape | index ≥ 1.5× naive | index ≥ Tantivy | p50 ≤ 1 ms | p95 ≤ 5 ms | CLI p50 ≤ 25 ms | RSS ≤ 150 MB | size ≤ 1.25× |\n|---|---|---|---|---|---|---|---|\n"
         for rep in reports {
             let r = rep.r
@@ -24,7 +24,7 @@ enum Summary {
             let size = Double(r.niBytes) / 1e6 / mb
             let tvSize = r.tantivy.map { Double($0.bytes) / 1e6 / mb }
             s += "| \(r.label) | \(r.files) | \(rep.f(mb)) | \(rep.f(Double(r.textBytes) / Double(max(1, r.files)) / 1000)) | \(rep.f(ni)) | \(rep.f(nv)) | \(rep.f(tv)) | "
-            s += "\(rep.ratio(ni, nv)) | \(rep.ratio(ni, tv)) | \(pair(niLat)) | \(pair(nvLat)) | \(pair(tvLat)) | \(pair(cold)) | \(rep.f(rss)) | \(rep.f(size, 2)) | \(rep.f(tvSize, 2)) | \(r.loadBefore) / \(r.loadAfter) |\n"
+            s += "\(rep.ratio(ni, nv)) | \(rep.ratio(ni, tv)) | \(pair(niLat)) | \(pair(nvLat)) | \(pair(tvLat)) | \(pair(cold))\(rep.coldBeforeLatencies.isEmpty ? "" : " (\(pair(rep.coldBeforeLatencies)))") | \(rep.ms(Report.percentile(rep.coldCPU, 50)))\(rep.coldBeforeCPU.isEmpty ? "" : " (\(rep.ms(Report.percentile(rep.coldBeforeCPU, 50))))") | \(rep.f(rss)) | \(rep.f(size, 2)) | \(rep.f(tvSize, 2)) | \(r.loadBefore) / \(r.loadAfter) |\n"
             func mark(_ ok: Bool?) -> String { ok.map { $0 ? "yes" : "**no**" } ?? "–" }
             let p50 = Report.percentile(niLat, 50), p95 = Report.percentile(niLat, 95), c50 = Report.percentile(cold, 50)
             checks += "| \(r.label) | \(mark(ni.flatMap { a in nv.map { a >= 1.5 * $0 } })) (\(rep.ratio(ni, nv))) | \(mark(ni.flatMap { a in tv.map { a >= $0 } })) (\(rep.ratio(ni, tv))) | "

@@ -9,7 +9,7 @@ let usageText = """
                                                    pre2011-boilerplate | pdf-extracted | many-short
       noticeindex-bench realdev --records FILE --out DIR   the records' kind-notice texts as .txt files
       noticeindex-bench run --corpus DIR [--work DIR] [--queries FILE] [--reps N] [--no-baseline] [--label NAME]
-                            [--no-tantivy] [--tantivy SCRIPT] [--python PYTHON]
+                            [--no-tantivy] [--tantivy SCRIPT] [--python PYTHON] [--cli-before SEARCH]
       noticeindex-bench summarize --results A.json,B.json,…   the per-shape table of several runs
       noticeindex-bench queries [--corpus DIR]     print the built-in query set (the --queries format)
       noticeindex-bench accuracy [--corpus DIR]    parser/extractor precision and recall against Corpus/truth
