@@ -3,7 +3,7 @@
 ///
 /// Held like a search engine's "fast fields", but read only as far as a query needs them. Re-ranking
 /// a text query reads three values for its 200 candidates: those are looked up one notice at a time
-/// (a rowid seek each, ~1 ms for 200) and kept. Facets, and any engine that has looked up more than
+/// (an index seek each) and kept. Facets, and any engine that has looked up more than
 /// `pointLookupLimit` notices, read every notice at once (`NoticeColumnTable`: 25k notices cost ~11 ms
 /// of CPU, page faults included, and the array reads after that are free). A one-shot CLI query thus
 /// pays for its candidates only (issue 14: the full read was a sixth of a cold `search` process's
@@ -18,9 +18,10 @@ final class NoticeColumns {
     private var table: NoticeColumnTable?
     /// Values of notices looked up one at a time, before `table` is read.
     private var looked: [Int64: Row] = [:]
-    /// Point lookups after which every notice is read at once (a full read of 25k notices costs about
-    /// as much as 2,000 lookups).
-    var pointLookupLimit = 1_000
+    /// Point lookups after which every notice is read at once: more than one text query's 200
+    /// candidates, few enough that a filters-only search over thousands of notices (ordered by date,
+    /// so needing every match's date) wastes little before it reads the table.
+    var pointLookupLimit = 300
 
     private struct Row {
         var exists = false
@@ -55,7 +56,9 @@ final class NoticeColumns {
         if let r = looked[id] { return r }
         var r = Row()
         do {
-            _ = try db.rows("SELECT date, authority, authority_key, outcome FROM notices WHERE id = ?", [id]) { s -> Void in
+            // Through the narrow covering index: a seek into `notices` itself touches its wide rows.
+            let sql = "SELECT date, authority, authority_key, outcome FROM notices INDEXED BY notices_columns WHERE id = ?"
+            _ = try db.rows(sql, [id]) { s -> Void in
                 r.exists = true
                 r.dateKey = NoticeColumnTable.dateKey(s.textBytes(0))
                 if !s.isNull(1) { r.authorityKey = s.string(2) }
