@@ -54,6 +54,7 @@ struct TantivyPeer {
         var paragraphs: Int
         var bytes: Int
         var peakRSSKB: Int
+        var cpuSeconds: Double?
     }
 
     let python: String

@@ -25,6 +25,18 @@ struct Report {
         t?.queries.compactMap { $0.error == nil ? Report.median($0.ms) : nil } ?? []
     }
 
+    /// Per-query medians of the CPU each repetition took.
+    func cpuLatencies(_ t: QueryTimings?) -> [Double] {
+        t?.queries.compactMap { $0.error == nil ? $0.cpuMS.flatMap { Report.median($0) } : nil } ?? []
+    }
+
+    /// Text MB per CPU-second of each indexer: the indexing rate other work on the machine moves least.
+    var cpuRates: (ni: Double?, naive: Double?, tantivy: Double?) {
+        let mb = Double(r.textBytes) / 1e6
+        let rate = { (s: Double?) -> Double? in s.flatMap { $0 > 0 ? mb / $0 : nil } }
+        return (rate(r.ni?.cpuSeconds), rate(r.naive?.cpuSeconds), rate(r.tantivy?.cpuSeconds))
+    }
+
     func f(_ x: Double?, _ digits: Int = 1) -> String { x.map { String(format: "%.\(digits)f", $0) } ?? "–" }
     func ms(_ x: Double?) -> String {
         guard let x else { return "–" }
@@ -64,6 +76,8 @@ struct Report {
         }
         row("index MB/s (text MB / wall s)", niRate, nvRate, tvRate, "≥ 1.5× naive, ≥ Tantivy") { f($0) }
         row("index wall time, s", niSec, nvSec, tvSec, "") { f($0) }
+        let cr = cpuRates
+        row("index MB per CPU-second (all threads, user + system)", cr.ni, cr.naive, cr.tantivy, "") { f($0) }
         if let t = r.tantivy, let e = r.export {
             s += "| Tantivy: of which Python decoding, s; the bench's paragraph export (parsing), s | | | \(f(t.decodeSeconds)); \(f(e.seconds)) | | | |\n"
         }
@@ -73,6 +87,9 @@ struct Report {
         row("query p50, ms", Report.percentile(niLat, 50), Report.percentile(nvLat, 50), Report.percentile(tvLat, 50), "≤ 1") { ms($0) }
         row("query p95, ms", Report.percentile(niLat, 95), Report.percentile(nvLat, 95), Report.percentile(tvLat, 95), "≤ 5") { ms($0) }
         row("query max, ms", niLat.max(), nvLat.max(), tvLat.max(), "") { ms($0) }
+        let niCPU = cpuLatencies(r.niQueries), nvCPU = cpuLatencies(r.naiveQueries), tvCPU = cpuLatencies(r.tantivyQueries)
+        row("query CPU p50, ms (process, all threads)", Report.percentile(niCPU, 50), Report.percentile(nvCPU, 50), Report.percentile(tvCPU, 50), "") { ms($0) }
+        row("query CPU p95, ms", Report.percentile(niCPU, 95), Report.percentile(nvCPU, 95), Report.percentile(tvCPU, 95), "") { ms($0) }
         row("open for querying, ms", r.niQueries?.openMS, r.naiveQueries?.openMS, r.tantivyQueries?.openMS, "") { ms($0) }
         row("peak RSS while querying, MB", rss(r.niQueries?.peakRSSKB), rss(r.naiveQueries?.peakRSSKB), rss(r.tantivyQueries?.peakRSSKB), "") { f($0) }
         if let n = r.noChange {
