@@ -24,7 +24,6 @@ final class NoticeColumns {
     var pointLookupLimit = 300
 
     private struct Row {
-        var exists = false
         var dateKey: Int32 = 0
         var authorityKey: String?
         var outcome: String?
@@ -59,7 +58,6 @@ final class NoticeColumns {
             // Through the narrow covering index: a seek into `notices` itself touches its wide rows.
             let sql = "SELECT date, authority, authority_key, outcome FROM notices INDEXED BY notices_columns WHERE id = ?"
             _ = try db.rows(sql, [id]) { s -> Void in
-                r.exists = true
                 r.dateKey = NoticeColumnTable.dateKey(s.textBytes(0))
                 if !s.isNull(1) { r.authorityKey = s.string(2) }
                 r.outcome = s.string(3)
@@ -71,7 +69,8 @@ final class NoticeColumns {
         return r
     }
 
-    func has(_ id: Int64) -> Bool { tableIfDue?.has(id) ?? row(id).exists }
+    /// Facets' membership test over every match: reads the whole table.
+    func has(_ id: Int64) -> Bool { all.has(id) }
 
     func authorityKey(of id: Int64) -> String? {
         guard let t = tableIfDue else { return row(id).authorityKey }
