@@ -97,7 +97,8 @@ struct OneLineSplitter {
     private func titleTail(_ s: [UInt8], _ r: Range<Int>) -> Range<Int>? {
         guard r.count > 2 else { return nil }
         var a = r.upperBound - 1
-        let floor = max(r.lowerBound, r.upperBound - 130)
+        // A heading, plus room for the sentence end and spaces before it.
+        let floor = max(r.lowerBound, r.upperBound - (Headings.maxLength + 10))
         while a > floor {
             // A label ("Address: …") is not a sentence end: its value is not a heading; nor is the bracket
             // of a provision inside the heading ("Section 14(2) - repeated requests").
@@ -107,7 +108,7 @@ struct OneLineSplitter {
         }
         guard a > floor || a == r.lowerBound else { return nil }
         let tail = Bytes.trimmed(s, a..<r.upperBound)
-        guard !tail.isEmpty, tail.count <= 120 else { return nil }
+        guard !tail.isEmpty, tail.count <= Headings.maxLength else { return nil }
         let text = Bytes.string(s, tail)
         if Headings.isTitleLike(text) { return tail }
         // "Section 14(2) - repeated requests": a provision heading, titled after a dash, in lower case.
