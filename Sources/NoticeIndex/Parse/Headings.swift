@@ -287,7 +287,7 @@ enum Headings {
         for h in knownSuffixes where h.count <= end - r.lowerBound {
             let start = end - h.count
             guard Bytes.isUpper(s[start]), start == r.lowerBound || s[start - 1] == Bytes.space else { continue }
-            if Bytes.matches(s, start, h, end: end) { return start..<end }
+            if Bytes.matchesIgnoringCase(s, start, h, end: end) { return start..<end }
         }
         return nil
     }

@@ -128,7 +128,7 @@ struct OneLineSplitter {
         if end > r.lowerBound, let t = titleTail(s, r.lowerBound..<end) {
             // "Reasons for decision Section 21 - information reasonably accessible": two headings in a row.
             if let known = Headings.knownSuffixes.first(where: { h in
-                h.count + 2 < t.count && Bytes.matches(s, t.lowerBound, h, end: t.upperBound)
+                h.count + 2 < t.count && Bytes.matchesIgnoringCase(s, t.lowerBound, h, end: t.upperBound)
                     && s[t.lowerBound + h.count] == Bytes.space && Bytes.isUpper(s[t.lowerBound + h.count + 1])
             }) {
                 headings.insert(Bytes.trimmed(s, (t.lowerBound + known.count)..<t.upperBound), at: 0)
@@ -162,7 +162,7 @@ struct OneLineSplitter {
     static func summaryHeading(_ s: [UInt8], _ r: Range<Int>) -> Range<Int>? {
         var i = r.lowerBound
         while i + summaryWord.count < r.upperBound {
-            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matches(s, i, summaryWord, end: r.upperBound), i > r.lowerBound,
+            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matchesIgnoringCase(s, i, summaryWord, end: r.upperBound), i > r.lowerBound,
                ".:)".utf8.contains(s[i - 1]) || Bytes.isDigit(s[i - 1]) || Bytes.isUpper(s[i - 1]),
                Bytes.isUpper(s[i + summaryWord.count]) {
                 return (i + 1)..<(i + summaryWord.count - 1)
@@ -177,7 +177,7 @@ struct OneLineSplitter {
         guard !r.isEmpty else { return }
         var i = r.upperBound - Self.signed.count
         while i > r.lowerBound {
-            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matches(s, i, Self.signed, end: r.upperBound),
+            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matchesIgnoringCase(s, i, Self.signed, end: r.upperBound),
                endsSentence(s, Bytes.trimmed(s, r.lowerBound..<i)) {
                 // "Signed" on a line of its own is what the structure parser knows as a signature.
                 out.append(Bytes.trimmed(s, r.lowerBound..<i))

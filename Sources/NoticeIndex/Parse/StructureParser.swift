@@ -191,7 +191,7 @@ private struct Walker {
             }
 
             if !s.paragraphs.isEmpty || number >= 0, isSignature(r) {
-                if s.datedLine == nil, Bytes.matches(c.bytes, r.lowerBound, Array("dated".utf8)) { s.datedLine = c.line(i) }
+                if s.datedLine == nil, Bytes.matchesIgnoringCase(c.bytes, r.lowerBound, Array("dated".utf8)) { s.datedLine = c.line(i) }
                 close(into: &s)
                 inSignature = true
                 i += 1
@@ -251,9 +251,9 @@ private struct Walker {
     /// `Signed …` (short), `Dated the 27th day of …`: the start of the signature block.
     private func isSignature(_ r: Range<Int>) -> Bool {
         let b = c.bytes
-        if r.count <= 60, Bytes.matches(b, r.lowerBound, Array("signed".utf8)),
+        if r.count <= 60, Bytes.matchesIgnoringCase(b, r.lowerBound, Array("signed".utf8)),
            r.lowerBound + 6 == r.upperBound || !Bytes.isLetter(b[r.lowerBound + 6]) { return true }
-        return Bytes.matches(b, r.lowerBound, Array("dated the ".utf8)) || Bytes.matches(b, r.lowerBound, Array("dated this ".utf8))
+        return Bytes.matchesIgnoringCase(b, r.lowerBound, Array("dated the ".utf8)) || Bytes.matchesIgnoringCase(b, r.lowerBound, Array("dated this ".utf8))
     }
 
     private func startsListItem(_ r: Range<Int>) -> Bool {

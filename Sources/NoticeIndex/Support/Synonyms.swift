@@ -69,8 +69,8 @@ public enum Synonyms {
         var words: [String] = []
         var current: [UInt8] = []
         for c in b {
-            if TextBytes.isAlnum(c) {
-                current.append(TextBytes.lower(c))
+            if Bytes.isAlnum(c) {
+                current.append(Bytes.lower(c))
             } else if c == UInt8(ascii: "'") {
                 continue
             } else if !current.isEmpty {
