@@ -42,7 +42,7 @@ public enum Synonyms {
         Dictionary(grouping: formWords, by: { $0.words[0] })
 
     /// Splits a form into comparable words ("first-tier tribunal" → ["first", "tier", "tribunal"]).
-    static func wordsOf(_ text: String) -> [String] {
+    package static func wordsOf(_ text: String) -> [String] {
         var text = text
         if let words = text.withUTF8(asciiWordsOf) { return words }
         var words: [String] = []
