@@ -49,7 +49,7 @@ struct OneLineSplitter {
                 markerStart -= 2
             }
             let before = Bytes.trimmed(s, segStart..<markerStart)
-            let afterSentence = before.isEmpty || endsSentence(s, before)
+            let afterSentence = before.isEmpty || Bytes.endsSentence(s, before)
             // The expected number only needs a word before it that does not take numbers; a skip also
             // needs a sentence end or heading before it.
             let exact = n == expected
@@ -69,16 +69,6 @@ struct OneLineSplitter {
 
     private func startsSentence(_ b: UInt8) -> Bool {
         Bytes.isUpper(b) || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(") || b == 0xE2
-    }
-
-    /// Ends with `.`, `?`, `!`, `:`, `;`, a closing quote or bracket (`:` only when `colon`).
-    private func endsSentence(_ s: [UInt8], _ r: Range<Int>, colon: Bool = true) -> Bool {
-        guard !r.isEmpty else { return false }
-        let b = s[r.upperBound - 1]
-        if b == Bytes.colon { return colon }
-        if ".?!;\"')]".utf8.contains(b) { return true }
-        // Closing curly quotes ” ’ are E2 80 9D / E2 80 99.
-        return r.count >= 3 && s[r.upperBound - 3] == 0xE2 && s[r.upperBound - 2] == 0x80 && (b == 0x9D || b == 0x99)
     }
 
     private func endsWithCitingWord(_ s: [UInt8], _ r: Range<Int>) -> Bool {
@@ -102,7 +92,7 @@ struct OneLineSplitter {
         while a > floor {
             // A label ("Address: …") is not a sentence end: its value is not a heading; nor is the bracket
             // of a provision inside the heading ("Section 14(2) - repeated requests").
-            if s[a] == Bytes.space, endsSentence(s, r.lowerBound..<a, colon: false),
+            if s[a] == Bytes.space, Bytes.endsSentence(s, r.lowerBound..<a, colon: false),
                !(s[a - 1] == UInt8(ascii: ")") && a - 2 >= r.lowerBound && Bytes.isAlnum(s[a - 2])) { break }
             a -= 1
         }
@@ -178,7 +168,7 @@ struct OneLineSplitter {
         var i = r.upperBound - Self.signed.count
         while i > r.lowerBound {
             if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matchesIgnoringCase(s, i, Self.signed, end: r.upperBound),
-               endsSentence(s, Bytes.trimmed(s, r.lowerBound..<i)) {
+               Bytes.endsSentence(s, Bytes.trimmed(s, r.lowerBound..<i)) {
                 // "Signed" on a line of its own is what the structure parser knows as a signature.
                 out.append(Bytes.trimmed(s, r.lowerBound..<i))
                 out.append(i..<i)

@@ -69,6 +69,18 @@ enum Bytes {
         return a..<b
     }
 
+    /// Whether `s[r]` ends like a sentence or clause: `.`, `?`, `!`, `;`, a closing quote or bracket (straight
+    /// or curly ” ’), or `:` when `colon`. The one test for the line joiner (`TextCleaner`: does a line close
+    /// its sentence?) and the one-line splitter (is there a sentence end before a paragraph number?).
+    static func endsSentence(_ s: [UInt8], _ r: Range<Int>, colon: Bool = true) -> Bool {
+        guard !r.isEmpty else { return false }
+        let b = s[r.upperBound - 1]
+        if b == Self.colon { return colon }
+        if ".?!;\"')]".utf8.contains(b) { return true }
+        // Closing curly quotes ” ’ are E2 80 9D / E2 80 99.
+        return r.count >= 3 && s[r.upperBound - 3] == 0xE2 && s[r.upperBound - 2] == 0x80 && (b == 0x9D || b == 0x99)
+    }
+
     /// Parses up to `maxDigits` ASCII digits at `i`; returns the value and the index after them.
     @inline(__always)
     static func number(_ s: [UInt8], _ i: Int, end: Int, maxDigits: Int) -> (value: Int, next: Int)? {
