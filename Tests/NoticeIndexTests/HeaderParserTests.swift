@@ -147,7 +147,7 @@ final class HeaderParserTests: XCTestCase {
              "a name written twice (name line and first address line) is kept once"),
             ("Cabinet Office 70 Whitehall London", "Cabinet Office", "the name ends at a name-ending word"),
         ]
-        for c in cases { XCTAssertEqual(HeaderParser.splitSingleLine(c.line, count: 2).first, c.name, c.why) }
+        for c in cases { XCTAssertEqual(HeaderParser.splitSingleLine(c.line).first, c.name, c.why) }
 
         let h = HeaderParser.parse("1 Freedom of Information Act 2000 (Section 50) Decision Notice 3 March 2009 Public Authority: Address: Ofwat (Water Services Regulation Authority) Centre City Tower 7 Hill Street Birmingham B5 4UA")
         XCTAssertEqual(h.authority, "Ofwat (Water Services Regulation Authority)")
