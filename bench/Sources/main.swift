@@ -1,5 +1,6 @@
 import Foundation
 import NoticeIndex
+import NoticeEvaluation
 
 /// `noticeindex-bench generate|run|queries|accuracy|relevance|analyze`; see bench/README.md.
 let usageText = """

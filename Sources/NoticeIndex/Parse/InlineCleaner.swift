@@ -78,10 +78,10 @@ struct InlineCleaner {
                     i += 1
                 }
             case UInt8(ascii: "["):
-                if Bytes.matches(s, i, Self.emailObfuscated, end: end) {
+                if Bytes.matchesIgnoringCase(s, i, Self.emailObfuscated, end: end) {
                     out.append(contentsOf: Self.emailReplacement)
                     i += Self.emailObfuscated.count
-                } else if Bytes.matches(s, i, Self.emailObfuscated2, end: end) {
+                } else if Bytes.matchesIgnoringCase(s, i, Self.emailObfuscated2, end: end) {
                     out.append(contentsOf: Self.emailReplacement)
                     i += Self.emailObfuscated2.count
                 } else {
@@ -167,7 +167,7 @@ struct InlineCleaner {
             guard j > i, j - i <= 2 else { return false }
             var k = j
             if k < end && s[k] == Bytes.space { k += 1 }
-            guard Bytes.matches(s, k, Self.http, end: end) || Bytes.matches(s, k, Self.www, end: end) else { return false }
+            guard Bytes.matchesIgnoringCase(s, k, Self.http, end: end) || Bytes.matchesIgnoringCase(s, k, Self.www, end: end) else { return false }
             marker = Bytes.string(s, i..<j)
         }
         let body = Bytes.trimmed(s, j..<end)
@@ -210,7 +210,7 @@ struct InlineCleaner {
         // A footnote body squashed into the line: marker, optional space, URL.
         var k = j
         if k < end && s[k] == Bytes.space { k += 1 }
-        if Bytes.matches(s, k, Self.http, end: end) || Bytes.matches(s, k, Self.www, end: end) {
+        if Bytes.matchesIgnoringCase(s, k, Self.http, end: end) || Bytes.matchesIgnoringCase(s, k, Self.www, end: end) {
             var e = k
             while e < end && s[e] != Bytes.space { e += 1 }
             footnotes.append(Footnote(marker: marker, text: Bytes.string(s, k..<e)))
@@ -235,7 +235,7 @@ struct InlineCleaner {
 
     /// `Page 3 of 12` at `i`: returns the index after it.
     private func pageFooterEnd(_ s: [UInt8], _ i: Int, _ end: Int) -> Int? {
-        guard Bytes.matches(s, i, Self.page, end: end),
+        guard Bytes.matchesIgnoringCase(s, i, Self.page, end: end),
               let a = Bytes.number(s, i + 5, end: end, maxDigits: 3),
               a.next + 4 <= end, s[a.next] == Bytes.space, s[a.next + 1] == UInt8(ascii: "o"),
               s[a.next + 2] == UInt8(ascii: "f"), s[a.next + 3] == Bytes.space,
@@ -248,7 +248,7 @@ struct InlineCleaner {
     /// `Reference: FS50676797` repeated as a page footer. Keeps the first one near the top (the header's),
     /// removes later ones with the page number in front of them (`1 Reference: …`).
     private mutating func referenceFooterEnd(_ s: [UInt8], _ i: Int, _ end: Int, out: inout [UInt8], start: Int) -> Int? {
-        guard Bytes.matches(s, i, Self.reference, end: end) else { return nil }
+        guard Bytes.matchesIgnoringCase(s, i, Self.reference, end: end) else { return nil }
         var j = i + Self.reference.count
         while j < end && s[j] == Bytes.space { j += 1 }
         guard let found = ReferenceNormalizer.scan(s, j, end: end) else { return nil }
@@ -292,7 +292,7 @@ struct InlineCleaner {
     private mutating func inlineFootnote(_ s: [UInt8], _ i: Int, _ end: Int) -> Int? {
         var j = i
         while j < end && Bytes.isDigit(s[j]) && j - i < 3 { j += 1 }
-        guard j - i <= 2, Bytes.matches(s, j, Self.http, end: end) else { return nil }
+        guard j - i <= 2, Bytes.matchesIgnoringCase(s, j, Self.http, end: end) else { return nil }
         var e = j
         while e < end && s[e] != Bytes.space { e += 1 }
         footnotes.append(Footnote(marker: Bytes.string(s, i..<j), text: Bytes.string(s, j..<e)))
