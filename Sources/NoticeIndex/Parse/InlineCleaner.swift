@@ -56,19 +56,7 @@ struct InlineCleaner {
             let b = s[i]
             switch b {
             case Bytes.space:
-                if !lastSpace {
-                    // "Commissioner s decision": a lone s between words is a dropped apostrophe.
-                    if i + 3 < end, s[i + 1] == UInt8(ascii: "s"), s[i + 2] == Bytes.space, Bytes.isLetter(s[i + 3]),
-                       out.count > start, Bytes.isLetter(out[out.count - 1]) {
-                        out.append(UInt8(ascii: "'"))
-                        out.append(UInt8(ascii: "s"))
-                        i += 2
-                        continue
-                    }
-                    out.append(Bytes.space)
-                    lastSpace = true
-                }
-                i += 1
+                i = space(s, i, end, out: &out, start: start, lastSpace: &lastSpace)
             case 0xC2, 0xE2:
                 if let next = superscript(s, i, end, out: &out, start: start) {
                     i = next
@@ -78,16 +66,7 @@ struct InlineCleaner {
                     i += 1
                 }
             case UInt8(ascii: "["):
-                if Bytes.matchesIgnoringCase(s, i, Self.emailObfuscated, end: end) {
-                    out.append(contentsOf: Self.emailReplacement)
-                    i += Self.emailObfuscated.count
-                } else if Bytes.matchesIgnoringCase(s, i, Self.emailObfuscated2, end: end) {
-                    out.append(contentsOf: Self.emailReplacement)
-                    i += Self.emailObfuscated2.count
-                } else {
-                    out.append(b)
-                    i += 1
-                }
+                i = bracket(s, i, end, out: &out)
                 lastSpace = false
             case UInt8(ascii: "P"):
                 if lastSpace, let next = pageFooterEnd(s, i, end) {
@@ -114,16 +93,7 @@ struct InlineCleaner {
                     i = skip
                 }
             case UInt8(ascii: "_") where lastSpace:
-                // A lone "_" / "____" word: the footnote rule, squashed into the line.
-                var j = i
-                while j < end && s[j] == b { j += 1 }
-                if j == end || s[j] == Bytes.space {
-                    i = j
-                } else {
-                    out.append(contentsOf: s[i..<j])
-                    lastSpace = false
-                    i = j
-                }
+                i = underscores(s, i, end, out: &out, lastSpace: &lastSpace)
             default:
                 if lastSpace, Bytes.isDigit(b), let next = inlineFootnote(s, i, end) {
                     i = next
@@ -144,6 +114,47 @@ struct InlineCleaner {
             out.removeLast(out.count - start)
         }
         return start..<out.count
+    }
+
+    /// A space in `clean`: one space for a run, and "Commissioner s decision" (a lone s between words is a
+    /// dropped apostrophe) becomes "Commissioner's decision". Returns where to go on.
+    @inline(__always)
+    private func space(_ s: [UInt8], _ i: Int, _ end: Int, out: inout [UInt8], start: Int, lastSpace: inout Bool) -> Int {
+        guard !lastSpace else { return i + 1 }
+        if i + 3 < end, s[i + 1] == UInt8(ascii: "s"), s[i + 2] == Bytes.space, Bytes.isLetter(s[i + 3]),
+           out.count > start, Bytes.isLetter(out[out.count - 1]) {
+            out.append(UInt8(ascii: "'"))
+            out.append(UInt8(ascii: "s"))
+            return i + 2
+        }
+        out.append(Bytes.space)
+        lastSpace = true
+        return i + 1
+    }
+
+    /// A `[` in `clean`: a web copy's obfuscated e-mail address becomes the placeholder; any other `[` is
+    /// copied. Returns where to go on.
+    @inline(__always)
+    private func bracket(_ s: [UInt8], _ i: Int, _ end: Int, out: inout [UInt8]) -> Int {
+        for form in [Self.emailObfuscated, Self.emailObfuscated2] where Bytes.matchesIgnoringCase(s, i, form, end: end) {
+            out.append(contentsOf: Self.emailReplacement)
+            return i + form.count
+        }
+        out.append(s[i])
+        return i + 1
+    }
+
+    /// A `_` starting a word in `clean`: a lone "_" / "____" word is the footnote rule squashed into the
+    /// line and is dropped; underscores inside a longer word are copied. Returns where to go on.
+    @inline(__always)
+    private func underscores(_ s: [UInt8], _ i: Int, _ end: Int, out: inout [UInt8], lastSpace: inout Bool) -> Int {
+        var j = i
+        while j < end && s[j] == s[i] { j += 1 }
+        if j < end && s[j] != Bytes.space {
+            out.append(contentsOf: s[i..<j])
+            lastSpace = false
+        }
+        return j
     }
 
     /// Whether `b`, met after a byte that was copied as it is (so `lastSpace` is false), has a case of its
