@@ -42,7 +42,7 @@ final class SearchEngineTests: XCTestCase {
 
     func testFiltersCombineWithEachOtherAndWorkWithoutText() throws {
         var f = QueryFilters()
-        f.provisions = [ProvisionSpelling.parse("31(3)")!]
+        f.provisions = [ProvisionFinder.parse(query: "31(3)")!]
         f.authorities = ["MPS"]
         f.outcome = .notUpheld
         let r = try engine.search(try QueryParser.parse("", filters: f), limit: 50)
@@ -59,7 +59,7 @@ final class SearchEngineTests: XCTestCase {
 
     func testFieldPrefixesMatchTheOptions() throws {
         var f = QueryFilters()
-        f.provisions = [ProvisionSpelling.parse("40(2)")!]
+        f.provisions = [ProvisionFinder.parse(query: "40(2)")!]
         f.law = .foia
         f.since = "2019-01-01"
         f.until = "2023-12-31"

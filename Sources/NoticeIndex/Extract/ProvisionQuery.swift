@@ -9,8 +9,8 @@ import Foundation
 /// `ProvisionFinder` applies: `12(4)(x)`, `12(5)(x)`, `12(n≥6)` are EIR, everything else FOIA. A whole
 /// number alone (`31`, `031`) is that section.
 ///
-/// The one reading of a user's provision: `ProvisionFinder.parse(query:)` (the query lexer) and
-/// `ProvisionSpelling.parse` (`--provision`, `provision:`) both come here.
+/// The one reading of a user's provision: `ProvisionFinder.parse(query:)` — used by the query lexer,
+/// `--provision`, `--finding` and the `provision:`/`finding:` fields — comes here.
 enum ProvisionQuery {
     static func parse(_ query: String) -> Provision? {
         var s = query.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
