@@ -136,7 +136,7 @@ final class NoticeColumnTable {
         year = [Int32](repeating: 0, count: size)
         authority = [Int32](repeating: -1, count: size)
         outcome = [Int8](repeating: -1, count: size)
-        var authorityIndex: [UInt64: Int32] = [:], outcomeIndex: [UInt64: Int8] = [:], provisionIndex: [UInt64: Int32] = [:]
+        var authorityIndex = Interner(), outcomeIndex = Interner(), provisionIndex = Interner()
         var lists = [[Int32]](repeating: [], count: size)
         _ = try db.rows("""
             SELECT id, date, year, authority, authority_key, outcome, provisions FROM notices INDEXED BY notices_columns
@@ -144,44 +144,31 @@ final class NoticeColumnTable {
             let id = Int(s.int64(0))
             guard id >= 0 && id < size else { return }
             exists[id] = true
-            dateKey[id] = Self.dateKey(s.textBytes(1))
+            dateKey[id] = s.withTextBytes(1) { Self.dateKey($0) }
             year[id] = s.isNull(2) ? 0 : Int32(truncatingIfNeeded: s.int(2))
             if !s.isNull(3) {
-                let key = s.isNull(4) ? Self.hash(s.textBytes(3), seed: 1) : Self.hash(s.textBytes(4))
-                if let i = authorityIndex[key] {
-                    authority[id] = i
-                } else {
-                    let i = Int32(authorityNames.count)
-                    authorityIndex[key] = i
+                // Authorities with an alias key are one authority however spelled; others, one per name.
+                let byName = s.isNull(4)
+                let (i, isNew) = s.withTextBytes(byName ? 3 : 4) { authorityIndex.index(of: $0, space: byName ? 1 : 0) }
+                if isNew {
                     authorityNames.append(s.string(3) ?? "")
                     authorityKeys.append(s.string(4))
-                    authority[id] = i
                 }
+                authority[id] = i
             }
             if !s.isNull(5) {
-                let key = Self.hash(s.textBytes(5))
-                if let i = outcomeIndex[key] {
-                    outcome[id] = i
-                } else {
-                    let i = Int8(outcomeNames.count)
-                    outcomeIndex[key] = i
-                    outcomeNames.append(s.string(5) ?? "")
-                    outcome[id] = i
-                }
+                let (i, isNew) = s.withTextBytes(5) { outcomeIndex.index(of: $0) }
+                if isNew { outcomeNames.append(s.string(5) ?? "") }
+                outcome[id] = Int8(truncatingIfNeeded: i)
             }
-            let text = s.textBytes(6)
-            var start = 0
-            for end in 0...text.count where end == text.count || text[end] == 0x20 {
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                let item = UnsafeRawBufferPointer(rebasing: text[start..<end])
-                let key = Self.hash(item)
-                if let i = provisionIndex[key] {
-                    lists[id].append(i)
-                } else {
-                    let i = Int32(provisionNames.count)
-                    provisionIndex[key] = i
-                    provisionNames.append(String(decoding: item, as: UTF8.self))
+            s.withTextBytes(6) { text in
+                var start = 0
+                for end in 0...text.count where end == text.count || text[end] == 0x20 {
+                    defer { start = end + 1 }
+                    guard end > start else { continue }
+                    let item = UnsafeRawBufferPointer(rebasing: text[start..<end])
+                    let (i, isNew) = provisionIndex.index(of: item)
+                    if isNew { provisionNames.append(String(decoding: item, as: UTF8.self)) }
                     lists[id].append(i)
                 }
             }
@@ -193,11 +180,22 @@ final class NoticeColumnTable {
         }
     }
 
-    /// FNV-1a of a value's bytes; `seed` keeps names apart from alias keys.
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
+    /// Gives each distinct value (its bytes, in a key space) a small number, in order of first sight. Found
+    /// by hash and confirmed on the bytes: two values whose hashes collide stay two values.
+    struct Interner {
+        private var buckets: [UInt64: [Int32]] = [:]
+        private var values: [(space: UInt8, bytes: [UInt8])] = []
+
+        mutating func index(of bytes: UnsafeRawBufferPointer, space: UInt8 = 0) -> (Int32, isNew: Bool) {
+            let h = FNV1a.hash(bytes, seed: UInt64(space))
+            for i in buckets[h] ?? [] where values[Int(i)].space == space && values[Int(i)].bytes.elementsEqual(bytes) {
+                return (i, false)
+            }
+            let i = Int32(values.count)
+            values.append((space, Array(bytes)))
+            buckets[h, default: []].append(i)
+            return (i, true)
+        }
     }
 
     func has(_ id: Int64) -> Bool { id >= 0 && Int(id) < exists.count && exists[Int(id)] }
