@@ -16,6 +16,7 @@
 /// | confirm or deny | a loss about `neither confirm nor deny` with no provision named | upheld on s1(1)(a) (EIR: r5(1)) |
 /// | the authority's position | `upholds the`, `position is upheld` | not upheld |
 /// | public interest reversal | engaged, but `public interest favours disclosure` | upheld (partly with "some of") |
+/// | the law, not a finding | outside the Decision section, a sentence stating the law, the guidance, a test, a tribunal's reasoning or advice to a party (`in order for`, `guidance explains`, `takes from`, `explained to him`, `a public authority may`, `the tribunal held`) | no finding |
 /// | not decided | `has not considered`, `not necessary to consider`, `did not contest` … (`ProvisionRoles.negative`); a question: `considered whether`, `to determine whether` | no finding |
 /// | narration | in the Decision section, a sentence that tells what a party did (`explained`, `argued`, `refused`, `citing`, `initially`, `disclosed`, `responded`) with no decision verb (`decision is`, `finds`, `found`, `decided`, `is satisfied` …) | no finding |
 /// | the complaint | `the complaint is upheld` / `partly upheld` / `not upheld` | the notice's outcome, as stated |
@@ -95,6 +96,19 @@ enum DecisionLanguage {
         "investigated whether", "establish whether", "is whether", "are whether", "was whether", "not whether",
         // an instruction, not a finding: "otherwise confirm to the complainant that no further information is held"
         "confirm to the complainant", "formally confirm",
+    ])
+    /// A statement of the law, the guidance, a test or a tribunal's reasoning, or advice to a party — not a
+    /// finding of this notice, though it may say "engaged", "exempt under" or "not held": "In order for a
+    /// prejudice based exemption such as section 31 to be engaged …", "The Commissioner's guidance explains
+    /// that a public authority may refuse … or confirmed it is not held", "The Commissioner takes from Cobain
+    /// that …", "The Commissioner has explained to him that … is exempt under section 40(1)". Outside the
+    /// Decision section such a sentence decides nothing.
+    static let generalStatements = CueList(.generalStatement, [
+        "in order for", "guidance explains", "guidance states", "guidance says", "guidance sets out", "criteria must be met",
+        "takes from", "explained to him", "explained to her", "explained to the complainant", "advised the complainant",
+        "a public authority may", "a public authority is not", "a public authority must", "a public authority can",
+        "a public authority should", "an authority may", "the tribunal held", "the tribunal found", "tribunal considered",
+        "tribunal accepted", "tribunal explained",
     ])
     /// An anaphor: the clause decides the provisions named just before.
     static let anaphora = CueList(.anaphor, [

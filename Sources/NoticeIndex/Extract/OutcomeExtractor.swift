@@ -146,7 +146,7 @@ enum OutcomeExtractor {
                 defer {
                     if isDecision, cue.low[s].last(where: { $0 != 0x20 }) == 0x3A, cue.contains(any: DecisionLanguage.decisionVerbs, in: s) { introduced = true }
                 }
-                if !isDecision && !stated { continue }
+                if !isDecision && (!stated || cue.contains(any: DecisionLanguage.generalStatements, in: s)) { continue }
                 let inSentence = provisions(ms, in: s)
                 if isDecision && !introduced && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
                     if !inSentence.isEmpty { last = inSentence }  // "… and cited regulation 12(4)(e)": named for an anaphor
