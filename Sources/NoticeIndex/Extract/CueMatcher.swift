@@ -4,7 +4,7 @@ enum CueKind: Int, CaseIterable {
     case clauseCut, negative, positive, wins, loses, publicInterestReversal, stepsOrdered, noSteps, delay,
          delayFailure, decisionStatement, negator, partial, heldWin, heldLose, narration, anaphor, proceduralBreach,
          complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question, confirmOrDeny, orderVerb, orders,
-         generalStatement, beliefNegator
+         generalStatement, beliefNegator, disclaimed, reference
 }
 
 /// A list of lowercase ASCII cue phrases of one kind.
@@ -55,7 +55,7 @@ struct CueMatcher: Sendable {
         DecisionLanguage.complaintNotUpheld, DecisionLanguage.decisionVerbs,
         DecisionLanguage.questions, DecisionLanguage.confirmOrDeny,
         DecisionLanguage.orderVerbs, DecisionLanguage.orders, DecisionLanguage.generalStatements,
-        DecisionLanguage.beliefNegators,
+        DecisionLanguage.beliefNegators, ProvisionRoles.disclaimed, ProvisionRoles.reference,
     ])
 
     init(_ lists: [CueList]) {
