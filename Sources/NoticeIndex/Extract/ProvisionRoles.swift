@@ -48,13 +48,13 @@ enum ProvisionRoles {
     ])
 
     /// Before a mention in its sentence, a provision named as law paraphrased or as a reference, not as what
-    /// is relied on: "Section 30(3) provides that … exempt information by virtue of section 30(1) or (2)",
+    /// is relied on ("the interests protected by section 31(1)(a)", "relied on the matters at section 31(1)(b)"): "Section 30(3) provides that … exempt information by virtue of section 30(1) or (2)",
     /// "a body listed in section 23(3)", "the matters mentioned in section 31(1)", "a number of these
     /// requests had been refused under section 40(2)" (the complainant's earlier requests).
     static let reference = CueList(.reference, [
         "provides that", "provides:", "provide that", "provides as follows", "listed in", "specified in",
         "mentioned in", "referred to in", "previous request", "earlier request", "prior request", "these requests",
-        "those requests", "other requests",
+        "those requests", "other requests", "protected by", "matters at", "matters set out in",
     ])
 
     static let positive = CueList(.positive, [
