@@ -227,6 +227,12 @@ enum OutcomeExtractor {
                 inClause = [held]  // not entitled to neither confirm nor deny: the duty to confirm or deny, s1(1)(a)
             }
             carry = []
+            // "did not deal with the request in accordance with section 10(1), in that it failed to comply with
+            // section 1(1) within 20 working days": the delay is the finding; the duty it delayed is its object.
+            if cue.contains(any: delay, in: c), inClause.contains(where: { $0.isWithin(delayProvision) }) {
+                let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
+                inClause.removeAll { $0.isWithin(duty) }
+            }
             if inClause.isEmpty {
                 if at.isDecision, !(heldWin || heldLose) {
                     if lose { signals.generalLose = true } else { signals.generalWin = true }
