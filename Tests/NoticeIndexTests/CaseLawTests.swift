@@ -164,3 +164,22 @@ final class CaseLawTests: XCTestCase {
         XCTAssertFalse(CaseLaw.matches(c, query: "Devon County Council")) // a public body alone is not distinctive
     }
 }
+
+extension CaseLawTests {
+    func testPartyNamesAreReadToTheirEnd() {
+        let rows: [(text: String, name: String)] = [
+            ("In Bellamy v Information Commissioner and the Secretary of State for Trade and Industry (EA/2005/0023) the Tribunal said so.",
+             "Bellamy v Information Commissioner and the Secretary of State for Trade and Industry"),
+            ("The Commissioner will consider the test set out in Coco v A N Clark (Engineers) Ltd [1968] FSR 415, namely whether:",
+             "Coco v A N Clark (Engineers) Ltd"),
+            ("In Jones v Information Commissioner (GRC) the point was not argued.", "Jones v Information Commissioner"),
+        ]
+        for row in rows {
+            XCTAssertEqual(cases([row.text]).first?.name, row.name, row.text)
+        }
+        // a law report keys its case only when no name is known
+        let coco = cases([rows[1].text])
+        XCTAssertEqual(coco.map(\.key), ["coco v a n clark ltd"], "the key is the normalised name (bracketed words dropped, as for authorities)")
+        XCTAssertEqual(coco.first?.aliases, ["[1968] FSR 415"])
+    }
+}

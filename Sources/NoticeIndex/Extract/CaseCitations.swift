@@ -321,16 +321,32 @@ enum CaseCitations {
         while let f = left.first, leadingNoise.contains(f.0.lowercased()) || connectors.contains(f.0.lowercased()) { left.removeFirst() }
         guard let start = left.first?.1 else { return nil }
         // Party 2: words to the right.
+        // Up to ten words that are not connectors: "the Secretary of State for Trade and Industry" is long
+        // in words but short in names.
         var right: [String] = []
         var end = vEnd
         var p = vEnd
-        while right.count < 10 {
+        while right.filter({ !connectors.contains($0.lowercased()) }).count < 10, right.count < 20 {
             p = TextBytes.skipSpaces(b, p, limit: 1)
             guard p < b.count else { break }
             var q = p
             while q < b.count, !TextBytes.isSpace(b[q]) { q += 1 }
             var raw = String(decoding: b[p..<q], as: UTF8.self)
             if q - p == 3, b[p] == 0x28, TextBytes.isDigit(b[p + 1]), b[p + 2] == 0x29 { p = q; continue }  // `(1) Information Commissioner and (2) …`
+            // A bracketed word inside a company name, `A N Clark (Engineers) Ltd`: part of the name when a
+            // capitalised word follows it.
+            if q - p > 3, b[p] == 0x28, b[q - 1] == 0x29, TextBytes.isUpper(b[p + 1]),
+               let inner = cleanASCII(Array(b[(p + 1)..<(q - 1)])), inner.count > 1 {
+                let n = TextBytes.skipSpaces(b, q, limit: 1)
+                var m = n
+                while m < b.count, TextBytes.isLetter(b[m]) { m += 1 }
+                if n < b.count, TextBytes.isUpper(b[n]), m > n + 1, m == b.count || !TextBytes.isAlnum(b[m]) && b[m] != 0x2F {
+                    right.append(raw)
+                    end = q
+                    p = q
+                    continue
+                }
+            }
             var stop = false
             var rawEnd = q
             while let l = raw.last, ",;:.)".contains(l) { raw.removeLast(); rawEnd -= 1; stop = true }

@@ -8,7 +8,8 @@
 /// - Later short forms (`in Savic`, `the Dransfield case`) resolve to a case cited in full: a capitalised
 ///   word equal to one of the case's distinctive name words (`CaseLaw.nameTokens`), minus a few words too
 ///   common to stand alone (`Privacy`, `International`).
-/// - Key: neutral citation if known, else appeal number, else file number, else normalised party names.
+/// - Key: neutral citation if known, else appeal number, else file number, else normalised party names,
+///   else a law report.
 enum CaseLawExtractor {
     private struct Mention {
         var paragraph: Int
@@ -70,8 +71,10 @@ enum CaseLawExtractor {
         var cases: [CaseReference] = order.map { r in
             let ms = members[r]!
             let ids = ms.compactMap { mentions[$0].id }
-            let best = ids.min { $0.kind < $1.kind }
             let name = ms.lazy.compactMap { mentions[$0].name }.first
+            // A law report alone keys its case only when no party name is known: `Coco v A N Clark
+            // (Engineers) Ltd [1968] FSR 415` is known by its name, the report is an alias.
+            let best = ids.filter { $0.kind < .report || name == nil }.min { $0.kind < $1.kind }
             let key = best?.key ?? nameKey(name ?? "")
             var aliases: [String] = []
             for id in ids { for k in [id.key] + id.aliases where k != key && !aliases.contains(k) { aliases.append(k) } }

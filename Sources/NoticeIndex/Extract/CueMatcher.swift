@@ -3,7 +3,8 @@
 enum CueKind: Int, CaseIterable {
     case clauseCut, negative, positive, wins, loses, publicInterestReversal, stepsOrdered, noSteps, delay,
          delayFailure, decisionStatement, negator, partial, heldWin, heldLose, narration, anaphor, proceduralBreach,
-         complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question, confirmOrDeny, orderVerb, orders
+         complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question, confirmOrDeny, orderVerb, orders,
+         generalStatement, beliefNegator, disclaimed, reference
 }
 
 /// A list of lowercase ASCII cue phrases of one kind.
@@ -53,7 +54,8 @@ struct CueMatcher: Sendable {
         DecisionLanguage.procedural, DecisionLanguage.complaintUpheld, DecisionLanguage.complaintPartly,
         DecisionLanguage.complaintNotUpheld, DecisionLanguage.decisionVerbs,
         DecisionLanguage.questions, DecisionLanguage.confirmOrDeny,
-        DecisionLanguage.orderVerbs, DecisionLanguage.orders,
+        DecisionLanguage.orderVerbs, DecisionLanguage.orders, DecisionLanguage.generalStatements,
+        DecisionLanguage.beliefNegators, ProvisionRoles.disclaimed, ProvisionRoles.reference,
     ])
 
     init(_ lists: [CueList]) {

@@ -10,12 +10,14 @@
 /// | authority right | entitled to rely, correctly, appropriately, properly, is engaged, correct to, exempt from disclosure, favours maintaining, complied with, has not breached (the longer of two overlapping phrases stands) | not upheld |
 /// | authority wrong | not entitled, incorrectly, inappropriately, wrongly, failed to demonstrate, not engaged, breached, contravened, could not rely, unable to rely, shortcomings | upheld |
 /// | negation and scope | a *negator* (`not`, `n't`, `unable`, `cannot`, `no longer`, `failed to demonstrate`, `not satisfied`, `does not find` …) up to six words before a win phrase, in the same clause, turns it into a loss: "does not find this exemption engaged", "failed to demonstrate that regulation 12(5)(e) is engaged", "has not been applied appropriately" | upheld |
-/// | some of / the remainder | a decision in a sentence that also says `some of the`, `some information`, `majority of`, `a limited amount`, `part of the information`, `with the exception of`; a win on part and a loss on the remainder merge | partly upheld |
-/// | held / not held | `does not hold`, `not in possession`, `unlikely to hold`, `journalism, art or literature` (the BBC derogation: held for those purposes is outside FOIA) | not upheld on s1(1)(a) (EIR: r5(1)) unless the clause names a provision of its own |
+/// | negated loss | a negator of a belief (`does not consider that`, `not persuaded that`, `no evidence that`) up to six words before a loss phrase: "does not consider that the council breached regulation 14(2)" | not upheld |
+/// | some of / the remainder | a decision in a sentence that also says `some of the`, `some information`, `majority of`, `a limited amount`, `part of the information`, `with the exception of`, `but not part`, `but not to`; a win on part and a loss on the remainder merge | partly upheld |
+/// | held / not held (not in a sentence ordering a step) | `does not hold`, `not in possession`, `unlikely to hold`, `journalism, art or literature` (the BBC derogation: held for those purposes is outside FOIA) | not upheld on s1(1)(a) (EIR: r5(1)) unless the clause names a provision of its own |
 /// | held after all | `does hold`, `holds more`, `holds further`, `not provided all` (partly, with "some of") | upheld on s1(1)(a) (EIR: r5(1)) |
 /// | confirm or deny | a loss about `neither confirm nor deny` with no provision named | upheld on s1(1)(a) (EIR: r5(1)) |
 /// | the authority's position | `upholds the`, `position is upheld` | not upheld |
 /// | public interest reversal | engaged, but `public interest favours disclosure` | upheld (partly with "some of") |
+/// | the law, not a finding | outside the Decision section, a sentence stating the law, the guidance, a test, a tribunal's reasoning or advice to a party (`in order for`, `guidance explains`, `takes from`, `explained to him`, `a public authority may`, `the tribunal held`) | no finding |
 /// | not decided | `has not considered`, `not necessary to consider`, `did not contest` … (`ProvisionRoles.negative`); a question: `considered whether`, `to determine whether` | no finding |
 /// | narration | in the Decision section, a sentence that tells what a party did (`explained`, `argued`, `refused`, `citing`, `initially`, `disclosed`, `responded`) with no decision verb (`decision is`, `finds`, `found`, `decided`, `is satisfied` …) | no finding |
 /// | the complaint | `the complaint is upheld` / `partly upheld` / `not upheld` | the notice's outcome, as stated |
@@ -60,10 +62,18 @@ enum DecisionLanguage {
         "not persuaded", "not convinced", "does not consider", "does not find", "did not find", "does not accept",
         "not shown", "unable to demonstrate", "not able to demonstrate",
     ])
+    /// The negators of a belief: up to six words before a *loss* phrase they make it a win ("does not
+    /// consider that the council breached regulation 14(2)", "is not persuaded that it failed to comply").
+    static let beliefNegators = CueList(.beliefNegator, [
+        "does not consider that", "did not consider that", "does not find that", "did not find that",
+        "not persuaded that", "not convinced that", "does not accept that", "no evidence that", "has not found that",
+    ])
     /// A decision on only part of the information: the finding is partly upheld.
+    /// ("engaged in respect of part (a) but not part (b)": the elliptic `but not` clause is the remainder.)
     static let partial = CueList(.partial, [
         "some of the", "some information", "some of it", "majority of", "a limited amount", "part of the information",
-        "parts of the information", "some but not all", "with the exception of",
+        "parts of the information", "some but not all", "with the exception of", "but not part", "but not to ",
+        "but not in respect", "but not for the", "but not all", "but not the remaining",
     ])
     /// Not held (or held outside the Act): the authority was right on the duty to confirm and communicate.
     static let heldWins = CueList(.heldWin, [
@@ -95,6 +105,19 @@ enum DecisionLanguage {
         "investigated whether", "establish whether", "is whether", "are whether", "was whether", "not whether",
         // an instruction, not a finding: "otherwise confirm to the complainant that no further information is held"
         "confirm to the complainant", "formally confirm",
+    ])
+    /// A statement of the law, the guidance, a test or a tribunal's reasoning, or advice to a party — not a
+    /// finding of this notice, though it may say "engaged", "exempt under" or "not held": "In order for a
+    /// prejudice based exemption such as section 31 to be engaged …", "The Commissioner's guidance explains
+    /// that a public authority may refuse … or confirmed it is not held", "The Commissioner takes from Cobain
+    /// that …", "The Commissioner has explained to him that … is exempt under section 40(1)". Outside the
+    /// Decision section such a sentence decides nothing.
+    static let generalStatements = CueList(.generalStatement, [
+        "in order for", "guidance explains", "guidance states", "guidance says", "guidance sets out", "criteria must be met",
+        "takes from", "explained to him", "explained to her", "explained to the complainant", "advised the complainant",
+        "a public authority may", "a public authority is not", "a public authority must", "a public authority can",
+        "a public authority should", "an authority may", "the tribunal held", "the tribunal found", "tribunal considered",
+        "tribunal accepted", "tribunal explained",
     ])
     /// An anaphor: the clause decides the provisions named just before.
     static let anaphora = CueList(.anaphor, [

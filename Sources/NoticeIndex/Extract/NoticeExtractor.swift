@@ -67,6 +67,7 @@ public enum NoticeExtractor {
 
         var outcome = OutcomeExtractor.extract(paragraphs, sections: sections, cues: cues, mentions: mentions, law: law)
         ProvisionRoles.demoteMachinery(&mentions, findings: &outcome.findings)
+        ProvisionRoles.demoteDisclaimed(&mentions, cues: cues, findings: outcome.findings)
         for i in outcome.findings.indices {
             if let s = outcome.findings[i].span { outcome.findings[i].paragraphNumber = paragraphs[s.paragraph].number }
         }

@@ -127,6 +127,10 @@ enum OutcomeExtractor {
             var cue: CueText
             var mentions: [ProvisionMention]
             var partial = false
+            /// The sentence orders a step ("requires the trust to issue a fresh response which does not
+            /// state that the information is not held"): held / not held words in it describe the response
+            /// to be made, not a finding.
+            var ordering = false
         }
 
         mutating func recordWhole(_ prov: Provision, _ o: Outcome, _ r: Range<Int>, _ at: Place) {
@@ -146,14 +150,15 @@ enum OutcomeExtractor {
                 defer {
                     if isDecision, cue.low[s].last(where: { $0 != 0x20 }) == 0x3A, cue.contains(any: DecisionLanguage.decisionVerbs, in: s) { introduced = true }
                 }
-                if !isDecision && !stated { continue }
+                if !isDecision && (!stated || cue.contains(any: DecisionLanguage.generalStatements, in: s)) { continue }
                 let inSentence = provisions(ms, in: s)
                 if isDecision && !introduced && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
                     if !inSentence.isEmpty { last = inSentence }  // "… and cited regulation 12(4)(e)": named for an anaphor
                     continue
                 }
                 let at = Place(paragraph: pi, isDecision: isDecision, cue: cue, mentions: ms,
-                               partial: cue.contains(any: DecisionLanguage.partial, in: s))
+                               partial: cue.contains(any: DecisionLanguage.partial, in: s),
+                               ordering: cue.contains(any: DecisionLanguage.orders, in: s) && cue.contains(any: DecisionLanguage.orderVerbs, in: s))
                 readSentence(s, inSentence, at)
                 if isDecision, !inSentence.isEmpty { last = inSentence }
             }
@@ -191,8 +196,8 @@ enum OutcomeExtractor {
             let hits = polarity(c, cue)
             // "neither confirm nor deny whether it holds the information" says nothing about holding it.
             let ncnd = cue.contains(any: DecisionLanguage.confirmOrDeny, in: c)
-            let heldWin = !ncnd && cue.contains(any: DecisionLanguage.heldWins, in: c)
-            let heldLose = !ncnd && !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
+            let heldWin = !ncnd && !at.ordering && cue.contains(any: DecisionLanguage.heldWins, in: c)
+            let heldLose = !ncnd && !at.ordering && !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
             var inClause = provisions(at.mentions, in: c)
             if hits.wins.isEmpty && hits.loses.isEmpty && !heldWin && !heldLose {
                 carry += inClause
@@ -222,6 +227,12 @@ enum OutcomeExtractor {
                 inClause = [held]  // not entitled to neither confirm nor deny: the duty to confirm or deny, s1(1)(a)
             }
             carry = []
+            // "did not deal with the request in accordance with section 10(1), in that it failed to comply with
+            // section 1(1) within 20 working days": the delay is the finding; the duty it delayed is its object.
+            if cue.contains(any: delay, in: c), inClause.contains(where: { $0.isWithin(delayProvision) }) {
+                let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
+                inClause.removeAll { $0.isWithin(duty) }
+            }
             if inClause.isEmpty {
                 if at.isDecision, !(heldWin || heldLose) {
                     if lose { signals.generalLose = true } else { signals.generalWin = true }
@@ -320,7 +331,19 @@ enum OutcomeExtractor {
             let core = n.lowerBound + 1..<n.upperBound - 1
             return !taken.contains { $0.overlaps(core) && !($0.lowerBound >= n.lowerBound && $0.upperBound <= n.upperBound) }
         }
+        // "does not consider that the council breached regulation 14(2)": a negated finding of a breach is
+        // a win (only the negators of a belief reach over a loss phrase; "not" alone is part of most losses).
+        let beliefs = cue.occurrences(of: DecisionLanguage.beliefNegators, in: c)
+        var rawWinsPlus = rawWins
+        loses.removeAll { l in
+            let negated = beliefs.contains { n in
+                n.upperBound <= l.lowerBound && !n.overlaps(l) && words(in: cue.low, n.upperBound..<l.lowerBound) <= 6
+            }
+            if negated { rawWinsPlus.append(l) }
+            return negated
+        }
         var wins: [Range<Int>] = []
+        for w in rawWinsPlus where !rawWins.contains(w) { wins.append(w) }
         for w in rawWins {
             let negated = negators.contains { n in
                 n.upperBound <= w.lowerBound + 1 && words(in: cue.low, n.upperBound..<max(n.upperBound, w.lowerBound)) <= 6

@@ -11,6 +11,8 @@
 /// 4a. in an EIR notice, a section outside the Decision section whose sentence names no Act (`the grid
 ///    references in section 5` of a report) → mentioned;
 /// 5. the Decision / Summary section → relied on;
+/// 5a. after a reference cue in its sentence (`provides that`, `listed in`, `mentioned in`, `these requests`,
+///    `previous request`) → mentioned: the law paraphrased, a list named, earlier requests' history;
 /// 6. a heading names the provision's section or regulation (`Section 31 - Law enforcement` covers every
 ///    `31(x)` in the notice, since headings are a notice-level signal) → relied on;
 /// 7. a positive cue in the same sentence (`citing`, `cited`, `relied on/upon`, `entitled to rely`,
@@ -28,8 +30,31 @@ enum ProvisionRoles {
         "does not contest", "not contested", "has not disputed", "did not dispute", "does not dispute",
         "no reference was made", "not challenged", "did not challenge", "does not challenge", "contempt",
         "no longer rel", "withdrew its reliance", "withdrawn its reliance", "not form part of this",
+        // reliance disclaimed: "the Home Office has not relied on section 27(2)", "Section 12 was not cited"
+        "has not relied", "have not relied", "had not relied", "did not rely", "does not rely", "not relied on",
+        "not relied upon", "not been relied", "not cited", "did not cite", "has not cited", "not invoked",
+        "did not seek to rely", "not sought to rely",
         // a comparison: "the same as the test under section 14(1) of FOIA"
         "the same as", "same test as", "equivalent to", "mirrors", "analogous", "by analogy", "counterpart",
+    ])
+
+    /// The notice takes back or disclaims reliance on the provisions of the clause: they are only mentioned
+    /// everywhere in the notice (a refusal "citing regulations 12(4)(b) and 12(5)(b)" and later "withdrew its
+    /// reliance on regulation 12(5)(b)"), unless a finding names them.
+    static let disclaimed = CueList(.disclaimed, [
+        "no longer rel", "withdrew its reliance", "withdrawn its reliance", "has not relied", "have not relied",
+        "had not relied", "did not rely", "does not rely", "not relied on", "not relied upon", "not been relied",
+        "not cited", "did not cite", "has not cited", "not invoked", "did not seek to rely", "not sought to rely",
+    ])
+
+    /// Before a mention in its sentence, a provision named as law paraphrased or as a reference, not as what
+    /// is relied on ("the interests protected by section 31(1)(a)", "relied on the matters at section 31(1)(b)"): "Section 30(3) provides that … exempt information by virtue of section 30(1) or (2)",
+    /// "a body listed in section 23(3)", "the matters mentioned in section 31(1)", "a number of these
+    /// requests had been refused under section 40(2)" (the complainant's earlier requests).
+    static let reference = CueList(.reference, [
+        "provides that", "provides:", "provide that", "provides as follows", "listed in", "specified in",
+        "mentioned in", "referred to in", "previous request", "earlier request", "prior request", "these requests",
+        "those requests", "other requests", "protected by", "matters at", "matters set out in",
     ])
 
     static let positive = CueList(.positive, [
@@ -50,6 +75,19 @@ enum ProvisionRoles {
     /// decides: always mentioned, and no finding of their own.
     static let tests: [Provision] = ["s2", "s40(3A)", "s40(3B)", "s40(4A)", "r12(1)", "r12(2)", "r12(8)",
                                      "r13(2A)", "r13(2B)", "r13(3A)"].compactMap(Provision.init(canonical:))
+
+    /// Provisions whose reliance the notice disclaims or withdraws (`disclaimed`) are mentioned in every
+    /// paragraph, unless a finding names them.
+    static func demoteDisclaimed(_ mentions: inout [ProvisionMention], cues: [CueText?], findings: [Finding]) {
+        var gone = Set<Provision>()
+        for m in mentions {
+            guard let cue = cues[m.span.paragraph] else { continue }
+            if cue.contains(any: disclaimed, in: cue.clause(containing: m.span.start)) { gone.insert(m.provision) }
+        }
+        for i in mentions.indices where mentions[i].role == .reliedOn && gone.contains(mentions[i].provision) {
+            if !findings.contains(where: { $0.provision.isWithin(mentions[i].provision) }) { mentions[i].role = .mentioned }
+        }
+    }
 
     static func demoteMachinery(_ mentions: inout [ProvisionMention], findings: inout [Finding]) {
         findings.removeAll { f in tests.contains { f.provision.isWithin($0) } }
@@ -83,6 +121,8 @@ enum ProvisionRoles {
             return .mentioned
         }
         if section == .decision { return .reliedOn }
+        let sentence = cue.sentence(containing: range.lowerBound)
+        if cue.occurrences(of: reference, in: sentence).contains(where: { $0.upperBound <= range.lowerBound }) { return .mentioned }
         if ownHeadingFamilies.contains(fam) || noticeHeadingFamilies.contains(fam) { return .reliedOn }
         if cue.contains(any: positive, in: cue.sentence(containing: range.lowerBound)) { return .reliedOn }
         return .mentioned
