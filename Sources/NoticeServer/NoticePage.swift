@@ -1,0 +1,103 @@
+import NoticeIndex
+
+/// The whole notice (`/notices/{id}`): header, a citation line to copy, findings, provisions, cited
+/// cases, then every numbered paragraph with an anchor (`#p56`) under its heading path. Reached from a
+/// search (`?q=`), the query's matches are marked the way the search marked its snippets.
+struct NoticePage {
+    let record: NoticeRecord
+    /// Each paragraph's text as segments (marked where the query matched); nil: no query.
+    let marked: [[SnippetSegment]]?
+    let query: String
+
+    func render() -> String {
+        let r = record
+        let name = r.reference ?? r.id
+        var out = "<article class=\"notice\"><h1>\(HTML.escape(name))</h1>"
+        if !query.isEmpty {
+            out += "<p><a href=\"\(HTML.href("/search", [("q", query)]))\">← back to the search for “\(HTML.escape(query))”</a></p>"
+        }
+        out += "<dl class=\"kv\">"
+        func row(_ k: String, _ v: String?) { if let v { out += "<dt>\(k)</dt><dd>\(HTML.escape(v))</dd>" } }
+        row("Reference", r.reference)
+        row("Date", r.date)
+        row("Authority", r.authority)
+        row("Sector", r.sector)
+        row("Law", r.law)
+        row("Outcome", r.outcome)
+        row("File", r.file)
+        out += "</dl>"
+        out += "<h2>Citation</h2><p class=\"cite\">\(HTML.escape(Self.citation(r)))</p>"
+        if let findings = r.findings, !findings.isEmpty {
+            out += "<h2>Findings</h2><ul class=\"findings\">"
+            for f in findings {
+                out += "<li><span class=\"tag \(HTML.escape(f.finding.replacingOccurrences(of: " ", with: "-")))\">\(HTML.escape(f.provision))</span> \(HTML.escape(f.finding))</li>"
+            }
+            out += "</ul>"
+        }
+        if !r.provisions.isEmpty {
+            out += "<h2>Provisions</h2><div class=\"tags\">" + r.provisions.map { p in
+                "<a class=\"tag\" href=\"\(HTML.href("/search", [("provision", p)]))\">\(HTML.escape(p))</a>"
+            }.joined() + "</div>"
+        }
+        if !r.cases.isEmpty {
+            out += "<h2>Cases cited</h2><ul>" + r.cases.map { c in
+                "<li><a href=\"\(HTML.href(HTML.casePath(c.key)))\">\(HTML.escape(c.key))</a>\(c.name.map { " — " + HTML.escape($0) } ?? "")</li>"
+            }.joined() + "</ul>"
+        }
+        out += "<h2>Text</h2>"
+        var lastHeading = ""
+        for (i, p) in (r.fullParagraphs ?? []).enumerated() {
+            if p.heading != lastHeading, !p.heading.isEmpty {
+                out += "<h2 class=\"hp\">\(HTML.escape(p.heading))</h2>"
+                lastHeading = p.heading
+            }
+            let text = marked.map { i < $0.count ? ResultHTML.marked($0[i]) : HTML.escape(p.text) } ?? HTML.escape(p.text)
+            out += "<p class=\"np\" id=\"p\(p.number)\"><a class=\"pn\" href=\"#p\(p.number)\">\(p.number).</a>\(text)</p>"
+        }
+        out += "</article>"
+        return HTML.page(title: name, query: query, body: out)
+    }
+
+    /// "Authority, ICO decision notice REF, 8 February 2024": a line to paste into a memo; the library's
+    /// own citation line is used once it provides one.
+    static func citation(_ r: NoticeRecord) -> String {
+        var parts: [String] = []
+        if let a = r.authority { parts.append(a) }
+        parts.append("ICO decision notice \(r.reference ?? r.id)")
+        if let d = r.date { parts.append(longDate(d)) }
+        return parts.joined(separator: ", ")
+    }
+
+    static func longDate(_ iso: String) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                      "November", "December"]
+        let p = iso.split(separator: "-")
+        guard p.count == 3, let m = Int(p[1]), (1...12).contains(m), let d = Int(p[2]) else { return iso }
+        return "\(d) \(months[m - 1]) \(p[0])"
+    }
+}
+
+/// `/cases`: case law cited across the index, most cited first.
+struct CasesPage {
+    let cases: [CitedCase]
+
+    func render() -> String {
+        var out = "<h1>Case law cited in decision notices</h1><table class=\"list\"><thead><tr><th>Case</th><th>Name</th><th>Citing notices</th></tr></thead><tbody>"
+        for c in cases {
+            out += "<tr><td><a href=\"\(HTML.href(HTML.casePath(c.key)))\">\(HTML.escape(c.key))</a></td>"
+                + "<td>\(HTML.escape(c.name ?? ""))</td><td>\(c.count)</td></tr>"
+        }
+        out += "</tbody></table>"
+        if cases.isEmpty { out += "<p class=\"summary\">No case law is cited in this index.</p>" }
+        return HTML.page(title: "Case law", body: out)
+    }
+
+    /// The heading of `/cases/{key}`, above the citing notices (a search filtered on the case).
+    static func intro(_ c: CitedCase) -> String {
+        """
+        <h1>\(HTML.escape(c.name ?? c.key))</h1>
+        <p class="summary">\(HTML.escape(c.key)) · cited by \(c.count) notice\(c.count == 1 ? "" : "s")
+        · <a href="\(HTML.href("/api/cases/" + QueryString.encode(c.key)))">JSON</a></p>
+        """
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import NoticeServer
+
+/// The JSON API gives exactly what the CLI's `--json` prints for the same question: the same library
+/// types through the same encoder settings. Compared as parsed JSON (key order is the encoder's).
+final class APIMatchesCLITests: XCTestCase {
+    func testSearchShowAndCasesBodiesEqualTheCLIsJSON() async throws {
+        let db = ServerTestSupport.sharedIndex
+        let server = try await RunningServer.start(database: db, test: self)
+        let table: [(api: String, cli: [String])] = [
+            ("/api/search?q=section+31(3)+NCND", ["section 31(3) NCND", "--limit", "10"]),
+            ("/api/search?q=vexatious&limit=3&facets=1", ["vexatious", "--limit", "3", "--facets"]),
+            ("/api/search?provision=31(3)&outcome=not-upheld", ["--provision", "31(3)", "--outcome", "not-upheld"]),
+            ("/api/search?q=police&law=foia&since=2010&until=2020-06-30", ["police", "--law", "foia", "--since", "2010", "--until", "2020-06-30"]),
+            ("/api/search?q=Savic&cites=Savic", ["Savic", "--cites", "Savic"]),
+            ("/api/search?q=vexacious", ["vexacious"]),
+            ("/api/search?q=spending+on+consultants&limit=5", ["spending on consultants", "--limit", "5"]),
+            ("/api/notices/FS50648213", ["show", "FS50648213"]),
+            ("/api/notices/fs50648213", ["show", "fs50648213"]),
+            ("/api/cases", ["cases"]),
+            ("/api/cases?limit=3", ["cases", "--limit", "3"]),
+        ]
+        for row in table {
+            let reply = try await server.get(row.api)
+            XCTAssertEqual(reply.status, 200, row.api)
+            let cli = try ServerTestSupport.run(row.cli + ["--json", "--db", db])
+            XCTAssertTrue(cli.code == 0 || cli.code == 1, "\(row.cli): \(cli.err)")
+            XCTAssertEqual(try reply.body.jsonObject(), try cli.out.jsonObject(), row.api)
+            XCTAssertEqual(reply.body.last, 0x0A, "one JSON document and a newline, as the CLI prints")
+        }
+    }
+
+    func testSearchParametersAreTheCLIOptions() throws {
+        let qs = try QueryString("q=police+bodycam&provision=40(2)&provision=s.31(3)&authority=MPS&outcome=not+upheld&law=FOIA&cites=Savic&since=2019&until=2023-06&offset=10&limit=5")
+        let p = try SearchParameters(qs)
+        XCTAssertEqual(p.cliArguments, ["police bodycam", "--provision", "40(2)", "--provision", "s.31(3)", "--authority", "MPS",
+                                        "--outcome", "not upheld", "--law", "FOIA", "--cites", "Savic", "--since", "2019",
+                                        "--until", "2023-06", "--offset", "10", "--limit", "5"])
+        let query = try p.query()
+        XCTAssertEqual(query.filters.provisions.map(\.canonical), ["s40(2)", "s31(3)"])
+        XCTAssertEqual(query.filters.outcome, .notUpheld)
+        XCTAssertEqual(query.filters.law, .foia)
+        XCTAssertEqual(query.filters.since, "2019-01-01")
+        XCTAssertEqual(query.filters.until, "2023-06-31")
+    }
+
+    func testAPagePastTheFirstIsTheTailOfALongerSearch() async throws {
+        let server = try await RunningServer.start(database: ServerTestSupport.sharedIndex, test: self)
+        let whole = try await server.object("/api/search?q=public+interest&limit=6")
+        let page = try await server.object("/api/search?q=public+interest&limit=3&offset=3")
+        let ids = { (o: [String: Any]) in (o["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? [] }
+        XCTAssertEqual(ids(whole).count, 6)
+        XCTAssertEqual(ids(page), Array(ids(whole).dropFirst(3)))
+        XCTAssertEqual(page["total"] as? Int, whole["total"] as? Int)
+    }
+
+    func testExportStreamsWhatTheCLIExports() async throws {
+        let db = ServerTestSupport.sharedIndex
+        let server = try await RunningServer.start(database: db, test: self)
+        let csv = try await server.get("/api/export?format=csv")
+        let cliCSV = try ServerTestSupport.run(["export", "--format", "csv", "--db", db])
+        XCTAssertEqual(csv.text, String(decoding: cliCSV.out, as: UTF8.self))
+        XCTAssertNil(csv.headers["content-length"], "streamed, not buffered")
+
+        let jsonl = try await server.get("/api/export")
+        let cliJSONL = try ServerTestSupport.run(["export", "--db", db])
+        let lines = jsonl.body.split(separator: 0x0A)
+        let cliLines = cliJSONL.out.split(separator: 0x0A)
+        XCTAssertEqual(lines.count, cliLines.count)
+        XCTAssertGreaterThan(lines.count, 30)
+        for (a, b) in zip(lines, cliLines) {
+            XCTAssertEqual(try Data(a).jsonObject(), try Data(b).jsonObject())
+        }
+    }
+}
