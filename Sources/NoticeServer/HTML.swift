@@ -46,8 +46,14 @@ enum HTML {
     static func casePath(_ key: String) -> String { "/cases/" + QueryString.encode(key) }
 
     /// The page around `body`: title, search box in the header, stylesheet, no scripts.
-    static func page(title: String, query: String = "", body: String) -> String {
-        """
+    /// `headerSearch: false` on the search page itself, which has its own box with the filters.
+    static func page(title: String, query: String = "", headerSearch: Bool = true, body: String) -> String {
+        let search = headerSearch ? """
+            <form class="topsearch" action="/search" method="get" role="search">
+            <input type="search" name="q" value="\(escape(query))" aria-label="Search ICO decision notices" placeholder="section 31(3) NCND">
+            <button type="submit">Search</button></form>
+            """ : "<span class=\"topsearch\"></span>"
+        return """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,9 +61,7 @@ enum HTML {
         <link rel="stylesheet" href="/static/site.css">
         </head><body>
         <header class="top"><a class="brand" href="/">NoticeIndex</a>
-        <form class="topsearch" action="/search" method="get" role="search">
-        <input type="search" name="q" value="\(escape(query))" aria-label="Search ICO decision notices" placeholder="section 31(3) NCND">
-        <button type="submit">Search</button></form>
+        \(search)
         <nav><a href="/cases">Case law</a> <a href="/api/openapi.json">API</a></nav></header>
         <main>
         \(body)
@@ -91,7 +95,7 @@ enum HTML {
         .filters label{display:inline-flex;flex-direction:column;font-size:.85rem;color:var(--muted);margin:.3rem .6rem .3rem 0}
         .filters input,.filters select{font-size:.95rem;padding:.25rem .4rem;border:1px solid #aab3bd;border-radius:3px;min-width:9rem}
         .summary{color:var(--muted);margin:.3rem 0 1rem}.result{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem;margin-bottom:.9rem}
-        .result h3{margin:0 0 .2rem;font-size:1.05rem}.meta{color:var(--muted);font-size:.9rem}.meta span+span:before{content:" · "}
+        .result h3{margin:0 0 .2rem;font-size:1.05rem}.meta{color:var(--muted);font-size:.9rem}.meta span+span:before{content:" · "}.meta .tag{margin-left:.5rem}
         .tags{margin:.3rem 0;font-size:.88rem}.tag{display:inline-block;border:1px solid var(--line);border-radius:3px;padding:0 .35rem;margin:0 .25rem .2rem 0;background:#f4f6f8}
         .tag.upheld{border-color:#7cb27c}.tag.not-upheld{border-color:#c98b8b}.tag.partly-upheld{border-color:#d1b25c}
         mark{background:var(--mark);padding:0 .1em}.para{margin:.45rem 0 0;font-size:.95rem}.para .pn{font-weight:600;margin-right:.3rem}

@@ -1,3 +1,4 @@
+import Foundation
 import NoticeIndex
 
 /// The whole notice (`/notices/{id}`): header, a citation line to copy, findings, provisions, cited
@@ -24,7 +25,8 @@ struct NoticePage {
         row("Sector", r.sector)
         row("Law", r.law)
         row("Outcome", r.outcome)
-        row("File", r.file)
+        // The file name only: where the server keeps its files is not the reader's business.
+        row("File", (r.file as NSString).lastPathComponent)
         out += "</dl>"
         out += "<h2>Citation</h2><p class=\"cite\">\(HTML.escape(Self.citation(r)))</p>"
         if let findings = r.findings, !findings.isEmpty {

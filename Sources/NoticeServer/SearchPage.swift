@@ -34,7 +34,7 @@ struct SearchPage {
                 """
         }
         body += "</section></div>"
-        return HTML.page(title: heading, query: params.q, body: body)
+        return HTML.page(title: heading, query: params.q, headerSearch: false, body: body)
     }
 
     /// A link to this search with `change` applied (a filter added, another page), paging reset unless
@@ -96,7 +96,7 @@ struct SearchPage {
         for f in params.findings.dropFirst() { repeated += "<input type=\"hidden\" name=\"finding\" value=\"\(HTML.escape(f))\">" }
         return """
             <form class="searchform" action="\(HTML.escape(action))" method="get">
-            <p><input type="search" name="q" value="\(HTML.escape(params.q))" aria-label="Query" size="50" placeholder="section 31(3) NCND">
+            <p><input type="search" name="q" value="\(HTML.escape(params.q))" aria-label="Search ICO decision notices" size="60" placeholder="section 31(3) NCND" autofocus>
             <button type="submit">Search</button></p>
             <details class="filters"\(params.hasFilters ? " open" : "")><summary>Filters</summary>
             \(field("Provision", "provision", params.provisions.first, placeholder: "31(3), reg 12(4)(b)"))
@@ -205,7 +205,7 @@ struct ResultHTML {
         if let a = r.authority { parts.append(a) }
         if let l = r.law { parts.append(l) }
         var out = parts.map { "<span>\(HTML.escape($0))</span>" }.joined()
-        if let o = r.outcome { out += "<span class=\"tag \(o.replacingOccurrences(of: " ", with: "-"))\">\(HTML.escape(o))</span>" }
+        if let o = r.outcome { out += "<b class=\"tag \(HTML.escape(o.replacingOccurrences(of: " ", with: "-")))\">\(HTML.escape(o))</b>" }
         return out
     }
 
@@ -216,7 +216,7 @@ struct ResultHTML {
         for f in r.findings ?? [] { findings[f.provision] = f.finding }
         return "<div class=\"tags\">" + r.provisions.map { p in
             let f = findings[p]
-            let cls = f.map { " " + $0.replacingOccurrences(of: " ", with: "-") } ?? ""
+            let cls = f.map { " " + HTML.escape($0.replacingOccurrences(of: " ", with: "-")) } ?? ""
             return "<span class=\"tag\(cls)\">\(HTML.escape(p))\(f.map { ": " + HTML.escape($0) } ?? "")</span>"
         }.joined() + "</div>"
     }
