@@ -52,7 +52,8 @@ extension Search {
                     warn("search: serving \(count) notices from \(path) at http://\(host):\(bound)/ (Ctrl-C to stop)")
                 }
             } catch {
-                warn("search: cannot serve on \(host):\(port): \(error.localizedDescription)")
+                // NIO's description names the system call and errno ("Address already in use (errno: 98)").
+                warn("search: cannot serve on \(host):\(port): \(error); choose another --port or --host")
                 throw ExitCode(2)
             }
         }
