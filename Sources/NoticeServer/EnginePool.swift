@@ -74,11 +74,4 @@ final class EnginePool: @unchecked Sendable {
     static func open(_ path: String) throws -> SearchEngine {
         try SearchEngine(databasePath: path)
     }
-
-    /// Drops idle engines (tests, shutdown).
-    func drain() {
-        lock.lock()
-        idle.removeAll()
-        lock.unlock()
-    }
 }

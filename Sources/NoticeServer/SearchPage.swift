@@ -81,8 +81,8 @@ struct SearchPage {
         func field(_ label: String, _ name: String, _ value: String?, placeholder: String) -> String {
             "<label>\(label)<input name=\"\(name)\" value=\"\(HTML.escape(value ?? ""))\" placeholder=\"\(HTML.escape(placeholder))\"></label>"
         }
-        func select(_ label: String, _ name: String, _ value: String?, _ options: [(String, String)]) -> String {
-            var s = "<label>\(label)<select name=\"\(name)\"><option value=\"\">any</option>"
+        func select(_ label: String, _ name: String, _ value: String?, _ options: [(String, String)], any: Bool = true) -> String {
+            var s = "<label>\(label)<select name=\"\(name)\">" + (any ? "<option value=\"\">any</option>" : "")
             for (v, text) in options {
                 let selected = value.map { SearchParameters.normalisedChoice($0) == v } ?? false
                 s += "<option value=\"\(v)\"\(selected ? " selected" : "")>\(text)</option>"
@@ -107,7 +107,7 @@ struct SearchPage {
             \(field("Finding", "finding", params.findings.first, placeholder: "14(1)=not-upheld"))
             \(field("Since", "since", params.since, placeholder: "YYYY or YYYY-MM-DD"))
             \(field("Until", "until", params.until, placeholder: "YYYY or YYYY-MM-DD"))
-            \(select("Sort", "sort", params.sort, [("relevance", "relevance"), ("newest", "newest"), ("oldest", "oldest")]))
+            \(select("Sort", "sort", params.sort, [("relevance", "relevance"), ("newest", "newest first"), ("oldest", "oldest first")], any: false))
             \(repeated)
             </details></form>
             """
