@@ -72,7 +72,7 @@ struct Routes: HTTPResponder {
         case ("cases", 1):
             try Self.only(["limit"], qs)
             let limit = try Self.limit(qs, default: 20, max: 10_000)
-            return Self.json(try JSONBody.line(CasesBody(cases: try service.cases(limit: limit))))
+            return Self.json(try JSONBody.line(CasesResponse(cases: try service.cases(limit: limit))))
         case ("cases", 2):
             try Self.only([], qs)
             guard let c = try service.citedCase(s[1]) else { throw ServerError.notFound("no case '\(s[1])' is cited in the index") }

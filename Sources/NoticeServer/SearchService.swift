@@ -60,18 +60,11 @@ struct SearchService: Sendable {
     }
 }
 
-/// The `--json` of `cases`: `{"cases": [...]}`.
-struct CasesBody: Encodable {
-    var cases: [CitedCase]
-}
-
-/// The encoder settings of the CLI's `--json`, so API bodies are byte for byte what the CLI prints
-/// (less the CLI's final newline).
+/// The library's one JSON encoding (`JSONOutput`), which the CLI's `--json` uses too, so API bodies are
+/// byte for byte what the CLI prints.
 enum JSONBody {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return try encoder.encode(value)
+        try JSONOutput.data(value)
     }
 
     /// The value as the CLI prints it: the JSON and a newline.

@@ -47,8 +47,7 @@ extension Search {
         func run() throws {
             let cases = try guarded { try SearchEngine(databasePath: common.database.path).cases(limit: limit) }
             if common.json {
-                struct Out: Encodable { var cases: [CitedCase] }
-                try printJSON(Out(cases: cases))
+                try printJSON(CasesResponse(cases: cases))
             } else {
                 TerminalOutput().printCases(cases)
             }
@@ -68,8 +67,7 @@ extension Search {
         func run() throws {
             try guarded {
                 let engine = try SearchEngine(databasePath: common.database.path)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.withoutEscapingSlashes]
+                let encoder = JSONOutput.encoder()
                 let out = FileHandle.standardOutput
                 if format == .csv { out.write(Data((CSV.header.joined(separator: ",") + "\r\n").utf8)) }
                 try engine.forEachNotice { r in

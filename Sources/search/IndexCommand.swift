@@ -9,6 +9,9 @@ extension Search {
             discussion: """
                 Only new and changed files are parsed; notices whose files are gone from the folders given
                 are removed. With no PATH, the folders of earlier runs are indexed again (for cron).
+                Nothing is written into a path that is not a NoticeIndex database, an empty file or a new
+                path. A folder that is missing or cannot be listed keeps its notices; a run that would remove
+                more than a fifth of the index stops unless --allow-removals is given.
                 Exit 0 when every file indexed, 2 when some failed (the rest are indexed) or on a runtime
                 failure, 64 on a usage error.
                 """)
@@ -27,12 +30,13 @@ extension Search {
         @Option(help: "Seconds to wait for another index run to finish.")
         var lockTimeout = 10.0
 
+        @Flag(help: "Let this run remove more than a fifth of the index (files really deleted, not an unmounted folder).")
+        var allowRemovals = false
+
         func run() throws {
             let (path, _) = common.database
             let report: IndexReport = try guarded {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-                var options = IndexOptions(rebuild: rebuild, lockTimeout: lockTimeout)
+                var options = IndexOptions(rebuild: rebuild, lockTimeout: lockTimeout, allowRemovals: allowRemovals)
                 options.note = { warn("search: \($0)") }
                 if !quiet && !common.json && isatty(2) == 1 {
                     options.progress = TerminalOutput.progressLine

@@ -89,28 +89,12 @@ extension Search {
             if response.total == 0 { throw ExitCode(1) }
         }
 
-        /// Opens the index, building it from the bundled corpus first when none exists yet (zero set-up),
-        /// or rebuilding the default index when an older version of NoticeIndex made it.
+        /// Opens the index; the library decides when the default one is built first (zero set-up).
         func openEngine() throws -> SearchEngine {
             let (path, isDefault) = common.database
-            guard isDefault, let corpus = DefaultPaths.bundledCorpus() else { return try SearchEngine(databasePath: path) }
-            if FileManager.default.fileExists(atPath: path) {
-                do {
-                    return try SearchEngine(databasePath: path)
-                } catch let NoticeIndexError.database(_, reason) where reason.contains("version of NoticeIndex") {
-                    warn("search: the index at \(path) was made by another version of NoticeIndex; rebuilding it…")
-                }
-            } else {
-                warn("search: no index yet at \(path); indexing the bundled corpus (\(corpus)) first…")
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
+            return try ZeroSetUp.engine(databasePath: path, isDefault: isDefault, corpus: DefaultPaths.bundledCorpus()) {
+                warn("search: \($0)")
             }
-            var options = IndexOptions(rebuild: true)
-            options.note = { warn("search: \($0)") }
-            let roots = IndexDatabase.storedRoots(path)
-            let report = try Indexer.run(paths: roots.isEmpty ? [corpus] : roots, database: path, options: options)
-            warn("search: \(report.summary)")
-            return try SearchEngine(databasePath: path)
         }
     }
 }

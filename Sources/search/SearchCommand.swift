@@ -31,33 +31,59 @@ struct CommonOptions: ParsableArguments {
     var json = false
 
     var database: (path: String, isDefault: Bool) {
-        if let db { return ((db as NSString).expandingTildeInPath, false) }
-        return DefaultPaths.database()
+        let chosen = db.map { (($0 as NSString).expandingTildeInPath, false) } ?? DefaultPaths.database()
+        databaseInUse = chosen.0
+        return chosen
     }
 }
+
+/// The database the command works on, named by `guarded` when a failure carries no path of its own.
+/// The CLI is one thread; set once options are read.
+nonisolated(unsafe) var databaseInUse: String?
 
 /// Prints to stderr.
 func warn(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Runs `body`, turning library errors into one line on stderr and the contract's exit codes.
+/// Runs `body`, turning every failure into one line on stderr that names the file or database and
+/// what to do, and the contract's exit codes: 64 for a usage error, 2 for any other failure (never 1,
+/// which means "no results").
 func guarded<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as NoticeIndexError {
-        warn("search: \(e.description)")
+        let named = databaseInUse.map { e.at($0) } ?? e
+        warn("search: \(named.description)")
         switch e {
         case .query, .usage: throw ExitCode(64)
         default: throw ExitCode(2)
         }
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as CocoaError {
+        warn("search: \(e.filePath ?? databaseInUse ?? "search"): \(describe(e))")
+        throw ExitCode(2)
+    } catch {
+        warn("search: \(databaseInUse ?? "search"): unexpected failure (\(type(of: error))); nothing was changed")
+        throw ExitCode(2)
+    }
+}
+
+/// Foundation's file errors in the words of the rest of the CLI (not Foundation's own text).
+private func describe(_ e: CocoaError) -> String {
+    switch e.code {
+    case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+    case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
+    case .fileWriteOutOfSpace: return "the disk is full; free some space and run again"
+    case .fileWriteVolumeReadOnly: return "read-only file system"
+    case .fileWriteFileExists: return "a file is in the way"
+    default: return "file operation failed (code \(e.code.rawValue))"
     }
 }
 
 func printJSON<T: Encodable>(_ value: T, pretty: Bool = false) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.withoutEscapingSlashes, .prettyPrinted] : [.withoutEscapingSlashes]
-    let data = try encoder.encode(value)
+    let data = try JSONOutput.data(value, pretty: pretty)
     FileHandle.standardOutput.write(data)
     FileHandle.standardOutput.write(Data("\n".utf8))
 }

@@ -40,11 +40,11 @@ extension Search {
         }
 
         func serve() async throws {
-            // The same "open or build the index" as a query: zero set-up on a fresh clone.
-            var options = try Search.Query.parse(db.map { ["--db", $0] } ?? [])
-            _ = try guarded { try options.openEngine() }
-            options.query = []
-            let path = options.common.database.path
+            // The library's "open or build the index" rule, as for a query: zero set-up on a fresh clone.
+            let (path, isDefault) = db.map { (($0 as NSString).expandingTildeInPath, false) } ?? DefaultPaths.database()
+            _ = try guarded {
+                try ZeroSetUp.engine(databasePath: path, isDefault: isDefault, corpus: DefaultPaths.bundledCorpus()) { warn("search: \($0)") }
+            }
             let server = NoticeServer(configuration: .init(databasePath: path, host: host, port: port))
             let count = try guarded { try server.checkIndex() }
             do {

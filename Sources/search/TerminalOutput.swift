@@ -58,14 +58,33 @@ struct TerminalOutput {
         print("")
     }
 
+    /// `s43(2): not upheld  ¶4 "correctly applied section 43(2) to …"` — the finding and the clause it was
+    /// read from, so a reader can check it in one look.
+    func findingLine(_ f: FindingSummary, in paragraphs: [ParagraphText]) -> String {
+        var line = "\(f.provision): \(f.finding)"
+        guard let n = f.paragraph else { return line }
+        line += "  " + dim("¶\(n)")
+        if let p = paragraphs.first(where: { $0.number == n }), let a = f.start, let b = f.end {
+            let bytes = Array(p.text.utf8)
+            if a >= 0, a < b, b <= bytes.count {
+                var clause = String(decoding: bytes[a..<b], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if clause.count > 110 { clause = String(clause.prefix(107)) + "…" }
+                line += " \"" + clause + "\""
+            }
+        }
+        return line
+    }
+
     func printNotice(_ r: NoticeRecord) {
         print(headline(r))
         if let ref = r.reference { print("reference: \(ref)") }
         if !r.provisions.isEmpty { print("provisions: " + r.provisions.joined(separator: " ")) }
         if let findings = r.findings, !findings.isEmpty {
-            print("findings: " + findings.map { "\($0.provision): \($0.finding)" }.joined(separator: "; "))
+            print("findings:")
+            for f in findings { print("  " + findingLine(f, in: r.fullParagraphs ?? [])) }
         }
         for c in r.cases { print("cites: \(c.key)" + (c.name.map { " — \($0)" } ?? "")) }
+        for w in r.warnings ?? [] { print(dim("parse warning: \(w)")) }
         print(dim(r.file))
         var lastHeading = ""
         for p in r.fullParagraphs ?? [] {

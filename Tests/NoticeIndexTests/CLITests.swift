@@ -47,10 +47,51 @@ final class CLITests: XCTestCase {
         let paragraphs = try XCTUnwrap(notice["paragraphs"] as? [[String: Any]])
         XCTAssertGreaterThan(paragraphs.count, 1)
         for p in paragraphs { XCTAssertNotNil(p["text"] as? String) }
-        XCTAssertNotNil(notice["findings"] as? [[String: Any]])
+        let findings = try XCTUnwrap(notice["findings"] as? [[String: Any]])
+        XCTAssertFalse(findings.isEmpty)
+        for f in findings {
+            // each finding points at the clause it was read from: ¶ number and byte offsets into its text
+            let number = try XCTUnwrap(f["paragraph"] as? Int, "\(f)")
+            let start = try XCTUnwrap(f["start"] as? Int), end = try XCTUnwrap(f["end"] as? Int)
+            let text = try XCTUnwrap(paragraphs.first { $0["number"] as? Int == number }?["text"] as? String)
+            XCTAssertTrue(0 <= start && start < end && end <= text.utf8.count, "\(f)")
+            let provision = try XCTUnwrap(f["provision"] as? String)
+            XCTAssertNotNil(f["finding"] as? String)
+            XCTAssertFalse(provision.isEmpty)
+        }
 
         let one = try TestSupport.run(["show", "seed-notice-2024-02-08-mps", "--para", "1", "--db", db, "--json"])
         XCTAssertEqual((try json(one.out)["paragraphs"] as? [Any])?.count, 1)
+    }
+
+    func testParseWarningsAreCountedInTheSummaryAndListedByShow() throws {
+        let dir = try TestSupport.temporaryDirectory(self)
+        // paragraph 3 is missing: the parser warns about the skip
+        let text = """
+            Reference: IC-400777-HBQD
+
+            Freedom of Information Act 2000 (FOIA) Decision notice
+
+            Date: 4 April 2025
+
+            Public Authority: Borough Council
+
+            Decision (including any steps ordered)
+
+            1. The complainant asked the council for its parking enforcement contract.
+
+            2. The Commissioner's decision is that the council was entitled to rely on section 43(2) of FOIA.
+
+            4. The Commissioner does not require any steps.
+            """
+        try text.write(to: dir.appendingPathComponent("skip.txt"), atomically: true, encoding: .utf8)
+        let dbPath = dir.appendingPathComponent("w.sqlite").path
+        let r = try TestSupport.run(["index", "--db", dbPath, dir.path])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("1 with parse warnings"), r.out)
+        let show = try TestSupport.run(["show", "IC-400777-HBQD", "--db", dbPath, "--json"])
+        let warnings = try XCTUnwrap(try json(show.out)["warnings"] as? [String])
+        XCTAssertTrue(warnings.contains { $0.contains("skip from 2 to 4") }, "\(warnings)")
     }
 
     func testIndexJSONReportsCounts() throws {

@@ -27,6 +27,15 @@ final class CaseLawTests: XCTestCase {
             ("GIA/3037/2011", "GIA/3037/2011"),                       // UT file number
             ("GIA 3037 2011", "GIA/3037/2011"),                       // spaces
             ("UA-2021-000017-GIRF", "UA-2021-000017-GIRF"),           // new UT file number
+            ("[2008] UKIT EA_2007_0051", "EA/2007/0051"),             // BAILII tribunal form is the appeal number
+            ("[2009] UKIT EA_2008_7", "EA/2008/0007"),                // … zero-padded
+            ("[2012] UKFTT EA_2011_112 (GRC)", "EA/2011/0112"),       // … FTT with its chamber
+            ("FT.EA.2023.0117", "EA/2023/0117"),                      // dotted appeal number
+            ("[2019] 1 WLR 1012", "[2019] 1 WLR 1012"),               // law report with a volume
+            ("[2015] AACR 34", "[2015] AACR 34"),                     // Administrative Appeals Chamber Reports
+            ("[2004] 2 All ER 977", "[2004] 2 All ER 977"),           // two-word series
+            ("[1999] 2 AC 418", "[1999] 2 AC 418"),                   // Appeal Cases
+            ("[2011] QB 123", "[2011] QB 123"),                       // Queen's Bench, no volume
             ("Savic v Information Commissioner", nil),                // a name is not a citation
             ("2016", nil),                                            // a year
             ("section 31(3)", nil),                                   // a provision
@@ -36,6 +45,18 @@ final class CaseLawTests: XCTestCase {
 
     private func cases(_ texts: [String]) -> [CaseReference] {
         CaseLawExtractor.extract(texts.enumerated().map { Paragraph(number: $0.offset + 1, headings: ["Reasons for decision"], text: $0.element) })
+    }
+
+    func testNumberedPartiesAreOneName() {
+        let cs = cases(["The Commissioner notes Tinsley v (1) Information Commissioner and (2) Ministry of Defence on this point."])
+        XCTAssertEqual(cs.map(\.name), ["Tinsley v Information Commissioner and Ministry of Defence"])
+    }
+
+    func testALawReportJoinsTheNeutralCitationOfItsCase() {
+        let cs = cases(["See Kennedy v Charity Commission [2014] UKSC 20, [2015] AC 455, on the scope of the duty."])
+        XCTAssertEqual(cs.count, 1)
+        XCTAssertEqual(cs.first?.key, "[2014] UKSC 20", "a neutral citation names the case before a law report")
+        XCTAssertTrue(cs.first?.aliases.contains("[2015] AC 455") ?? false)
     }
 
     func testNameAndNeutralCitationInOneSentenceAreOneCase() {

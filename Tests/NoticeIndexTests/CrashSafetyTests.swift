@@ -1,8 +1,9 @@
 import XCTest
 @testable import NoticeIndex
 
-/// A `search index` run killed with SIGKILL at any moment leaves the previous index queryable, and the
-/// next run completes the job with the same result as a clean build.
+/// A `search index` run killed with SIGKILL at any moment leaves the previous index queryable (or, during
+/// a first build, says so), and the next run completes the job with the same database content as a
+/// clean build: `export` byte for byte.
 final class CrashSafetyTests: XCTestCase {
     func testKilledIndexRunsLeaveAQueryableIndexThatTheNextRunCompletes() throws {
         let dir = try TestSupport.temporaryDirectory(self)
@@ -35,12 +36,20 @@ final class CrashSafetyTests: XCTestCase {
                 killedMidRun += 1
             }
             process.waitUntilExit()
-            // After every kill: the index opens, answers, and its FTS structure is intact.
-            if FileManager.default.fileExists(atPath: db), let engine = try? SearchEngine(databasePath: db) {
+            // After every kill: the index opens, answers, and its FTS structure is intact; or, while the
+            // first build is unfinished, readers are told so in one line (never a partial answer).
+            do {
+                let engine = try SearchEngine(databasePath: db)
                 _ = try engine.search(try QueryParser.parse("commissioner"))
                 try Database(path: db).execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('integrity-check', 1)")
-            } else {
-                XCTAssertEqual(round, 0, "only a run killed before its first commit may leave no index")
+            } catch let NoticeIndexError.beingBuilt(_, done, total, running) {
+                XCTAssertFalse(running, "round \(round): no run holds the lock after the kill")
+                XCTAssertLessThanOrEqual(done, total)
+                let reader = try TestSupport.run(["commissioner", "--db", db])
+                XCTAssertEqual(reader.code, 2)
+                XCTAssertTrue(reader.err.contains("interrupted") && reader.err.contains("search index"), reader.err)
+            } catch NoticeIndexError.database(_, let reason) where reason.contains("no index here yet") {
+                XCTAssertEqual(round, 0, "only a run killed before it created the file may leave no index")
             }
         }
         XCTAssertGreaterThan(killedMidRun, 0, "at least one run was killed mid-way")
@@ -61,5 +70,14 @@ final class CrashSafetyTests: XCTestCase {
             XCTAssertEqual(Set(a.results.map(\.id)), Set(b.results.map(\.id)), q)
         }
         try Database(path: db).execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('integrity-check', 1)")
+
+        // The same database content: every notice, its paragraphs, findings and case names.
+        for format in ["jsonl", "csv"] {
+            let a = try TestSupport.run(["export", "--format", format, "--db", db])
+            let b = try TestSupport.run(["export", "--format", format, "--db", clean])
+            XCTAssertEqual(a.code, 0, a.err)
+            XCTAssertFalse(a.out.isEmpty)
+            XCTAssertTrue(a.out == b.out, "\(format) export of the killed-and-resumed index differs from a clean build")
+        }
     }
 }

@@ -14,6 +14,11 @@ final class HeaderParserTests: XCTestCase {
             ("IC- 248461 \u{2013} C8Q1", "IC-248461-C8Q1", "stray spaces and an en dash"),
             ("ic-248461-c8q1", "IC-248461-C8Q1", "lower case IC reference"),
             ("IC-47737", "IC-47737", "a cut-off IC reference stays as it is"),
+            ("IC-354236-CBJE", "IC-354236-CBJE", "an all-letter suffix is kept"),
+            ("IC-401188-4417", "IC-401188-4417", "an all-digit suffix is kept"),
+            ("ic-354236-cbje", "IC-354236-CBJE", "an all-letter suffix in lower case"),
+            ("IC-47737 Date: 1 May 2021", "IC-47737", "a word after a space is not a suffix"),
+            ("IC-47737 2021", "IC-47737", "a year after a space is not a suffix"),
             ("Reference: FS50676797 Freedom of Information", "FS50676797", "the reference ends at the number"),
             ("ICO 12345", nil, "ICO is not a reference prefix"),
             ("IC 2", nil, "too few digits to be a reference"),
@@ -129,6 +134,33 @@ final class HeaderParserTests: XCTestCase {
              "the whole header on one line"),
         ]
         for c in cases { XCTAssertEqual(HeaderParser.parse(c.header), c.expected, c.why) }
+    }
+
+    func testRunOnAuthorityAndAddress() {
+        let cases: [(line: String, name: String, why: String)] = [
+            ("Ofwat (Water Services Regulation Authority) Centre City Tower 7 Hill Street Birmingham",
+             "Ofwat (Water Services Regulation Authority)", "a parenthesised long form is part of the name"),
+            ("Department for Business and Trade (DBT) Old Admiralty Building 1 Horse Guards Road",
+             "Department for Business and Trade (DBT)", "'Department for' starts a name; its abbreviation ends it"),
+            ("Ministry of Justice 102 Petty France London", "Ministry of Justice", "'Ministry of' starts a name"),
+            ("Dorset Council Dorset Council County Hall Colliton Park Dorchester DT1 1XJ", "Dorset Council",
+             "a name written twice (name line and first address line) is kept once"),
+            ("Cabinet Office 70 Whitehall London", "Cabinet Office", "the name ends at a name-ending word"),
+        ]
+        for c in cases { XCTAssertEqual(HeaderParser.splitSingleLine(c.line, count: 2).first, c.name, c.why) }
+
+        let h = HeaderParser.parse("1 Freedom of Information Act 2000 (Section 50) Decision Notice 3 March 2009 Public Authority: Address: Ofwat (Water Services Regulation Authority) Centre City Tower 7 Hill Street Birmingham B5 4UA")
+        XCTAssertEqual(h.authority, "Ofwat (Water Services Regulation Authority)")
+        XCTAssertEqual(h.law, .foia)
+        XCTAssertEqual(h.date, "2009-03-03")
+    }
+
+    func testLawFromTheProvisionsWhenNoActIsNamed() {
+        let h = HeaderParser.parse("Decision Notice IC-300111-Q7R2 (Home Office)\nDate: 2 May 2024\nPublic Authority:\nHome Office",
+                                   body: { "1. The complainant asked for the audit. The Home Office withheld it under section 35(1)(a) and section 40(2)." })
+        XCTAssertEqual(h.law, .foia)
+        let e = HeaderParser.parse("Decision Notice (Borough Council)", body: { "1. The council relied on regulation 12(4)(b) and regulation 12(5)(e)." })
+        XCTAssertEqual(e.law, .eir)
     }
 
     func testLawFallsBackToBodyAndReferenceToFooter() {

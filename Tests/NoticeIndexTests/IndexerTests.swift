@@ -258,6 +258,7 @@ final class IndexerTests: XCTestCase {
         _ = try index()
         try Database(path: db).execute("PRAGMA user_version = 1")
         XCTAssertThrowsError(try SearchEngine(databasePath: db)) { error in
+            XCTAssertEqual(error as? NoticeIndexError, .otherSchema(path: db, found: 1, expected: Schema.version))
             XCTAssertTrue("\(error)".contains("older version") && "\(error)".contains("--rebuild"), "\(error)")
         }
         let r = try Indexer.run(paths: [notices.path], database: db)
@@ -265,15 +266,16 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(try count(), 2)
     }
 
-    func testACorruptDatabaseGivesAClearMessageAndRebuildRecovers() throws {
+    func testAFileOfRandomBytesIsRefusedEvenByRebuildAndLeftAsItWas() throws {
         try addCorpusNotices(1)
-        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: db))
+        let bytes = Data(repeating: 0x41, count: 8192)
+        try bytes.write(to: URL(fileURLWithPath: db))
         XCTAssertThrowsError(try SearchEngine(databasePath: db)) { error in
-            XCTAssertTrue("\(error)".contains("not a NoticeIndex database") && "\(error)".contains("--rebuild"), "\(error)")
+            XCTAssertEqual(error as? NoticeIndexError, .notAnIndex(path: db, what: "not an SQLite database"))
         }
         XCTAssertThrowsError(try index(), "without --rebuild the file is left alone")
-        let r = try index(rebuild: true)
-        XCTAssertEqual(r.new, 1)
+        XCTAssertThrowsError(try index(rebuild: true), "and with it: it may be someone's data")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: db)), bytes)
     }
 
     func testRebuildKeepsReadersOnTheOldIndexUntilItCommits() throws {

@@ -60,3 +60,27 @@ final class OneLineNoticeTests: XCTestCase {
         }
     }
 }
+
+/// One-line notices whose headings hold a provision, and notices past paragraph 999.
+final class OneLineHeadingTests: XCTestCase {
+    /// A notice squashed onto one line (as copy sites serve them), long enough to be re-split.
+    private func squashed(_ body: String) -> String {
+        let filler = (1...12).map { "\($0). The council explained at length how its records were kept and searched in the period concerned, and which teams held them." }
+        return "Reference: IC-400123-ZQ4K Freedom of Information Act 2000 (FOIA) Decision notice Date: 3 March 2025 Public Authority: Borough Council Address: 1 High Street Decision (including any steps ordered) "
+            + filler.joined(separator: " ") + " " + body
+    }
+
+    func testAProvisionHeadingBeforeAParagraphNumberIsSplitOff() {
+        let n = NoticeParser.parse(squashed("13. The Commissioner is satisfied that the council was entitled to rely on section 21. Reasons for decision Section 14(2) - repeated requests 14. Section 14(2) of FOIA allows an authority to refuse a repeated request. 15. The council was entitled to rely on it."))
+        let numbers = n.paragraphs.map(\.number)
+        XCTAssertEqual(numbers.suffix(3), [13, 14, 15], "¶14 is not merged into ¶13")
+        XCTAssertEqual(n.paragraphs.first { $0.number == 14 }?.headings, ["Reasons for decision", "Section 14(2) - repeated requests"])
+        XCTAssertFalse(n.paragraphs.first { $0.number == 13 }?.text.contains("repeated requests") ?? true)
+    }
+
+    func testParagraphNumbersAboveNineHundredNinetyNine() {
+        let text = "1000. The Commissioner turns to the last part of the request.\n"
+        let b = Array(text.utf8)
+        XCTAssertEqual(ParagraphNumbering.marker(b, 0..<b.count)?.number, 1000)
+    }
+}

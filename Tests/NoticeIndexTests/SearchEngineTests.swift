@@ -145,6 +145,8 @@ final class SearchEngineTests: XCTestCase {
             XCTAssertEqual(try engine.show(ref)?.id, "FS50471234", ref)
         }
         XCTAssertEqual(try engine.show("IC 248461-C8Q1")?.reference, "IC-248461-C8Q1")
+        XCTAssertEqual(try engine.show("FER733405")?.reference, "FER0733405", "FER numbers are zero-padded as when indexed")
+        XCTAssertEqual(try engine.show("fer 0733405")?.reference, "FER0733405")
         XCTAssertNil(try engine.show("FS00000000"))
     }
 

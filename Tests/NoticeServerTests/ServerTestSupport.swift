@@ -142,6 +142,37 @@ final class RunningServer: @unchecked Sendable {
 
     /// Sends `request` as written over a plain socket and returns everything the server answered, for
     /// requests no HTTP library would send.
+    func raw(_ request: String) throws -> String { try SocketClient(port: port).raw(request) }
+
+    /// The JSON object at `path` (a failed test when it is not one).
+    func object(_ path: String) async throws -> [String: Any] {
+        let reply = try await get(path)
+        guard let o = try reply.json() as? [String: Any] else { throw URLError(.cannotParseResponse) }
+        return o
+    }
+
+    /// GET (or another method) of a path and raw query, as written (already percent-encoded).
+    func get(_ pathAndQuery: String, method: String = "GET") async throws -> Reply {
+        var request = URLRequest(url: URL(string: base + pathAndQuery)!)
+        request.httpMethod = method
+        request.timeoutInterval = 60
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (k, v) in http.allHeaderFields { headers[String(describing: k).lowercased()] = String(describing: v) }
+        return Reply(status: http.statusCode, headers: headers, body: data)
+    }
+}
+
+extension Data {
+    /// The JSON objects of this data parsed, for comparisons that do not depend on key order.
+    func jsonObject() throws -> NSObject { try JSONSerialization.jsonObject(with: self) as! NSObject }
+}
+
+/// HTTP over a plain loopback socket: the bytes as written, whatever a client library would make of them.
+struct SocketClient {
+    let port: Int
+
     func raw(_ request: String) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
@@ -168,27 +199,4 @@ final class RunningServer: @unchecked Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The JSON object at `path` (a failed test when it is not one).
-    func object(_ path: String) async throws -> [String: Any] {
-        let reply = try await get(path)
-        guard let o = try reply.json() as? [String: Any] else { throw URLError(.cannotParseResponse) }
-        return o
-    }
-
-    /// GET (or another method) of a path and raw query, as written (already percent-encoded).
-    func get(_ pathAndQuery: String, method: String = "GET") async throws -> Reply {
-        var request = URLRequest(url: URL(string: base + pathAndQuery)!)
-        request.httpMethod = method
-        request.timeoutInterval = 60
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = response as! HTTPURLResponse
-        var headers: [String: String] = [:]
-        for (k, v) in http.allHeaderFields { headers[String(describing: k).lowercased()] = String(describing: v) }
-        return Reply(status: http.statusCode, headers: headers, body: data)
-    }
-}
-
-extension Data {
-    /// The JSON objects of this data parsed, for comparisons that do not depend on key order.
-    func jsonObject() throws -> NSObject { try JSONSerialization.jsonObject(with: self) as! NSObject }
 }

@@ -9,10 +9,16 @@
 /// - the odd `[2012] UKFTT 2011 – 0300 (GRC)` is an appeal number in disguise: key `EA/2011/0300`;
 /// - appeal numbers: `EA/yyyy/nnnn` (four digits, zero-padded); `FT/` prefixes and hearing-type suffixes
 ///   (`P` paper, `V` video, …) are not part of the identity and are dropped (`EA-2022-0425P` → `EA/2022/0425`);
-/// - Upper Tribunal files: `GIA/nnnn/yyyy`; new-style `UA-yyyy-nnnnnn-XXXX` (six digits, zero-padded).
+/// - Upper Tribunal files: `GIA/nnnn/yyyy`; new-style `UA-yyyy-nnnnnn-XXXX` (six digits, zero-padded);
+/// - BAILII's tribunal form `[2007] UKIT EA_2006_0006` is its appeal number (`EA/2006/0006`); `.` and `_`
+///   separate an appeal number's parts like `/` and `-` (`FT.EA.2024.0262`);
+/// - law reports: `[yyyy] [vol] REPORT page` for the reports in `reports` (`[2017] 1 WLR 2945`,
+///   `[2016] AACR 5`, `[2013] 2 All ER 1010`), key as written with single spaces; used as a case's key only
+///   when it has no neutral citation or appeal number.
 enum CaseCitations {
     enum Kind: Int, Comparable {
-        case neutral = 0, appeal = 1, file = 2
+        /// In order of preference for a case's key: a law report names the case only when nothing else does.
+        case neutral = 0, appeal = 1, file = 2, report = 3
         static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -48,7 +54,7 @@ enum CaseCitations {
         while i < n {
             let c = b[i]
             let atWordStart = i == 0 || !TextBytes.isAlnum(b[i - 1])
-            if atWordStart, c == 0x5B || c == 0x28 || TextBytes.isDigit(c), let id = neutral(b, i) {
+            if atWordStart, c == 0x5B || c == 0x28 || TextBytes.isDigit(c), let id = neutral(b, i) ?? lawReport(b, i) {
                 out.append(id); i = id.range.upperBound; continue
             }
             if atWordStart, TextBytes.isUpper(c) || c == 0x66 || c == 0x65, let id = appealOrFile(b, i) {
@@ -99,6 +105,14 @@ enum CaseCitations {
         guard let (courtWord, c) = word(b, j), courts.contains(courtWord.uppercased()), courtWord == courtWord.uppercased() else { return nil }
         let court = courtWord.uppercased()
         j = TextBytes.skipSpaces(b, c, limit: 2)
+        if j < b.count, TextBytes.lower(b[j]) == 0x65, var appeal = appealOrFile(b, j) {
+            // BAILII's tribunal form `[2007] UKIT EA_2006_0006 (GRC)`: the appeal number, written whole.
+            var end = appeal.range.upperBound
+            let k = TextBytes.skipSpaces(b, end, limit: 2)
+            if k < b.count, b[k] == 0x28, let (w, e) = word(b, k + 1), e < b.count, b[e] == 0x29, divisions[w.lowercased()] != nil { end = e + 1 }
+            appeal.range = i..<end
+            return appeal
+        }
         var sub = ""
         if court == "EWCA" || court == "EWHC", let (w, e) = word(b, j) {
             let l = w.lowercased()
@@ -134,7 +148,40 @@ enum CaseCitations {
         return Identifier(key: key, kind: .neutral, range: i..<end)
     }
 
-    private static func isSep(_ c: UInt8) -> Bool { c == 0x2F || c == 0x2D || c == 0x20 }
+    private static func isSep(_ c: UInt8) -> Bool { c == 0x2F || c == 0x2D || c == 0x20 || c == 0x2E || c == 0x5F }
+
+    /// Law reports, as written after the year (and volume): the abbreviations of the series that report
+    /// information-rights and public-law cases.
+    static let reports: [[String]] = [
+        ["All", "ER"], ["Admin", "LR"], ["Cr", "App", "R"], ["Lloyd's", "Rep"], ["AC"], ["QB"], ["KB"], ["WLR"],
+        ["AACR"], ["Ch"], ["Fam"], ["ICR"], ["IRLR"], ["EMLR"], ["FSR"], ["HRLR"], ["UKHRR"], ["LGR"], ["BLGR"],
+        ["Env", "LR"], ["JPL"], ["PTSR"], ["CMLR"], ["EHRR"], ["Info", "TLR"],
+    ]
+
+    /// `[2017] 1 WLR 2945`, `[2016] AACR 5`, `[2013] 2 All ER 1010`, `[1990] 1 AC 109`.
+    static func lawReport(_ b: [UInt8], _ i: Int) -> Identifier? {
+        guard b[i] == 0x5B, let (year, y) = digits(b, i + 1, max: 4), year.count == 4, y < b.count, b[y] == 0x5D else { return nil }
+        var j = TextBytes.skipSpaces(b, y + 1, limit: 2)
+        var volume = ""
+        if let (v, ve) = digits(b, j, max: 2) { volume = v + " "; j = TextBytes.skipSpaces(b, ve, limit: 2) }
+        var series: [String]? = nil
+        for r in reports {
+            var k = j, ok = true
+            for (n, w) in r.enumerated() {
+                let wb = Array(w.utf8)
+                guard k + wb.count <= b.count, Array(b[k..<(k + wb.count)]) == wb else { ok = false; break }
+                k += wb.count
+                if n + 1 < r.count { let s = TextBytes.skipSpaces(b, k, limit: 2); guard s > k else { ok = false; break }; k = s }
+            }
+            guard ok, k < b.count, b[k] == 0x20 || b[k] == 0xC2 else { continue }
+            series = r; j = k
+            break
+        }
+        guard let series else { return nil }
+        j = TextBytes.skipSpaces(b, j, limit: 2)
+        guard let (page, pe) = digits(b, j, max: 5), pe >= b.count || !TextBytes.isLetter(b[pe]) else { return nil }
+        return Identifier(key: "[\(year)] \(volume)\(series.joined(separator: " ")) \(page)", kind: .report, range: i..<pe)
+    }
 
     /// Whether the letters at `j` are, in any case, one of the prefixes `appealOrFile` knows (EA, GI, GIA,
     /// UA). It is asked at every capitalised word of a notice, so this is decided on bytes before the word
@@ -278,6 +325,7 @@ enum CaseCitations {
             var q = p
             while q < b.count, !TextBytes.isSpace(b[q]) { q += 1 }
             var raw = String(decoding: b[p..<q], as: UTF8.self)
+            if q - p == 3, b[p] == 0x28, TextBytes.isDigit(b[p + 1]), b[p + 2] == 0x29 { p = q; continue }  // `(1) Information Commissioner and (2) …`
             var stop = false
             var rawEnd = q
             while let l = raw.last, ",;:.)".contains(l) { raw.removeLast(); rawEnd -= 1; stop = true }

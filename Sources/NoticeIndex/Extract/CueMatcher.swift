@@ -2,7 +2,8 @@
 /// find the phrases of every list at once (`CueMatcher`).
 enum CueKind: Int, CaseIterable {
     case clauseCut, negative, positive, wins, loses, publicInterestReversal, stepsOrdered, noSteps, delay,
-         delayFailure, decisionStatement
+         delayFailure, decisionStatement, negator, partial, heldWin, heldLose, narration, anaphor, proceduralBreach,
+         complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question, confirmOrDeny
 }
 
 /// A list of lowercase ASCII cue phrases of one kind.
@@ -44,10 +45,14 @@ struct CueMatcher: Sendable {
 
     /// Every list `CueText` answers for; each kind exactly once.
     static let shared = CueMatcher([
-        CueText.clauseCuts, ProvisionRoles.negative, ProvisionRoles.positive, OutcomeExtractor.wins,
-        OutcomeExtractor.loses, OutcomeExtractor.publicInterestReversal, OutcomeExtractor.stepsOrdered,
+        CueText.clauseCuts, ProvisionRoles.negative, ProvisionRoles.positive, DecisionLanguage.wins,
+        DecisionLanguage.loses, OutcomeExtractor.publicInterestReversal, OutcomeExtractor.stepsOrdered,
         OutcomeExtractor.noSteps, OutcomeExtractor.delay, OutcomeExtractor.delayFailure,
-        OutcomeExtractor.decisionStatement,
+        OutcomeExtractor.decisionStatement, DecisionLanguage.negators, DecisionLanguage.partial,
+        DecisionLanguage.heldWins, DecisionLanguage.heldLoses, DecisionLanguage.narration, DecisionLanguage.anaphora,
+        DecisionLanguage.procedural, DecisionLanguage.complaintUpheld, DecisionLanguage.complaintPartly,
+        DecisionLanguage.complaintNotUpheld, DecisionLanguage.decisionVerbs,
+        DecisionLanguage.questions, DecisionLanguage.confirmOrDeny,
     ])
 
     init(_ lists: [CueList]) {

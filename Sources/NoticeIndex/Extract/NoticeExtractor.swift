@@ -59,7 +59,7 @@ public enum NoticeExtractor {
             }
             let own = ownFamilies!.families
             let role = ProvisionRoles.role(of: it.provision, at: it.range, in: cue, section: sections[pi],
-                                           ownHeadingFamilies: own, noticeHeadingFamilies: noticeHeadingFamilies)
+                                           ownHeadingFamilies: own, noticeHeadingFamilies: noticeHeadingFamilies, law: law)
             mentions.append(ProvisionMention(provision: it.provision, role: role,
                                              span: Span(paragraph: pi, start: it.range.lowerBound, end: it.range.upperBound),
                                              text: ProvisionFinder.slice(p.text, it.range)))
@@ -67,6 +67,9 @@ public enum NoticeExtractor {
 
         var outcome = OutcomeExtractor.extract(paragraphs, sections: sections, cues: cues, mentions: mentions, law: law)
         ProvisionRoles.demoteMachinery(&mentions, findings: &outcome.findings)
+        for i in outcome.findings.indices {
+            if let s = outcome.findings[i].span { outcome.findings[i].paragraphNumber = paragraphs[s.paragraph].number }
+        }
         let authority = notice.authority.flatMap { name -> AuthorityInfo? in
             name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : AuthorityNormalizer.info(for: name)
         }

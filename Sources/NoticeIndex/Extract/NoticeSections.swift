@@ -75,7 +75,7 @@ struct CueText {
     init(_ text: String) {
         var low = TextBytes.lowered(text)
         quotes = TextBytes.quoteRanges(low).filter { $0.count > 40 }  // `(the "MPS")` is a label, not a quote
-        sentences = TextBytes.sentences(low)
+        sentences = TextBytes.sentences(Array(text.utf8))  // as written: "data).The" ends a sentence
         for r in quotes { for i in r { low[i] = 0x20 } }
         self.low = low
         hits = CueMatcher.shared.hits(in: low)

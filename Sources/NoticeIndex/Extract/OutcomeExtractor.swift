@@ -1,42 +1,23 @@
-/// The notice's outcome and per-provision findings, from the complainant's side ("upheld" = the authority
-/// was wrong on that point), as the ICO labels them.
+/// The notice's per-provision findings and its outcome, from the complainant's side ("upheld" = the
+/// complaint succeeded on that provision), as the ICO labels them.
 ///
-/// Findings: each clause that states a decision (`entitled to rely on`, `correctly applied`, `appropriately
-/// cited`, `is engaged` → the provisions in it are *not upheld*; `not entitled`, `failed to demonstrate`,
-/// `incorrectly applied`, `not engaged`, `breached`, `failed to respond` → *upheld*; both in one clause →
-/// *partly upheld*). Clauses are read in the Decision section first, then in sentences elsewhere that state
-/// the Commissioner's decision (they mention the Commissioner, a decision or a finding); the Decision section
-/// wins on conflicts. Quoted text, `Other matters` and `Right of appeal` are ignored. A delay with no section
-/// named (`failed to respond within 20 working days`) is a finding on s10 (FOIA) or r5(2) (EIR).
+/// Findings: each clause that states a decision is read by the rule table in `DecisionLanguage` (wins,
+/// losses, negation and scope, some-of, held / not held, anaphora). Clauses are read in the Decision section
+/// first (except sentences that only narrate what a party did), then in sentences elsewhere that state the
+/// Commissioner's decision (they mention the Commissioner, a decision or a finding); the Decision section
+/// wins on conflicts. Quoted text, `Other matters` and `Right of appeal` are ignored. Procedural provisions
+/// (s1, s10, s16, s17, r5, r11, r14) get findings of their own, upheld when a breach is found.
 ///
-/// Notice-level outcome (the rule, kept consistent):
-/// - steps ordered and no exemption/exception upheld → **upheld**;
-/// - steps ordered and some exemption upheld (partial disclosure ordered) → **partly upheld**;
-/// - no steps: an exemption fails and another is upheld → **partly upheld**; an exemption fails → **upheld**;
-/// - no steps, exemptions upheld, but a procedural breach found (s10, s11, s16, s17; EIR r5, r7, r9, r11,
-///   r14) → **partly upheld** — the complainant won on that point, which is how the ICO's own listings
-///   label such notices ("not upheld" on the exemption, "upheld" on the delay);
-/// - no steps, exemptions upheld, no breach → **not upheld**;
-/// - a procedural breach only (delay-only notices) → **upheld**;
-/// - only a steps signal: ordered → upheld, none required → not upheld; no signal at all → nil.
+/// Notice-level outcome — the rule of the ICO's listings, applied to the findings (those of the Decision
+/// section when it has any):
+/// - all findings upheld → **upheld**; all not upheld → **not upheld**; anything else → **partly upheld**;
+/// - a breach found with no provision named ("breaches of certain procedural requirements"), or a loss
+///   with no provision anywhere, counts as one more *upheld*;
+/// - steps ordered count as one more *upheld* (the complainant won something);
+/// - with no findings: a win with no provision → not upheld; no steps required → not upheld;
+/// - a notice that states it ("the complaint is partly upheld") has that outcome;
+/// - no signal at all → nil.
 enum OutcomeExtractor {
-    static let wins = CueList(.wins, [
-        "entitled to rely", "was entitled to", "is entitled to", "were entitled to", "correctly applied", "correctly relied",
-        "correctly cited", "appropriately cited", "appropriately applied", "appropriately relied", "properly applied",
-        "properly cited", "correctly withheld", "correctly refused", "correctly engaged", "is engaged", "was engaged",
-        "are engaged", "were engaged", "complied with", "dealt with the request in accordance", "was correct to",
-        "correctly stated", "correctly confirmed", "does not hold", "did not hold", "is satisfied that",
-        "applied correctly", "cited correctly", "relied on correctly", "withheld correctly", "refused correctly",
-        "applied appropriately", "applied properly", "engaged correctly",
-    ])
-    static let loses = CueList(.loses, [
-        "not entitled", "failed to demonstrate", "has not demonstrated", "incorrectly applied", "incorrectly relied",
-        "incorrectly cited", "wrongly", "not engaged", "breached", "breach of", "in breach", "failed to comply",
-        "did not comply", "has not complied", "not complied", "failed to respond", "failed to provide", "did not respond",
-        "not correctly", "cannot rely", "could not rely", "was not correct", "does not apply", "did not apply",
-        "not dealt with the request in accordance", "did not deal with the request in accordance", "failed to issue",
-        "outside the statutory", "failed to confirm", "is not satisfied", "was not entitled", "failed to carry out",
-    ])
     /// The exemption is engaged but the public interest favours disclosure: the complainant wins on it,
     /// whatever "is engaged" earlier in the same sentence says.
     static let publicInterestReversal = CueList(.publicInterestReversal, [
@@ -50,41 +31,50 @@ enum OutcomeExtractor {
     static let stepsOrdered = CueList(.stepsOrdered, [
         "the following step", "to take the following", "must take the following", "calendar days of the date of this",
         "requires the public authority to take", "requires the council to take", "must disclose", "must issue",
+        "orders its disclosure", "orders the disclosure", "orders disclosure", "requires the public authority to disclose",
+        "requires the public authority to issue", "issue a fresh response", "issue a new response", "to reprocess the request",
+        "must provide", "must reconsider", "should provide the complainant",
     ])
     static let noSteps = CueList(.noSteps, [
         "does not require any steps", "requires no steps", "no steps are required", "does not require further steps",
         "does not require any further steps", "does not require the public authority to take any",
         "not require the public authority to take any", "not require the council to take any", "no further steps",
         "does not require any action", "no further action", "not require any steps", "does not require steps",
-        "no steps are necessary", "not require any further steps",
+        "no steps are necessary", "not require any further steps", "requires no remedial steps", "no remedial steps",
+        "does not therefore require any steps", "no steps to be taken", "requires no steps",
     ])
     static let delay = CueList(.delay, ["within 20 working days", "within twenty working days", "within the statutory time",
                                        "within the time for compliance", "outside the statutory"])
     static let delayFailure = CueList(.delayFailure, ["fail", "did not", "breach", "outside", "late", "not respond", "not provide", "not issue"])
     static let decisionStatement = CueList(.decisionStatement, ["commissioner", "decision", "finds", "find that", "found that", "concludes"])
 
-    static let procedural: Set<String> = ["s10", "s11", "s16", "s17", "r5", "r7", "r9", "r11", "r14"]
-
-    /// Per-provision findings for a clause holding both a losing and a winning cue and more than one
-    /// relied-on provision; nil otherwise. A winning cue inside a losing one ("not entitled") is ignored.
-    static func nearestCueFindings(_ c: Range<Int>, cue: CueText, mentions: [ProvisionMention]) -> [(Provision, Outcome)]? {
-        let inClause = mentions.filter { c.contains($0.span.start) && $0.role == .reliedOn }
-        guard Set(inClause.map(\.provision)).count > 1 else { return nil }
-        let loseHits = cue.occurrences(of: loses, in: c)
-        let winHits = cue.occurrences(of: wins, in: c).filter { w in !loseHits.contains { $0.overlaps(w) } }
-        guard !loseHits.isEmpty, !winHits.isEmpty else { return nil }
-        func distance(_ m: ProvisionMention, _ h: Range<Int>) -> Int {
-            h.lowerBound >= m.span.end ? h.lowerBound - m.span.end : max(0, m.span.start - h.upperBound)
-        }
-        return inClause.map { m in
-            let l = loseHits.map { distance(m, $0) }.min()!, w = winHits.map { distance(m, $0) }.min()!
-            return (m.provision, l <= w ? .upheld : .notUpheld)
-        }
-    }
+    static let procedural: Set<String> = ["s1", "s10", "s11", "s16", "s17", "r5", "r7", "r9", "r11", "r14"]
 
     struct Result: Equatable {
         var outcome: Outcome?
         var findings: [Finding]
+    }
+
+    /// Findings gathered for one tier (the Decision section, or the body), in first-seen order.
+    private struct Tier {
+        var order: [Provision] = []
+        var found: [Provision: Finding] = [:]
+
+        mutating func record(_ p: Provision, _ o: Outcome, _ span: Span) {
+            if var old = found[p] {
+                if old.finding != o { old.finding = .partlyUpheld }
+                found[p] = old
+            } else {
+                found[p] = Finding(provision: p, finding: o, span: span)
+                order.append(p)
+            }
+        }
+    }
+
+    /// Signals that bear on the outcome but name no provision.
+    private struct Signals {
+        var ordered = false, none = false, generalWin = false, generalLose = false, unnamedBreach = false
+        var stated: Outcome? = nil
     }
 
     /// `mentions` are this notice's provision mentions with spans into `paragraphs`; `sections[i]` is
@@ -92,93 +82,214 @@ enum OutcomeExtractor {
     static func extract(_ paragraphs: [Paragraph], sections: [NoticeSection], cues: [CueText?], mentions: [ProvisionMention], law: Law) -> Result {
         var byParagraph: [Int: [ProvisionMention]] = [:]
         for m in mentions { byParagraph[m.span.paragraph, default: []].append(m) }
-        var decision: [Provision: Outcome] = [:]
-        var decisionOrder: [Provision] = []
-        var body: [Provision: Outcome] = [:]
-        var bodyOrder: [Provision] = []
-        var ordered = false, none = false, generalWin = false, generalLose = false
+        var decision = Tier(), body = Tier(), signals = Signals()
+        let held = law == .eir ? Provision(law: .eir, parts: ["5", "1"]) : Provision(law: .foia, parts: ["1", "1", "a"])
         let delayProvision = law == .eir ? Provision(law: .eir, parts: ["5", "2"]) : Provision(law: .foia, parts: ["10"])
+        var last: [Provision] = []  // the provisions of the last Decision sentence that named any (for anaphora)
 
-        func record(_ p: Provision, _ o: Outcome, decisionTier: Bool) {
-            if decisionTier {
-                if let old = decision[p] { decision[p] = old == o ? o : .partlyUpheld } else { decision[p] = o; decisionOrder.append(p) }
-            } else {
-                if let old = body[p] { body[p] = old == o ? o : .partlyUpheld } else { body[p] = o; bodyOrder.append(p) }
-            }
-        }
-
-        var cuts: [Int] = []
         for (pi, p) in paragraphs.enumerated() {
             let section = sections[pi]
             if section == .otherMatters || section == .rightOfAppeal { continue }
             let isDecision = section == .decision
             let cue = cues[pi] ?? CueText(p.text)
+            let all = 0..<cue.low.count
             if isDecision {
-                let all = 0..<cue.low.count
-                if cue.contains(any: noSteps, in: all) { none = true } else if cue.contains(any: stepsOrdered, in: all) { ordered = true }
+                if cue.contains(any: noSteps, in: all) { signals.none = true } else if cue.contains(any: stepsOrdered, in: all) { signals.ordered = true }
+                if cue.contains(any: DecisionLanguage.complaintPartly, in: all) { signals.stated = .partlyUpheld }
+                else if cue.contains(any: DecisionLanguage.complaintNotUpheld, in: all) { signals.stated = .notUpheld }
+                else if cue.contains(any: DecisionLanguage.complaintUpheld, in: all) { signals.stated = .upheld }
             }
-            let ms = (byParagraph[pi] ?? []).filter { !cue.isQuoted($0.span.start..<$0.span.end) }
+            let ms = (byParagraph[pi] ?? []).filter { !cue.isQuoted($0.span.start..<$0.span.end) && $0.role == .reliedOn }
+            var introduced = false  // "The Commissioner's decision is that:" — the bullets after it are decisions
             for s in cue.sentences {
-                if !isDecision && !cue.contains(any: decisionStatement, in: s) { continue }
-                if cue.contains(any: publicInterestReversal, in: s) {
-                    let inSentence = ms.filter { s.contains($0.span.start) && $0.role == .reliedOn }.map(\.provision)
-                    for prov in inSentence { record(prov, .upheld, decisionTier: isDecision) }
-                    if inSentence.isEmpty, isDecision { generalLose = true }
+                let stated = cue.contains(any: decisionStatement, in: s)
+                defer {
+                    if isDecision, cue.low[s].last(where: { $0 != 0x20 }) == 0x3A, cue.contains(any: DecisionLanguage.decisionVerbs, in: s) { introduced = true }
+                }
+                if !isDecision && !stated { continue }
+                var inSentence = provisions(ms, in: s)
+                if isDecision && !introduced && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
+                    if !inSentence.isEmpty { last = inSentence }  // "… and cited regulation 12(4)(e)": named for an anaphor
                     continue
                 }
-                // Clauses within the sentence: from each cut to the next (the last to the sentence's end).
-                // `cuts` is reused across sentences, which are many.
-                cuts.removeAll(keepingCapacity: true)
-                cuts.append(s.lowerBound)
-                for o in cue.occurrences(of: CueText.clauseCuts, in: s) { cuts.append(o.lowerBound) }
-                cuts.sort()
-                for (k, lo) in cuts.enumerated() {
-                    let c = lo..<max(lo, k + 1 < cuts.count ? cuts[k + 1] : s.upperBound)
-                    if c.isEmpty { continue }
-                    let lose = cue.contains(any: loses, in: c)
-                    let win = !lose && cue.contains(any: wins, in: c)
-                    guard lose || win else { continue }
-                    // "although section 12(1) was applied correctly … it breached section 17": both kinds
-                    // of cue in one clause, several provisions — each takes the nearest cue.
-                    if lose, let split = Self.nearestCueFindings(c, cue: cue, mentions: ms) {
-                        for (prov, o) in split { record(prov, o, decisionTier: isDecision) }
+                let partial = cue.contains(any: DecisionLanguage.partial, in: s)
+                func recordWhole(_ prov: Provision, _ o: Outcome, _ r: Range<Int>) {
+                    let span = Span(paragraph: pi, start: r.lowerBound, end: r.upperBound)
+                    if isDecision { decision.record(prov, o, span) } else { body.record(prov, o, span) }
+                }
+                func record(_ prov: Provision, _ o: Outcome, _ r: Range<Int>) {
+                    recordWhole(prov, partial ? .partlyUpheld : o, r)
+                }
+                if cue.contains(any: publicInterestReversal, in: s) {
+                    if inSentence.isEmpty, isDecision { inSentence = last }
+                    for prov in inSentence { record(prov, .upheld, s) }
+                    if inSentence.isEmpty, isDecision { signals.generalLose = true }
+                    continue
+                }
+                var carry: [Provision] = []  // provisions of clauses before this one with no decision phrase
+                for c in clauses(of: s, in: cue) {
+                    if cue.contains(any: ProvisionRoles.negative, in: c) || cue.contains(any: DecisionLanguage.questions, in: c) { carry = []; continue }
+                    let hits = polarity(c, cue)
+                    let heldWin = cue.contains(any: DecisionLanguage.heldWins, in: c)
+                    let heldLose = !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
+                    var inClause = provisions(ms, in: c)
+                    if hits.wins.isEmpty && hits.loses.isEmpty && !heldWin && !heldLose {
+                        carry += inClause
                         continue
                     }
-                    let o: Outcome = lose ? .upheld : .notUpheld
-                    var inClause = ms.filter { c.contains($0.span.start) && $0.role == .reliedOn }.map(\.provision)
-                    if lose, inClause.isEmpty, cue.contains(any: delay, in: c), cue.contains(any: delayFailure, in: c) {
+                    if heldWin || heldLose {
+                        // Held or not: a finding on the duty to confirm and communicate, unless the clause
+                        // names a provision of that family (r12(4)(a) for EIR "not held") itself.
+                        let own = inClause.filter { $0.isWithin(held.law == .eir ? Provision(law: .eir, parts: ["5"]) : Provision(law: .foia, parts: ["1"]))
+                            || $0.isWithin(Provision(law: .eir, parts: ["12", "4", "a"])) }
+                        // "does not hold some of the information" is not held, not partly upheld; "has
+                        // provided some of it but not all it holds" is partly upheld.
+                        if own.isEmpty { heldWin ? recordWhole(held, .notUpheld, c) : record(held, .upheld, c) }
+                        if hits.wins.isEmpty && hits.loses.isEmpty {
+                            for prov in own { heldWin ? recordWhole(prov, .notUpheld, c) : record(prov, .upheld, c) }
+                            carry = []
+                            continue
+                        }
+                    }
+                    if inClause.isEmpty { inClause = carry }
+                    if inClause.isEmpty, isDecision, cue.contains(any: DecisionLanguage.anaphora, in: c) { inClause = last }
+                    let lose = !hits.loses.isEmpty
+                    if inClause.isEmpty, lose, cue.contains(any: delay, in: c), cue.contains(any: delayFailure, in: c) {
                         inClause = [delayProvision]
                     }
-                    if inClause.isEmpty, isDecision {
-                        if lose { generalLose = true } else { generalWin = true }
+                    if inClause.isEmpty, lose, isDecision, cue.contains(any: DecisionLanguage.confirmOrDeny, in: c) {
+                        inClause = [held]  // not entitled to neither confirm nor deny: the duty to confirm or deny, s1(1)(a)
                     }
-                    for prov in inClause { record(prov, o, decisionTier: isDecision) }
+                    carry = []
+                    if inClause.isEmpty {
+                        if isDecision, !(heldWin || heldLose) {
+                            if lose { signals.generalLose = true } else { signals.generalWin = true }
+                            if lose, cue.contains(any: DecisionLanguage.procedural, in: c) { signals.unnamedBreach = true }
+                        }
+                        continue
+                    }
+                    if lose, !hits.wins.isEmpty, Set(inClause).count > 1 {
+                        // "although section 12(1) was applied correctly … it breached section 17": each
+                        // provision takes the nearest decision phrase.
+                        for m in ms where c.contains(m.span.start) {
+                            record(m.provision, nearestIsLoss(m, hits) ? .upheld : .notUpheld, c)
+                        }
+                    } else {
+                        for prov in inClause { record(prov, lose ? .upheld : .notUpheld, c) }
+                    }
                 }
+                if isDecision, !inSentence.isEmpty { last = inSentence }
             }
         }
-        var findings = decisionOrder.map { Finding(provision: $0, finding: decision[$0]!) }
-        for p in bodyOrder where decision[p] == nil { findings.append(Finding(provision: p, finding: body[p]!)) }
+        var findings = decision.order.map { decision.found[$0]! }
+        for p in body.order where decision.found[p] == nil { findings.append(body.found[p]!) }
+        findings = mostSpecific(findings, relied: mentions.filter { $0.role == .reliedOn }.map(\.provision))
+        if !mentions.contains(where: { $0.provision == held }) { findings = foldHeld(findings, held: held) }
+        let basis = decision.order.isEmpty ? findings : findings.filter { decision.found[$0.provision] != nil }
+        return Result(outcome: outcome(of: basis, signals), findings: findings)
+    }
 
-        // Notice-level outcome, from the Decision section's findings if it has any, else all findings.
-        let basis = decision.isEmpty ? findings : findings.filter { decision[$0.provision] != nil }
-        func isProcedural(_ p: Provision) -> Bool { procedural.contains(ProvisionRoles.family(p)) }
-        let substantiveUpheld = basis.contains { !isProcedural($0.provision) && $0.finding != .notUpheld } || (generalLose && basis.isEmpty)
-        let exemptionHeld = basis.contains { !isProcedural($0.provision) && $0.finding != .upheld } || (generalWin && basis.isEmpty)
-        let breach = basis.contains { isProcedural($0.provision) && $0.finding != .notUpheld }
-        let outcome: Outcome?
-        if ordered {
-            outcome = exemptionHeld ? .partlyUpheld : .upheld
-        } else if substantiveUpheld {
-            outcome = exemptionHeld ? .partlyUpheld : .upheld
-        } else if exemptionHeld {
-            outcome = breach ? .partlyUpheld : .notUpheld
-        } else if breach {
-            outcome = .upheld
-        } else if none {
-            outcome = .notUpheld
-        } else {
-            outcome = nil
+    /// The notice's outcome from its findings and the signals that name no provision (the rule above).
+    private static func outcome(of basis: [Finding], _ signals: Signals) -> Outcome? {
+        if let stated = signals.stated { return stated }
+        var labels = Set(basis.map(\.finding))
+        if signals.unnamedBreach || (signals.generalLose && basis.isEmpty) { labels.insert(.upheld) }
+        if signals.ordered, !labels.contains(.upheld), !labels.contains(.partlyUpheld) { labels.insert(.upheld) }
+        if labels.isEmpty {
+            if signals.generalWin || signals.none { return .notUpheld }
+            return nil
         }
-        return Result(outcome: outcome, findings: findings)
+        return labels.count == 1 ? labels.first! : .partlyUpheld
+    }
+
+    /// "Section 22 is not engaged" in a notice that relies on s22(1) alone decides s22(1): a finding on a
+    /// provision with exactly one more specific relied-on form takes that form (unless that form has a
+    /// finding already).
+    static func mostSpecific(_ findings: [Finding], relied: [Provision]) -> [Finding] {
+        var out: [Finding] = []
+        for var f in findings {
+            // The tests inside a provision (r13(2A), s40(3A)) are not forms of it that a notice decides.
+            let inner = Set(relied.filter { p in
+                p != f.provision && p.isWithin(f.provision) && !ProvisionRoles.tests.contains { p.isWithin($0) }
+            })
+            if inner.count == 1, let p = inner.first { f.provision = p }
+            // Decision-section findings come first and stand; a body finding on the same provision adds nothing.
+            if !out.contains(where: { $0.provision == f.provision }) { out.append(f) }
+        }
+        return out
+    }
+
+    /// A held / not held finding made without a provision (`held`, s1(1)(a) or r5(1), not written in the
+    /// notice) and a finding on a written provision of the same duty (s1(1)(a) "did not comply with section
+    /// 1(1)") are one finding.
+    static func foldHeld(_ findings: [Finding], held: Provision) -> [Finding] {
+        let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
+        guard let h = findings.firstIndex(where: { $0.provision == held }),
+              let k = findings.firstIndex(where: { $0.provision != held && $0.provision.isWithin(duty) }) else { return findings }
+        var out = findings
+        if out[k].finding != out[h].finding { out[k].finding = .partlyUpheld }
+        out.remove(at: h)
+        return out
+    }
+
+    /// The distinct relied-on provisions mentioned in `r`, in order.
+    private static func provisions(_ ms: [ProvisionMention], in r: Range<Int>) -> [Provision] {
+        var out: [Provision] = []
+        for m in ms where r.contains(m.span.start) && !out.contains(m.provision) { out.append(m.provision) }
+        return out
+    }
+
+    /// The sentence cut at its clause cuts, each clause from one cut to the next.
+    private static func clauses(of s: Range<Int>, in cue: CueText) -> [Range<Int>] {
+        var cuts = [s.lowerBound] + cue.occurrences(of: CueText.clauseCuts, in: s).map(\.lowerBound)
+        cuts.sort()
+        return cuts.enumerated().compactMap { k, lo in
+            let c = lo..<max(lo, k + 1 < cuts.count ? cuts[k + 1] : s.upperBound)
+            return c.isEmpty ? nil : c
+        }
+    }
+
+    /// The win and loss phrases of a clause after negation and scope: a win phrase inside a loss phrase
+    /// ("inappropriately") is dropped; a win phrase with a negator up to six words before it ("does not
+    /// find this exemption engaged", "failed to demonstrate that … is engaged") is a loss.
+    static func polarity(_ c: Range<Int>, _ cue: CueText) -> (wins: [Range<Int>], loses: [Range<Int>]) {
+        var loses = cue.occurrences(of: DecisionLanguage.loses, in: c)
+        let held = cue.occurrences(of: DecisionLanguage.heldWins, in: c) + cue.occurrences(of: DecisionLanguage.heldLoses, in: c)
+        let rawWins = cue.occurrences(of: DecisionLanguage.wins, in: c).filter { w in !loses.contains { $0.overlaps(w) } }
+        let taken = loses + rawWins + held
+        // A negator inside another phrase ("did not respond", "does not hold") negates that phrase only;
+        // a scope phrase that is also a loss ("failed to demonstrate") still reaches forward.
+        let negators = cue.occurrences(of: DecisionLanguage.negators, in: c).filter { n in
+            let core = n.lowerBound + 1..<n.upperBound - 1
+            return !taken.contains { $0.overlaps(core) && !($0.lowerBound >= n.lowerBound && $0.upperBound <= n.upperBound) }
+        }
+        var wins: [Range<Int>] = []
+        for w in rawWins {
+            let negated = negators.contains { n in
+                n.upperBound <= w.lowerBound + 1 && words(in: cue.low, n.upperBound..<max(n.upperBound, w.lowerBound)) <= 6
+            }
+            if negated { loses.append(w) } else { wins.append(w) }
+        }
+        return (wins, loses)
+    }
+
+    /// The number of words in `low[r]`.
+    private static func words(in low: [UInt8], _ r: Range<Int>) -> Int {
+        var count = 0, inWord = false
+        for i in r {
+            let space = low[i] == 0x20 || low[i] == 0x0A
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    /// Whether the loss phrase nearest to mention `m` is nearer than the nearest win phrase.
+    private static func nearestIsLoss(_ m: ProvisionMention, _ hits: (wins: [Range<Int>], loses: [Range<Int>])) -> Bool {
+        func distance(_ h: Range<Int>) -> Int {
+            h.lowerBound >= m.span.end ? h.lowerBound - m.span.end : max(0, m.span.start - h.upperBound)
+        }
+        let l = hits.loses.map(distance).min() ?? Int.max, w = hits.wins.map(distance).min() ?? Int.max
+        return l <= w
     }
 }

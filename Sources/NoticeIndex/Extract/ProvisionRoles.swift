@@ -6,7 +6,10 @@
 /// 2. paragraphs under `Other matters` or `Right of appeal` only mention;
 /// 3. quoted passages (correspondence, quoted law) only mention;
 /// 4. a negative cue in the same clause (`has not gone on to consider`, `did not contest`, `no reference was
-///    made to`, `not necessary to consider`, `contempt`) → mentioned;
+///    made to`, `not necessary to consider`, `contempt`) or a comparison (`the same as`, `equivalent to`)
+///    → mentioned;
+/// 4a. in an EIR notice, a section outside the Decision section whose sentence names no Act (`the grid
+///    references in section 5` of a report) → mentioned;
 /// 5. the Decision / Summary section → relied on;
 /// 6. a heading names the provision's section or regulation (`Section 31 - Law enforcement` covers every
 ///    `31(x)` in the notice, since headings are a notice-level signal) → relied on;
@@ -24,6 +27,8 @@ enum ProvisionRoles {
         "does not contest", "not contested", "has not disputed", "did not dispute", "does not dispute",
         "no reference was made", "not challenged", "did not challenge", "does not challenge", "contempt",
         "no longer rel", "withdrew its reliance", "withdrawn its reliance", "not form part of this",
+        // a comparison: "the same as the test under section 14(1) of FOIA"
+        "the same as", "same test as", "equivalent to", "mirrors", "analogous", "by analogy", "counterpart",
     ])
 
     static let positive = CueList(.positive, [
@@ -57,15 +62,25 @@ enum ProvisionRoles {
         }
     }
 
+    private static let actNames: [[UInt8]] = ["foia", "freedom of information", " act", "foi "].map { Array($0.utf8) }
+
+    /// Whether a sentence names the Act its sections belong to (`section 14(1) of FOIA`, `the Act`).
+    static func namesAnAct(_ cue: CueText, _ s: Range<Int>) -> Bool {
+        actNames.contains { TextBytes.contains(cue.low, $0, in: s) }
+    }
+
     static func family(_ p: Provision) -> String { (p.law == .foia ? "s" : "r") + p.parts[0] }
 
     static func role(of provision: Provision, at range: Range<Int>, in cue: CueText, section: NoticeSection,
-                     ownHeadingFamilies: Set<String>, noticeHeadingFamilies: Set<String>) -> ProvisionRole {
+                     ownHeadingFamilies: Set<String>, noticeHeadingFamilies: Set<String>, law: Law = .foia) -> ProvisionRole {
         let fam = family(provision)
         if boilerplate.contains(fam) && !ownHeadingFamilies.contains(fam) { return .mentioned }
         if section == .otherMatters || section == .rightOfAppeal { return .mentioned }
         if cue.isQuoted(range) { return .mentioned }
         if cue.contains(any: negative, in: cue.clause(containing: range.lowerBound)) { return .mentioned }
+        if law == .eir, provision.law == .foia, section != .decision, !namesAnAct(cue, cue.sentence(containing: range.lowerBound)) {
+            return .mentioned
+        }
         if section == .decision { return .reliedOn }
         if ownHeadingFamilies.contains(fam) || noticeHeadingFamilies.contains(fam) { return .reliedOn }
         if cue.contains(any: positive, in: cue.sentence(containing: range.lowerBound)) { return .reliedOn }

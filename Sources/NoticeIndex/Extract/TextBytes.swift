@@ -96,6 +96,11 @@ enum TextBytes {
                     out.append(start..<end)
                     start = end
                 }
+            } else if c == 0x2E, i > 0, i + 2 < n, isUpper(b[i + 1]), !isUpper(b[i + 2]), b[i + 2] != 0x2E,
+                      b[i - 1] == 0x29 || (b[i - 1] >= 0x61 && b[i - 1] <= 0x7A), !isAbbreviation(b, before: i) {
+                // "…personal data).The Commissioner's decision": a copy that lost the space after a full stop.
+                out.append(start..<(i + 1))
+                start = i + 1
             }
             i += 1
         }

@@ -9,12 +9,9 @@ public enum SQLValue: Sendable, Equatable {
     case text(String)
 }
 
+/// The one way a Swift value reaches a statement parameter: every conforming type says what it binds
+/// as, so no value can fall through to a silent NULL.
 public protocol SQLBindable { var sqlValue: SQLValue { get } }
-/// What `Statement.run` binds: integers and text.
-public protocol StatementArgument {}
-extension Int: StatementArgument {}
-extension Int64: StatementArgument {}
-extension String: StatementArgument {}
 extension Int: SQLBindable { public var sqlValue: SQLValue { .integer(Int64(self)) } }
 extension Int64: SQLBindable { public var sqlValue: SQLValue { .integer(self) } }
 extension Double: SQLBindable { public var sqlValue: SQLValue { .real(self) } }
@@ -28,23 +25,30 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    /// How long a statement waits for another connection's lock before failing as busy: long enough
+    /// for a writer's batch commit, short enough that a stuck writer is reported.
+    static let busyTimeoutMilliseconds: Int32 = 5_000
 
-    /// Opens (creating if asked) the database at `path`, in WAL mode, and checks that FTS5 is available.
-    public init(path: String, readOnly: Bool = false, create: Bool = true) throws {
+    /// Opens (creating if asked) the database at `path` and checks that FTS5 is available.
+    /// `immutable` reads a file nothing may write while it is open, without taking locks or touching a
+    /// `-shm` file: the way to read an index on a read-only mount or in a folder this user cannot write.
+    public init(path: String, readOnly: Bool = false, create: Bool = true, immutable: Bool = false) throws {
         self.path = path
         var db: OpaquePointer?
-        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
-        if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
+        var flags = readOnly || immutable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        if create && !readOnly && !immutable { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let name = immutable ? Self.uri(path, "immutable=1") : path
+        if immutable { flags |= SQLITE_OPEN_URI }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            let code = db.map { sqlite3_extended_errcode($0) } ?? rc
             if let db { sqlite3_close_v2(db) }
-            throw NoticeIndexError.database(path: path, reason: "cannot open: \(message)")
+            throw NoticeIndexError.sqlite(code: code, message: "cannot open", sql: nil).at(path)
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, 5_000)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         _ = noticeindex_enable_defensive(db)
         try Database.requireFTS5(db, path: path)
         try registerSqlarUncompress()
@@ -78,6 +82,21 @@ public final class Database {
     }
 
     public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+
+    /// A `file:` URI for `path` with `query`, every byte outside the unreserved set percent-encoded.
+    static func uri(_ path: String, _ query: String) -> String {
+        var out = "file:"
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                out += String(format: "%%%02X", b)
+            }
+        }
+        return out + "?" + query
+    }
 
     func error(_ rc: Int32, sql: String?) -> NoticeIndexError {
         .sqlite(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
@@ -137,7 +156,6 @@ public final class Database {
     }
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    public var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Runs `body` in one read transaction (one snapshot, one lock), unless one is already open.
     public func reading<T>(_ body: () throws -> T) throws -> T {
@@ -235,18 +253,11 @@ public final class Statement {
         _ = try step()
     }
 
-    /// Binds `values` in order (integers, text or nil) and executes: the writer's path, without the
-    /// statement cache lookup and value boxing of `Database.run`.
-    public func run(_ values: (any StatementArgument)?...) throws {
+    /// Binds `values` in order (nil binds NULL) and executes: the writer's path, without the statement
+    /// cache lookup of `Database.run`.
+    public func run(_ values: (any SQLBindable)?...) throws {
         for (i, v) in values.enumerated() {
-            let index = Int32(i + 1)
-            switch v {
-            case nil: try check(sqlite3_bind_null(handle, index))
-            case let v as Int: try bind(v, at: index)
-            case let v as Int64: try bind(v, at: index)
-            case let v as String: try bind(v, at: index)
-            default: try check(sqlite3_bind_null(handle, index))
-            }
+            try bind(v?.sqlValue ?? .null, at: Int32(i + 1))
         }
         try execute()
     }
@@ -291,13 +302,25 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 
+    /// The UTF-8 bytes of a text column (empty for NULL), lent to `body` only: SQLite frees them when the
+    /// statement steps or resets, so they must not escape it.
+    public func withTextBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        try body(textBytes(column))
+    }
+
+    /// The bytes of a blob column (empty for NULL), lent to `body` only (see `withTextBytes`).
+    public func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        try body(blob(column))
+    }
+
     /// The UTF-8 bytes of a text column (empty for NULL), valid until the statement steps or resets.
+    /// Prefer `withTextBytes`, which keeps the pointer from outliving the row.
     public func textBytes(_ column: Int32) -> UnsafeRawBufferPointer {
         guard let p = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
-    /// The bytes of a blob column, valid until the statement steps or resets.
+    /// The bytes of a blob column, valid until the statement steps or resets. Prefer `withBlob`.
     public func blob(_ column: Int32) -> UnsafeRawBufferPointer {
         guard let p = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column)))

@@ -10,6 +10,8 @@ import Foundation
 /// id, the next run starts over.
 enum FirstBuild {
     static let key = "first_build"
+    /// "done total": notices written so far and the notices the build will write, for readers.
+    static let progressKey = "first_build_progress"
 
     /// This boot's id, or nil where the system has none.
     static var bootID: String? {
@@ -36,6 +38,17 @@ enum FirstBuild {
               case let .text(value)? = try? db.scalar("SELECT value FROM meta WHERE key = ?", [key]) else { return .none }
         if let boot = bootID, value == "incomplete boot " + boot { return .interruptedThisBoot }
         return .interruptedByRestart
+    }
+
+    /// How far an unfinished first build got, or nil when the index has none.
+    static func progress(_ db: Database) throws -> (done: Int, total: Int)? {
+        guard try db.scalar("SELECT value FROM meta WHERE key = ?", [key]) != nil else { return nil }
+        var done = try db.int("SELECT count(*) FROM notices") ?? 0, total = done
+        if case let .text(value)? = try db.scalar("SELECT value FROM meta WHERE key = ?", [progressKey]) {
+            let parts = value.split(separator: " ").compactMap { Int($0) }
+            if parts.count == 2 { done = parts[0]; total = parts[1] }
+        }
+        return (done, total)
     }
 
     /// Forces every page of the file written so far onto the disk.

@@ -1,99 +1,108 @@
 import CSQLite
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Opening a NoticeIndex database: creating the schema, checking its version, and turning "not a
-/// database" or "corrupt" into a message that names the file and the way out (`--rebuild`).
+/// Opening a NoticeIndex database: checking what the file is before anything reads or writes it,
+/// creating the schema, and turning every way it can be unusable into a typed error that names the
+/// file and the way out.
 public enum IndexDatabase {
-    /// Opens an existing index for reading. Throws `.database` if it is missing, corrupt or of another schema.
-    public static func openForReading(_ path: String) throws -> Database {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw NoticeIndexError.database(path: path, reason: "no index here yet; build one with `search index PATH`")
+    /// Every table and view of the schema: one missing means the file is damaged.
+    static let requiredTables: Set<String> = [
+        "meta", "files", "notices", "notice_text", "paragraphs", "headings", "provision_index", "provision_mentions",
+        "findings", "cases", "case_forms", "citations", "notice_fts", "notice_vocab", "term_stats",
+    ]
+
+    /// Opens an existing index for reading, without writing to it: an index on a read-only file,
+    /// folder or mount is read in place. Throws a typed error when there is no usable index.
+    public static func openForReading(_ given: String) throws -> Database {
+        let path = IndexFile.resolve(given)
+        switch IndexFile.classify(path) {
+        case .missing:
+            throw NoticeIndexError.database(path: path, reason: "no index here yet; build one with `search index PATH --db \(given)`")
+        case .empty, .noticeIndex(version: 0):
+            if IndexLock.isHeld(databasePath: path) { throw NoticeIndexError.beingBuilt(path: path, done: 0, total: 0, running: true) }
+            throw NoticeIndexError.database(path: path, reason: "empty file, no index yet; build one with `search index PATH --db \(given)`")
+        case let .foreign(what):
+            throw NoticeIndexError.notAnIndex(path: path, what: what)
+        case let .damagedNoticeIndex(detail):
+            throw NoticeIndexError.damaged(path: path, detail: detail)
+        case let .noticeIndex(version) where version != Schema.version:
+            throw NoticeIndexError.otherSchema(path: path, found: version, expected: Schema.version)
+        case .noticeIndex:
+            break
         }
-        let db = try Database(path: path, create: false)
-        try check(db, allowEmpty: false)
-        // Memory-mapped reads skip a copy per page; queries read many pages of the FTS index.
-        try db.execute("PRAGMA mmap_size = 1073741824")
+        let db = try openReadOnlyIfNeeded(path)
+        do {
+            try check(db)
+            // Memory-mapped reads skip a copy per page; queries read many pages of the FTS index.
+            try db.execute("PRAGMA mmap_size = \(mmapBytes)")
+        } catch let e as NoticeIndexError {
+            throw e.at(path)
+        }
         return db
     }
 
-    /// Opens (creating if needed) an index for writing, with the schema in place.
-    /// A database of an older schema is reported unless `rebuilding`, in which case it is wiped.
-    public static func openForWriting(_ path: String, rebuilding: Bool) throws -> Database {
-        let db = try Database(path: path)
-        do {
-            try check(db, allowEmpty: true)
-        } catch NoticeIndexError.database where rebuilding {
-            try db.execute(dropAll)
+    /// A gigabyte of address space for memory-mapped reads (not memory: pages are mapped, not copied).
+    static let mmapBytes = 1 << 30
+
+    /// A normal connection where this user can write; otherwise a read-only one, and, when even that
+    /// needs a file it cannot create (a WAL index's `-shm` in a read-only folder), an immutable one.
+    /// Runs leave the index checkpointed and out of WAL mode, so an immutable reader sees all of it.
+    static func openReadOnlyIfNeeded(_ path: String) throws -> Database {
+        if IndexFile.isWritable(path) { return try Database(path: path, create: false) }
+        if let db = try? Database(path: path, readOnly: true, create: false),
+           (try? db.int("SELECT count(*) FROM sqlite_schema")) != nil {
+            return db
         }
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF")
+        return try Database(path: path, create: false, immutable: true)
+    }
+
+    /// That every table is there, and that no first build is under way or unfinished.
+    static func check(_ db: Database) throws {
+        let tables = Set(try db.rows("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')") { $0.string(0) ?? "" })
+        if let missing = requiredTables.subtracting(tables).sorted().first {
+            throw NoticeIndexError.damaged(path: db.path, detail: "table \(missing) is missing")
+        }
+        if let progress = try FirstBuild.progress(db) {
+            throw NoticeIndexError.beingBuilt(path: db.path, done: progress.done, total: progress.total,
+                                              running: IndexLock.isHeld(databasePath: db.path))
+        }
+    }
+
+    /// Opens `path` (which `IndexFile` classified as new, empty or an index of this version) for
+    /// writing, with the schema in place. A new index is created in rollback-journal mode, so that its
+    /// application id and version are in the file's header from the start.
+    static func openForWriting(_ path: String) throws -> Database {
+        let db = try Database(path: path)
         if try db.userVersion == 0 {
+            try db.execute("PRAGMA journal_mode = DELETE")
             try db.transaction {
                 try db.execute(Schema.create)
-                try db.execute("PRAGMA user_version = \(Schema.version)")
+                try db.execute("PRAGMA application_id = \(IndexFile.applicationID); PRAGMA user_version = \(Schema.version)")
             }
+        } else if try db.int("PRAGMA application_id") != Int(IndexFile.applicationID) {
+            // An index made before the mark existed: mark it now.
+            try db.execute("PRAGMA application_id = \(IndexFile.applicationID)")
         }
+        try db.execute("PRAGMA foreign_keys = OFF")
         return db
     }
 
-    /// Validates that `db` is a NoticeIndex database of this version.
-    static func check(_ db: Database, allowEmpty: Bool) throws {
-        let version: Int
-        do {
-            version = try db.userVersion
-            _ = try db.int("SELECT count(*) FROM sqlite_schema")
-        } catch let NoticeIndexError.sqlite(code, _, _) where code & 0xff == SQLITE_NOTADB || code & 0xff == SQLITE_CORRUPT {
-            throw NoticeIndexError.database(
-                path: db.path, reason: "not a NoticeIndex database (corrupt, or not SQLite); rebuild it with `search index --rebuild PATH`")
-        }
-        if version == 0 {
-            let tables = try db.int("SELECT count(*) FROM sqlite_schema") ?? 0
-            if tables == 0 && allowEmpty { return }
-            if tables == 0 {
-                throw NoticeIndexError.database(path: db.path, reason: "empty database; build the index with `search index PATH`")
-            }
-            throw NoticeIndexError.database(path: db.path, reason: "not a NoticeIndex database; use another --db path or `search index --rebuild PATH`")
-        }
-        if version != Schema.version {
-            let older = version < Schema.version ? "an older" : "a newer"
-            throw NoticeIndexError.database(
-                path: db.path,
-                reason: "built by \(older) version of NoticeIndex (schema \(version); this one uses \(Schema.version)); "
-                    + "rebuild it with `search index --rebuild PATH`")
-        }
-    }
-
-    /// Drops every table, for a rebuild over a database of another schema.
-    static let dropAll = """
-        PRAGMA writable_schema = OFF;
-        DROP TABLE IF EXISTS notice_vocab; DROP TABLE IF EXISTS notice_fts;
-        DROP TABLE IF EXISTS citations; DROP TABLE IF EXISTS case_forms; DROP TABLE IF EXISTS cases;
-        DROP TABLE IF EXISTS findings; DROP TABLE IF EXISTS provision_mentions; DROP TABLE IF EXISTS provision_index;
-        DROP VIEW IF EXISTS paragraphs; DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS notice_text; DROP TABLE IF EXISTS headings; DROP TABLE IF EXISTS notices; DROP TABLE IF EXISTS files;
-        DROP TABLE IF EXISTS term_stats; DROP TABLE IF EXISTS meta; PRAGMA user_version = 0;
-        """
-
-    /// Whether the file at `path` can't be used at all (not SQLite, corrupt header), so a rebuild
-    /// has to start from a new file.
-    static func isUnusable(_ path: String) -> Bool {
-        guard FileManager.default.fileExists(atPath: path) else { return false }
-        guard let db = try? Database(path: path, create: false) else { return true }
-        do {
-            _ = try db.int("SELECT count(*) FROM sqlite_schema")
-            return false
-        } catch {
-            return true
-        }
+    /// The tables an index of this version should have that `db` lacks (a damaged index).
+    static func missingTables(_ db: Database) throws -> [String] {
+        let tables = Set(try db.rows("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')") { $0.string(0) ?? "" })
+        return requiredTables.subtracting(tables).sorted()
     }
 
     /// The folders earlier runs indexed (kept in `meta`), whatever the schema version; empty if none.
     public static func storedRoots(_ path: String) -> [String] {
-        guard FileManager.default.fileExists(atPath: path), let db = try? Database(path: path, create: false),
+        guard case .noticeIndex = IndexFile.classify(path), let db = try? Database(path: path, readOnly: true, create: false),
               case let .text(roots)? = try? db.scalar("SELECT value FROM meta WHERE key = 'roots'") else { return [] }
         return roots.split(separator: "\n").map(String.init)
     }
 
-    /// Removes a database file and its WAL companions.
-    static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
+    /// Removes a database file and its journal companions.
+    static func remove(_ path: String) { IndexFile.remove(path) }
 }

@@ -5,7 +5,8 @@ import Glibc
 
 /// An exclusive lock beside the database (`index.sqlite.lock`) held for a whole `search index` run, so two
 /// runs never interleave. The kernel releases it when the holder dies, even on SIGKILL, so a killed run
-/// never leaves a stale lock behind.
+/// never leaves a stale lock behind. The path is the database's resolved path (`IndexFile.resolve`), so a
+/// link to the database and the database itself share one lock.
 final class IndexLock {
     private let fd: Int32
     let path: String
@@ -15,7 +16,8 @@ final class IndexLock {
         path = databasePath + ".lock"
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw NoticeIndexError.database(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
+            throw NoticeIndexError.database(
+                path: path, reason: "cannot create the lock file (\(String(cString: strerror(errno)))); an index in a read-only folder can be queried but not updated")
         }
         let deadline = Date().addingTimeInterval(timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -33,6 +35,15 @@ final class IndexLock {
         let me = "pid \(getpid()), started \(ISO8601DateFormatter().string(from: Date()))\n"
         _ = ftruncate(fd, 0)
         _ = me.withCString { write(fd, $0, strlen($0)) }
+    }
+
+    /// Whether a run holds the lock of the database at `databasePath` now (readers use it to tell a
+    /// first build in progress from one that was cut off). Takes nothing if the lock is free.
+    static func isHeld(databasePath: String) -> Bool {
+        let fd = open(databasePath + ".lock", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
     }
 
     deinit {

@@ -68,6 +68,8 @@ final class IndexWriter {
     let db: Database
     private let uidTaken, insertNotice, insertHeading, insertText, insertMention, insertLevel, insertFinding: Statement
     private let upsertCase, caseID, insertForm, insertCitation, insertFTS: Statement
+    /// Cases whose citing notices changed since the last `refreshCaseNames`.
+    private var touchedCases = Set<Int64>()
 
     init(_ db: Database) throws {
         self.db = db
@@ -83,11 +85,11 @@ final class IndexWriter {
             INSERT OR IGNORE INTO provision_mentions(notice_id, seq, start, end, provision, role) VALUES(?,?,?,?,?,?)
             """)
         insertLevel = try Statement(db, "INSERT INTO provision_index(provision, notice_id, relied, listed, mentions) VALUES(?,?,?,?,?)")
-        insertFinding = try Statement(db, "INSERT INTO findings(notice_id, position, provision, finding) VALUES(?,?,?,?)")
-        upsertCase = try Statement(db, "INSERT INTO cases(key, name) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET name = coalesce(name, excluded.name)")
+        insertFinding = try Statement(db, "INSERT INTO findings(notice_id, position, provision, finding, paragraph, start, end) VALUES(?,?,?,?,?,?,?)")
+        upsertCase = try Statement(db, "INSERT INTO cases(key) VALUES(?) ON CONFLICT(key) DO NOTHING")
         caseID = try Statement(db, "SELECT id FROM cases WHERE key = ?")
         insertForm = try Statement(db, "INSERT OR IGNORE INTO case_forms(form, case_id) VALUES(?, ?)")
-        insertCitation = try Statement(db, "INSERT OR REPLACE INTO citations(notice_id, case_id, written, spans) VALUES(?,?,?,?)")
+        insertCitation = try Statement(db, "INSERT OR REPLACE INTO citations(notice_id, case_id, written, spans, name) VALUES(?,?,?,?,?)")
         insertFTS = try Statement(db, "INSERT INTO notice_fts(rowid, heading, decision, body, terms) VALUES(?,?,?,?,?)")
     }
 
@@ -116,15 +118,16 @@ final class IndexWriter {
         try insertText.execute()
         for m in rows.mentions { try insertMention.run(id, m.seq, m.start, m.end, m.provision, m.role) }
         for l in rows.levels { try insertLevel.run(l.provision, id, l.relied ? 1 : 0, l.listed ? 1 : 0, l.mentions) }
-        for (position, f) in rows.findings.enumerated() { try insertFinding.run(id, position, f.provision, f.finding) }
+        for (position, f) in rows.findings.enumerated() { try insertFinding.run(id, position, f.provision, f.finding, f.paragraph, f.start, f.end) }
         for c in rows.citations {
-            try upsertCase.run(c.key, c.name)
+            try upsertCase.run(c.key)
             try caseID.bind(c.key, at: 1)
             let found = try caseID.step() ? caseID.int64(0) : nil
             caseID.reset()
             guard let found else { continue }
             for form in c.forms { try insertForm.run(form, found) }
-            try insertCitation.run(id, found, c.written, c.spans)
+            try insertCitation.run(id, found, c.written, c.spans, c.name)
+            touchedCases.insert(found)
         }
         try insertFTS.run(id, doc.heading, doc.decision, doc.body, doc.terms)
         return id
@@ -139,12 +142,29 @@ final class IndexWriter {
         // Contentless table: FTS5 removes the entry given exactly the values it indexed.
         try db.run("INSERT INTO notice_fts(notice_fts, rowid, heading, decision, body, terms) VALUES('delete',?,?,?,?,?)",
                    [id, doc.heading, doc.decision, doc.body, doc.terms])
+        touchedCases.formUnion(try db.rows("SELECT case_id FROM citations WHERE notice_id = ?", [id]) { $0.int64(0) })
         for table in ["notice_text", "headings", "provision_index", "provision_mentions", "findings", "citations"] {
             try db.run("DELETE FROM \(table) WHERE notice_id = ?", [id])
         }
         try db.run("DELETE FROM notices WHERE id = ?", [id])
         try db.run("DELETE FROM cases WHERE id NOT IN (SELECT case_id FROM citations)", [])
         try db.run("DELETE FROM case_forms WHERE case_id NOT IN (SELECT id FROM cases)", [])
+    }
+}
+
+extension IndexWriter {
+    /// Names every case whose citations changed by the fixed rule: the name most of its citing notices
+    /// give it, ties going to the first in binary order. Before this, the first notice written named a
+    /// case, so names depended on which worker finished first.
+    func refreshCaseNames() throws {
+        guard !touchedCases.isEmpty else { return }
+        let update = try db.cached("""
+            UPDATE cases SET name = (SELECT name FROM citations WHERE case_id = cases.id AND name IS NOT NULL
+                                     GROUP BY name ORDER BY count(*) DESC, name LIMIT 1)
+            WHERE id = ?
+            """)
+        for id in touchedCases.sorted() { try update.run(id) }
+        touchedCases.removeAll()
     }
 }
 
@@ -181,7 +201,7 @@ enum StoredParagraphs {
         defer { s.reset() }
         try s.bind([id])
         guard try s.step() else { return Stored(notice: id, path: db.path, size: 0, blob: [], layout: Array("[]".utf8), headings: headings) }
-        return Stored(notice: id, path: db.path, size: s.int(0), blob: Array(s.blob(1)), layout: Array(s.textBytes(2)), headings: headings)
+        return Stored(notice: id, path: db.path, size: s.int(0), blob: s.withBlob(1) { Array($0) }, layout: s.withTextBytes(2) { Array($0) }, headings: headings)
     }
 
     static func decode(_ stored: Stored) throws -> [Row] {

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// What one `search index` run did; `--json` prints exactly this.
@@ -12,11 +13,14 @@ public struct IndexReport: Codable, Sendable, Equatable {
     public var unchanged = 0
     public var failed: [Failure] = []
     public var seconds = 0.0
+    /// Notices indexed this run whose parser left warnings (`search show ID --json` lists them).
+    public var warned = 0
 
     /// The one-line summary for people and logs.
     public var summary: String {
         String(format: "indexed %d new, %d changed, %d removed, %d unchanged, %d failed in %.1f s",
                new, changed, removed, unchanged, failed.count, seconds)
+            + (warned > 0 ? "; \(warned) with parse warnings (see show --json)" : "")
     }
 }
 
@@ -33,322 +37,298 @@ public struct IndexOptions: Sendable {
     public var rebuild = false
     /// How long to wait for another run's lock before giving up.
     public var lockTimeout = 10.0
+    /// Let a run remove more than `removalShare` of the index (the guard against an unmounted share or
+    /// a renamed folder emptying the index).
+    public var allowRemovals = false
+    /// The share of the index a run may remove unconfirmed (a run removing `removalFloor` notices or
+    /// fewer is never stopped).
+    public var removalShare = 0.2
+    public var removalFloor = 4
     /// Notices per transaction in incremental runs; each commit leaves the index consistent.
     public var batchSize = 256
     /// Notices per transaction in the first build of an empty index: fewer, larger FTS5 segments to
     /// merge (25k notices: 100 commits → 13, about 0.5 s less), and a killed first build is continued
     /// from its last commit (see `FirstBuild`).
     public var firstBuildBatchSize = 2048
+    /// Refuse to start without the free space the run needs (see `FreeSpace`); off only in the test
+    /// that fills the disk in the middle of a run.
+    var checkFreeSpace = true
+    /// Analysis threads (one per core); tests vary it to show the result does not depend on it.
+    var workers = ProcessInfo.processInfo.activeProcessorCount
     public var progress: (@Sendable (IndexProgress) -> Void)?
     /// Notes for people (e.g. "rebuilding an index of an older schema").
     public var note: (@Sendable (String) -> Void)?
 
-    public init(rebuild: Bool = false, lockTimeout: Double = 10.0) {
+    public init(rebuild: Bool = false, lockTimeout: Double = 10.0, allowRemovals: Bool = false) {
         self.rebuild = rebuild
         self.lockTimeout = lockTimeout
+        self.allowRemovals = allowRemovals
     }
 }
 
 /// Brings the index in line with the files under some paths: parses new and changed files (in parallel,
 /// one writer), removes notices whose files are gone from those paths, and leaves the rest untouched.
+///
+/// A run goes through phases, each in its own type: what the database is and how to write it
+/// (`IndexRun.target`), what changed on disk (`IndexPlan`), the guards that stop a run before it writes
+/// (removals, free space), writing (`WriteSession`), and leaving the file for readers.
 public enum Indexer {
-    public static func run(paths givenPaths: [String], database path: String, options: IndexOptions = IndexOptions()) throws -> IndexReport {
+    public static func run(paths: [String], database: String, options: IndexOptions = IndexOptions()) throws -> IndexReport {
         let started = Date()
-        let lock = try IndexLock(databasePath: path, timeout: options.lockTimeout)
-        defer { withExtendedLifetime(lock) {} }
+        let path = IndexFile.resolve(database)
+        do {
+            try createFolder(of: path)
+            let lock = try IndexLock(databasePath: path, timeout: options.lockTimeout)
+            defer { withExtendedLifetime(lock) {} }
+            var report = try IndexRun(path: path, paths: paths, options: options).execute()
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        } catch let e as NoticeIndexError {
+            throw e.at(path)
+        }
+    }
 
-        // With no paths, reindex what earlier runs indexed (so cron can run `search index` alone). Read
-        // before anything else, since a rebuild of an older schema starts by dropping the tables.
-        var paths = givenPaths
+    static func createFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw NoticeIndexError.database(path: path, reason: "cannot create its folder \(folder) (no permission, or a file in the way)")
+        }
+    }
+}
+
+/// One run of `Indexer.run`, holding the lock.
+struct IndexRun {
+    let path: String
+    var paths: [String]
+    let options: IndexOptions
+
+    init(path: String, paths: [String], options: IndexOptions) {
+        self.path = path
+        self.paths = paths
+        self.options = options
+    }
+
+    func execute() throws -> IndexReport {
+        // With no paths, reindex what earlier runs indexed (so cron can run `search index` alone).
+        var paths = self.paths
         if paths.isEmpty { paths = IndexDatabase.storedRoots(path) }
         guard !paths.isEmpty else {
             throw NoticeIndexError.usage("nothing to index: give the files or folders of notices (`search index PATH...`)")
         }
+        let (mode, resuming) = try target()
+        let writePath: String
+        if case let .rebuildBeside(temporary) = mode {
+            IndexFile.remove(temporary)
+            writePath = temporary
+        } else {
+            writePath = path
+        }
+        // A new file is planned and checked before it is created: a run refused for lack of space
+        // leaves nothing behind.
+        let newFile = mode.writesNewFile && !resuming && IndexFile.classify(writePath) != .noticeIndex(version: Schema.version)
+        let existing = newFile ? nil : try IndexDatabase.openForWriting(writePath)
+        let plan = try IndexPlan(known: try existing.map(IndexPlan.known) ?? [:], paths: paths, mode: mode)
+        try plan.checkRemovals(path: path, options: options)
+        let needed = FreeSpace.needed(for: plan.candidates.map { ($0.path, $0.size) }, mode: mode)
+        if options.checkFreeSpace { try FreeSpace.check(writePath, needed: needed) }
+        let db = try existing ?? IndexDatabase.openForWriting(writePath)
 
-        var rebuild = options.rebuild
-        var resumingFirstBuild = false
+        let session = try WriteSession(db, mode: mode, options: options, resuming: resuming,
+                                       bulk: plan.candidates.count > plan.known.count / 4)
+        var report = plan.report
+        let reserve = mode == .incremental || mode == .rebuildInPlace ? try FreeSpace.reserve(beside: writePath) : nil
+        defer { if let reserve { unlink(reserve) } }
+        do {
+            try write(plan, session: session, report: &report)
+            if let reserve { unlink(reserve) }
+            try session.finish()
+        } catch {
+            // Give the disk back its reserve first: rolling back, copying the WAL back and every
+            // reader's -shm need a little space.
+            if let reserve { unlink(reserve) }
+            session.rollback()
+            session.settle()
+            if case .rebuildBeside = mode { IndexFile.remove(writePath) }
+            guard FreeSpace.isOutOfSpace(error) else { throw error }
+            let state: String
+            switch mode {
+            case .firstBuild: state = "the next run continues the first build from what was committed"
+            case .rebuildBeside: state = "the old file was left in place"
+            default: state = "the index is as it was before this run, with the batches it had committed"
+            }
+            throw NoticeIndexError.database(
+                path: path, reason: "the disk filled up while indexing; \(state). Free at least \(NoticeIndexError.megabytes(needed)) and run again")
+        }
+        if case let .rebuildBeside(temporary) = mode {
+            try replace(path, with: temporary)
+        }
+        return report
+    }
+
+    /// What is at the path and how this run will write it. Never writes to anything that is not a
+    /// NoticeIndex database, an empty file or a new path.
+    func target() throws -> (WriteMode, resuming: Bool) {
+        let beside = WriteMode.rebuildBeside(temporary: path + ".rebuilding")
+        switch IndexFile.classify(path) {
+        case let .foreign(what):
+            throw NoticeIndexError.notAnIndex(path: path, what: what)
+        case .missing, .empty:
+            return (.firstBuild, false)
+        case let .damagedNoticeIndex(detail):
+            options.note?("\(path) is damaged (\(detail)); building a new index beside it, to replace it when complete")
+            return (beside, false)
+        case let .noticeIndex(version) where version == 0:
+            return (.firstBuild, false)
+        case let .noticeIndex(version) where version != Schema.version:
+            let age = version < Schema.version ? "an older" : "a newer"
+            options.note?("\(path) was built by \(age) version of NoticeIndex (schema \(version)); rebuilding it beside the old file")
+            return (beside, false)
+        case .noticeIndex:
+            break
+        }
         switch FirstBuild.state(of: path) {
         case .none: break
         case .interruptedThisBoot:
             // The process died, the machine did not: sync what it wrote, then carry on from there.
             try FirstBuild.sync(path)
-            resumingFirstBuild = true
             options.note?("the first build of \(path) was interrupted; continuing it")
+            return (.firstBuild, true)
         case .interruptedByRestart:
             options.note?("the first build of \(path) did not finish before a restart; starting it over")
-            IndexDatabase.remove(path)
+            IndexFile.remove(path)
+            return (.firstBuild, false)
         }
-        if rebuild && IndexDatabase.isUnusable(path) {
-            options.note?("\(path) is not a usable database; starting a new one")
-            IndexDatabase.remove(path)
-        }
-        let db: Database
         do {
-            db = try IndexDatabase.openForWriting(path, rebuilding: rebuild)
-        } catch let NoticeIndexError.database(_, reason) where reason.contains("version of NoticeIndex") {
-            options.note?("\(path) was \(reason.components(separatedBy: ";").first ?? reason); rebuilding it")
-            rebuild = true
-            db = try IndexDatabase.openForWriting(path, rebuilding: true)
+            return try inspect(beside: beside)
+        } catch let NoticeIndexError.sqlite(code, _, _) where code & 0xff == SQLITE_CORRUPT || code & 0xff == SQLITE_NOTADB {
+            options.note?("\(path) is damaged (SQLite cannot read all of it); rebuilding it beside the old file")
+            return (beside, false)
         }
+    }
 
-        if resumingFirstBuild { try db.run("DELETE FROM meta WHERE key = ?", [FirstBuild.key]) }
-
-        let found = FileWalker.walk(paths)
-        var report = IndexReport()
-        report.failed = found.failures
-
-        struct Known { var size: Int; var mtime: Double; var hash: String; var noticeID: Int64? }
-        var known: [String: Known] = [:]
-        for row in try db.rows("SELECT path, size, mtime, hash, notice_id FROM files", [], {
-            ($0.string(0) ?? "", Known(size: $0.int(1), mtime: $0.double(2), hash: $0.string(3) ?? "",
-                                     noticeID: $0.isNull(4) ? nil : $0.int64(4)))
-        }) { known[row.0] = row.1 }
-
-        // Decide per file from size and mtime alone; only candidates are read.
-        var candidates: [(path: String, size: Int, mtime: Double)] = []
-        var seen = Set<String>()
-        for file in found.files {
-            guard seen.insert(file).inserted else { continue }
-            guard NoticeSource.extensions.contains((file as NSString).pathExtension.lowercased()) else {
-                report.failed.append(.init(file: file, error: "not a .txt or .pdf file"))
-                continue
-            }
-            guard let info = found.stats[file] ?? FileStat.of(file) else {
-                report.failed.append(.init(file: file, error: "file disappeared or cannot be read"))
-                continue
-            }
-            let size = info.size
-            let mtime = info.mtime
-            if !rebuild, let k = known[file], k.size == size, k.mtime == mtime, k.noticeID != nil {
-                report.unchanged += 1
-            } else {
-                candidates.append((file, size, mtime))
-            }
+    /// An index of this version: damaged (rebuilt beside), asked to be rebuilt, or brought up to date.
+    func inspect(beside: WriteMode) throws -> (WriteMode, resuming: Bool) {
+        let db = try Database(path: path, create: false)
+        if let missing = try IndexDatabase.missingTables(db).first {
+            options.note?("\(path) is damaged (table \(missing) is missing); rebuilding it beside the old file")
+            return (beside, false)
         }
-        let gone = known.keys.filter { file in
-            !seen.contains(file) && found.roots.contains { FileWalker.isWithin(file, root: $0) }
+        if let problem = try IntegrityCheck.problemIfDue(db) {
+            options.note?("\(path): \(problem); rebuilding it beside the old file")
+            return (beside, false)
         }
+        if options.rebuild {
+            // A rebuild is asked for when something is wrong: one that SQLite finds damaged (which an
+            // in-place rebuild would trip over) is built beside it instead. quick_check reads every
+            // page once, a small cost next to the rebuild itself.
+            let verdict = try? db.rows("PRAGMA quick_check(1)") { $0.string(0) ?? "" }
+            if verdict != ["ok"] {
+                options.note?("\(path) is damaged (SQLite's quick_check failed); rebuilding it beside the old file")
+                return (beside, false)
+            }
+            return (.rebuildInPlace, false)
+        }
+        let notices = try db.int("SELECT count(*) FROM notices") ?? 0
+        let files = try db.int("SELECT count(*) FROM files") ?? 0
+        let empty = notices == 0 && files == 0
+        return (empty ? .firstBuild : .incremental, false)
+    }
 
+    /// Writes the plan: removals, then every candidate in path order.
+    func write(_ plan: IndexPlan, session: WriteSession, report: inout IndexReport) throws {
+        let db = session.db, mode = session.mode
         let writer = try IndexWriter(db)
-        // Bulk writing: a larger page cache, and the WAL copied back once at the end rather than every
-        // 1000 pages (which wrote the data twice during the run).
-        try db.execute("PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 0")
-        // The first build of an empty index uses a rollback journal: pages appended to a new file need no
-        // journal, so the data is written once instead of to the WAL and again at the checkpoint (25k:
-        // 23.9 s -> 21.0 s). Commits stay atomic; there is no older index for readers to see meanwhile.
-        // Nor does it wait for the disk at every batch (synchronous = OFF; ~3 s of fsyncs at 25k): a
-        // marker, written durably first and removed only after the whole file has been synced, tells
-        // the next run whether to continue or start over (`FirstBuild`).
-        let existing = try db.int("SELECT count(*) FROM notices") ?? 0
-        let firstBuild = known.isEmpty && !rebuild && existing == 0
-        if firstBuild {
-            try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
-            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", [FirstBuild.key, FirstBuild.marker])
-            try db.execute("PRAGMA synchronous = OFF")
-        }
-        var doneBytes = 0
-
-        /// Writes one analysed file: a failure is reported, a touched but identical file only gets its new
-        /// mtime, anything else replaces the notice (the file row lands in the same transaction).
-        func apply(_ r: Analysis, to report: inout IndexReport) throws {
-            switch r.outcome {
-            case let .failed(message):
-                report.failed.append(.init(file: r.path, error: message))
-            case let .parsed(hash, notice):
-                let previous = known[r.path]
-                if !rebuild, let previous, previous.hash == hash, previous.noticeID != nil {
-                    try db.run("UPDATE files SET size = ?, mtime = ? WHERE path = ?", [r.size, r.mtime, r.path])
-                    report.unchanged += 1
-                    return
-                }
-                if !rebuild, let old = previous?.noticeID { try writer.delete(noticeID: old) }
-                let id = try writer.insert(notice)
-                try db.run("INSERT OR REPLACE INTO files(path, size, mtime, hash, notice_id) VALUES(?,?,?,?,?)",
-                           [r.path, r.size, r.mtime, hash, id])
-                if !rebuild && previous?.noticeID != nil { report.changed += 1 } else { report.new += 1 }
-            }
-        }
-
-        let writeAll = {
-            if rebuild {
+        let started = Date()
+        try session.begin()
+        do {
+            if mode == .rebuildInPlace {
                 try db.execute("""
                     DELETE FROM files; DELETE FROM notices; DELETE FROM notice_text; DELETE FROM headings; DELETE FROM provision_index;
                     DELETE FROM provision_mentions; DELETE FROM findings; DELETE FROM cases; DELETE FROM case_forms;
                     DELETE FROM citations; INSERT INTO notice_fts(notice_fts) VALUES('delete-all');
                     """)
             } else {
-                try db.transaction {
-                    for file in gone {
-                        if let id = known[file]?.noticeID { try writer.delete(noticeID: id) }
-                        try db.run("DELETE FROM files WHERE path = ?", [file])
-                        report.removed += 1
-                    }
+                for file in plan.gone {
+                    if let id = plan.known[file]?.noticeID { try writer.delete(noticeID: id) }
+                    try db.run("DELETE FROM files WHERE path = ?", [file])
+                    report.removed += 1
                 }
             }
-            // Workers read, parse and extract on every core; this thread only writes. Incremental runs
-            // commit every `batchSize` notices, each commit leaving the index consistent.
-            let pipeline = AnalysisPipeline(candidates, workers: ProcessInfo.processInfo.activeProcessorCount,
+            // Workers read, parse and extract on every core; this thread only writes, in path order.
+            let pipeline = AnalysisPipeline(plan.candidates, workers: options.workers,
                                             capacity: max(8, options.batchSize * 2))
-            var done = 0, inBatch = 0
-            if !rebuild { try db.execute("BEGIN IMMEDIATE") }
+            var done = 0, doneBytes = 0
+            let present = plan.known.values.filter { $0.noticeID != nil }.count
             do {
                 while let result = pipeline.next() {
-                    try apply(result, to: &report)
+                    try apply(result, plan: plan, writer: writer, report: &report)
                     done += 1
                     doneBytes += result.size
-                    inBatch += 1
-                    if inBatch >= (firstBuild ? options.firstBuildBatchSize : options.batchSize) {
-                        if !rebuild { try db.execute("COMMIT; BEGIN IMMEDIATE") }
-                        inBatch = 0
-                        options.progress?(IndexProgress(done: done, total: candidates.count, bytes: doneBytes,
+                    let committed = try session.noticeWritten {
+                        try writer.refreshCaseNames()
+                        if mode == .firstBuild {
+                            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
+                                       [FirstBuild.progressKey, "\(present + done) \(present + plan.candidates.count)"])
+                        }
+                    }
+                    if committed || mode == .rebuildInPlace && done % session.batchSize == 0 {
+                        options.progress?(IndexProgress(done: done, total: plan.candidates.count, bytes: doneBytes,
                                                         elapsed: Date().timeIntervalSince(started)))
                     }
                 }
-                if !rebuild { try db.execute("COMMIT") }
             } catch {
                 pipeline.cancel()
-                if !rebuild { try? db.execute("ROLLBACK") }
                 throw error
             }
-            let roots = Set(paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
+            try writer.refreshCaseNames()
+            let roots = Set(plan.paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('roots', ?)", [roots])
+            try session.commit()
+        } catch {
+            session.rollback()
+            throw error
         }
-        // A bulk load does not merge FTS segments as it goes (FTS5's automerge): only FTS5's crisis
-        // merges, which keep each level under 16 segments. Nor does it end with a full merge
-        // ('optimize'): at 25k notices that rewrote the whole FTS index (1.1 s) for no measurable query
-        // gain (36 queries, best of three runs each: 78.5 ms in total merged, 77.9 ms not; p50 1.51 ms
-        // both). Automerge is restored after every run, including one that follows a killed bulk load,
-        // so nightly runs keep merging a little at a time.
-        let bulk = rebuild || candidates.count > known.count / 4
-        if bulk { try db.execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('automerge', 0)") }
-        if rebuild {
-            // One transaction: readers (WAL) answer from the old index until this commits.
-            try db.transaction { try writeAll() }
-        } else {
-            try writeAll()
-        }
-        try db.execute("INSERT INTO notice_fts(notice_fts, rank) VALUES('automerge', 4)")
-        // From here on every commit syncs: the first one makes all of a first build's pages durable,
-        // and only a later one removes its marker.
-        if firstBuild { try db.execute("PRAGMA synchronous = FULL") }
         let changedNotices = report.new + report.changed + report.removed
-        if changedNotices > 0 || rebuild || firstBuild {
-            try TermStatistics.update(db, changedNotices: changedNotices, bulk: bulk || firstBuild)
-        }
-        if firstBuild {
-            try db.run("DELETE FROM meta WHERE key = ?", [FirstBuild.key])
-            try? db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-        }
-        if changedNotices > 0 { try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
-        report.seconds = Date().timeIntervalSince(started)
-        return report
-    }
-}
-
-/// The result of reading, parsing and extracting one file off the writer's thread.
-struct Analysis: @unchecked Sendable {
-    enum Outcome {
-        case parsed(hash: String, notice: AnalyzedNotice)
-        case failed(String)
-    }
-    var path: String
-    var size: Int
-    var mtime: Double
-    var outcome: Outcome
-}
-
-/// Reads and analyses files on worker threads into a bounded buffer that the writer drains, so every
-/// core stays busy while memory stays bounded (at most `capacity` analysed notices wait to be written).
-final class AnalysisPipeline: @unchecked Sendable {
-    private let files: [(path: String, size: Int, mtime: Double)]
-    private let capacity: Int
-    private let condition = NSCondition()
-    private var ready: [Analysis] = []
-    private var nextFile = 0
-    private var running: Int
-    private var cancelled = false
-
-    init(_ files: [(path: String, size: Int, mtime: Double)], workers: Int, capacity: Int) {
-        self.files = files
-        self.capacity = capacity
-        let count = max(1, min(workers, files.count))
-        running = files.isEmpty ? 0 : count
-        guard !files.isEmpty else { return }
-        for _ in 0..<count {
-            let thread = Thread { [self] in work() }
-            thread.stackSize = 8 << 20
-            thread.start()
+        if changedNotices > 0 || mode.isBulk {
+            try TermStatistics.update(db, changedNotices: changedNotices, bulk: session.bulk)
         }
     }
 
-    private func work() {
-        while true {
-            condition.lock()
-            while ready.count >= capacity && !cancelled { condition.wait() }
-            if cancelled || nextFile >= files.count {
-                running -= 1
-                condition.broadcast()
-                condition.unlock()
+    /// Writes one analysed file: a failure is reported, a touched but identical file only gets its new
+    /// mtime, anything else replaces the notice (the file row lands in the same transaction).
+    func apply(_ r: Analysis, plan: IndexPlan, writer: IndexWriter, report: inout IndexReport) throws {
+        let db = writer.db
+        let fresh = plan.mode == .rebuildInPlace || plan.mode.writesNewFile && plan.known.isEmpty
+        switch r.outcome {
+        case let .failed(message):
+            report.failed.append(.init(file: r.path, error: message))
+        case let .parsed(hash, notice):
+            let previous = fresh ? nil : plan.known[r.path]
+            if let previous, previous.hash == hash, previous.noticeID != nil {
+                try db.run("UPDATE files SET size = ?, mtime = ? WHERE path = ?", [r.size, r.mtime, r.path])
+                report.unchanged += 1
                 return
             }
-            let f = files[nextFile]
-            nextFile += 1
-            condition.unlock()
-            let a = Analysis(path: f.path, size: f.size, mtime: f.mtime, outcome: Self.analyze(f.path))
-            condition.lock()
-            ready.append(a)
-            condition.broadcast()
-            condition.unlock()
+            if let old = previous?.noticeID { try writer.delete(noticeID: old) }
+            let id = try writer.insert(notice)
+            try db.run("INSERT OR REPLACE INTO files(path, size, mtime, hash, notice_id) VALUES(?,?,?,?,?)",
+                       [r.path, r.size, r.mtime, hash, id])
+            if previous?.noticeID != nil { report.changed += 1 } else { report.new += 1 }
+            if !notice.parsed.warnings.isEmpty { report.warned += 1 }
         }
     }
 
-    /// The next analysed file, in completion order; nil when all are done.
-    func next() -> Analysis? {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready.isEmpty && running > 0 { condition.wait() }
-        guard !ready.isEmpty else { return nil }
-        let a = ready.removeFirst()
-        condition.broadcast()
-        return a
-    }
-
-    /// Stops the workers after the files they are on (the writer failed).
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    static func analyze(_ path: String) -> Analysis.Outcome {
-        do {
-            let data = try NoticeSource.bytes(of: path)
-            let text = path.lowercased().hasSuffix(".pdf")
-                ? try PDFText.extract(path: path, data: data)
-                : try NoticeSource.decode(data, path: path)
-            let notice = AnalyzedNotice.analyze(text: text, file: path)
-            if let problem = NoticeValidator.problem(with: notice.parsed, text: text) {
-                return .failed(problem)
-            }
-            return .parsed(hash: NoticeSource.hash(data), notice: notice)
-        } catch let e as NoticeIndexError {
-            if case let .input(_, reason) = e { return .failed(reason) }
-            return .failed(e.description)
-        } catch {
-            return .failed("\(error)")
+    /// Puts a finished rebuild in place of the old file: synced, then renamed over it (readers that
+    /// open the path from then on see the new index; the old file's journal files are removed first,
+    /// so SQLite cannot apply them to the new one).
+    func replace(_ path: String, with temporary: String) throws {
+        try FirstBuild.sync(temporary)
+        for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        guard rename(temporary, path) == 0 else {
+            throw NoticeIndexError.database(path: path, reason: "cannot replace it with the rebuilt index at \(temporary) (\(String(cString: strerror(errno))))")
         }
-    }
-}
-
-/// Refuses text that is clearly not a decision notice, instead of filling the index with noise.
-enum NoticeValidator {
-    static func problem(with notice: ParsedNotice, text: String) -> String? {
-        if notice.paragraphs.isEmpty { return "no text found in the file" }
-        if notice.reference != nil || notice.law != nil || notice.layout != .unstructured { return nil }
-        let lower = text.prefix(20_000).lowercased()
-        let signals = ["commissioner", "decision notice", "freedom of information", "environmental information", "public authority"]
-        if signals.contains(where: { lower.contains($0) }) { return nil }
-        return "does not look like an ICO decision notice (no header, no numbered paragraphs, no mention of the Commissioner)"
+        IndexFile.syncFolder(of: path)
     }
 }

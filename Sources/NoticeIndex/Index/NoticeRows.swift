@@ -4,7 +4,7 @@
 struct NoticeRows: Sendable {
     struct Mention: Sendable { var seq: Int; var start: Int; var end: Int; var provision: String; var role: String }
     struct ProvisionLevel: Sendable { var provision: String; var relied: Bool; var listed: Bool; var mentions: Int }
-    struct Finding: Sendable { var provision: String; var finding: String }
+    struct Finding: Sendable { var provision: String; var finding: String; var paragraph: Int?; var start: Int?; var end: Int? }
     struct Citation: Sendable { var key: String; var name: String?; var forms: [String]; var written: String; var spans: String }
 
     /// Relied-on provisions, most specific form, space-separated (the `notices.provisions` column).
@@ -32,7 +32,10 @@ struct NoticeRows: Sendable {
         self.levels = levels.sorted { $0.key < $1.key }.map {
             ProvisionLevel(provision: $0.key.canonical, relied: $0.value.relied, listed: $0.value.listed, mentions: $0.value.mentions)
         }
-        findings = extraction.findings.map { Finding(provision: $0.provision.canonical, finding: $0.finding.rawValue) }
+        findings = extraction.findings.map {
+            Finding(provision: $0.provision.canonical, finding: $0.finding.rawValue, paragraph: $0.paragraphNumber,
+                    start: $0.span?.start, end: $0.span?.end)
+        }
         citations = extraction.cases.map { c in
             Citation(key: c.key, name: c.name,
                      forms: Set([c.key] + c.aliases + c.citations + [c.name].compactMap { $0 }).map(CaseForms.normalise).sorted(),

@@ -12,7 +12,7 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 7
+    static let version = 9
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -114,10 +114,15 @@ enum Schema {
             position INTEGER NOT NULL,
             provision TEXT NOT NULL,
             finding TEXT NOT NULL,
+            paragraph INTEGER,          -- the paragraph's own number (¶) the finding was read from
+            start INTEGER,              -- UTF-8 byte offsets of the deciding clause in that paragraph
+            end INTEGER,
             PRIMARY KEY(notice_id, position)
         ) WITHOUT ROWID;
 
         -- Cases across the whole index; `case_forms` holds every normalised string that names a case.
+        -- `name` is the name most citing notices give it (ties: the first in binary order), so the same
+        -- files always give the same names, whatever order they were indexed in.
         CREATE TABLE IF NOT EXISTS cases(
             id INTEGER PRIMARY KEY,
             key TEXT NOT NULL UNIQUE,
@@ -133,6 +138,7 @@ enum Schema {
             case_id INTEGER NOT NULL,
             written TEXT NOT NULL,     -- the forms as written in this notice, joined by U+001F
             spans TEXT NOT NULL,       -- "seq:start:end" items, space-separated
+            name TEXT,                 -- the party names this notice gives the case, if any (cases.name is chosen from these)
             PRIMARY KEY(case_id, notice_id)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS citations_notice ON citations(notice_id);

@@ -44,14 +44,22 @@ public struct ProvisionMention: Sendable, Equatable {
     }
 }
 
-/// A decision on one provision, the way the ICO's listings label notices ("s31(3): not upheld").
+/// A decision on one provision, the way the ICO's listings label notices ("s31(3): not upheld"), from the
+/// complainant's side: upheld = the complaint succeeded on that provision (an exemption wrongly applied,
+/// information held after all, a procedural breach such as s10 or s17 found).
 public struct Finding: Sendable, Equatable {
     public var provision: Provision
     public var finding: Outcome
+    /// The clause the finding was read from (the first, when several agree), so a reader can check it.
+    public var span: Span?
+    /// The notice's own number of the paragraph `span` points into (¶14), for people.
+    public var paragraphNumber: Int?
 
-    public init(provision: Provision, finding: Outcome) {
+    public init(provision: Provision, finding: Outcome, span: Span? = nil, paragraphNumber: Int? = nil) {
         self.provision = provision
         self.finding = finding
+        self.span = span
+        self.paragraphNumber = paragraphNumber
     }
 }
 

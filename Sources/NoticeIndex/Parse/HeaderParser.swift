@@ -38,7 +38,12 @@ enum HeaderParser {
         var h = Header()
         let lower = text.lowercased()
         h.isLegacy = lower.contains("(section 50)")
-        h.law = law(in: lower) ?? law(in: body().lowercased())
+        if let l = law(in: lower) {
+            h.law = l
+        } else {
+            let b = body().lowercased()
+            h.law = law(in: b) ?? lawFromProvisions(in: b)
+        }
 
         let found = findLabels(text)
         var values: [(Label, String)] = []
@@ -83,21 +88,35 @@ enum HeaderParser {
     }
 
     /// `Cabinet Office 70 Whitehall London`, `North East Lincolnshire Council Town Hall Square Grimsby DN31
-    /// 1HU`: with no line breaks the name ends where the address starts — at a word like `Town Hall` or
-    /// `PO Box`, else after the last word that ends authority names (`Council`, `Police`, `Office`…) before
-    /// the first word with a digit in it, else at that word.
+    /// 1HU`: with no line breaks the name ends where the address starts. In order: after a parenthesised
+    /// long or short form (`Ofsted (Office for Standards in Education)`, `… Rural Affairs (DEFRA)`) before the
+    /// first word with a digit in it; else after the last word that ends authority names (`Council`,
+    /// `Police`, `Office`…; not `Department for`, `Ministry of`, which start them) before that word, else at
+    /// that word; and never past a word like `Town Hall` or `PO Box`. A name written twice in a row
+    /// (`Cornwall Council Cornwall Council`, the name line and the address's first line) is kept once.
     static func splitSingleLine(_ line: String, count: Int) -> [String] {
         let words = line.split(separator: " ")
         let lower = words.map { $0.lowercased() }
         guard let digit = words.firstIndex(where: { $0.contains(where: \.isNumber) }), digit > 0 else { return [line] }
         var cut = digit
-        if let end = lower[..<digit].lastIndex(where: { nameEndings.contains($0) }), end + 1 < digit { cut = end + 1 }
+        if let close = lower[..<digit].lastIndex(where: { $0.hasSuffix(")") }), close >= 1,
+           lower[...close].contains(where: { $0.hasPrefix("(") }) {
+            cut = close + 1
+        } else if let end = lower[..<digit].indices.last(where: { k in
+            nameEndings.contains(lower[k]) && !(k + 1 < digit && nameContinuations.contains(lower[k + 1]))
+        }), end + 1 < digit {
+            cut = end + 1
+        }
         for k in 1..<max(1, cut) where addressStarts.contains(lower[k] + " " + (k + 1 < lower.count ? lower[k + 1] : "")) {
             cut = k
             break
         }
+        if cut % 2 == 0, cut >= 2, Array(lower[..<(cut / 2)]) == Array(lower[(cut / 2)..<cut]) { cut /= 2 }
         return [words[..<cut].joined(separator: " "), words[cut...].joined(separator: " ")]
     }
+
+    /// Words after which a name-ending word is the start of a name (`Department for Education`).
+    private static let nameContinuations: Set<String> = ["for", "of", "and", "&"]
 
     private static let nameEndings: Set<String> = [
         "council", "police", "constabulary", "office", "department", "ministry", "authority", "trust", "agency",
@@ -120,6 +139,22 @@ enum HeaderParser {
         if lower.contains("environmental information regulations") || lower.contains("(eir)") { return .eir }
         if lower.contains("freedom of information act") || lower.contains("(foia)") { return .foia }
         return nil
+    }
+
+    /// A notice that names neither Act nor Regulations (a copy site's title line, `Decision Notice IC-…
+    /// (Department …)`) still decides under sections or regulations: the more often numbered, the law.
+    static func lawFromProvisions(in lower: String) -> Law? {
+        func count(_ word: String) -> Int {
+            var n = 0, rest = lower[...]
+            while let r = rest.range(of: word) {
+                if let c = rest[r.upperBound...].first, c.isNumber { n += 1 }
+                rest = rest[r.upperBound...]
+            }
+            return n
+        }
+        let sections = count("section ") + count("sections "), regulations = count("regulation ") + count("regulations ")
+        if sections == 0 && regulations == 0 { return nil }
+        return regulations > sections ? .eir : .foia
     }
 
     private struct Found {

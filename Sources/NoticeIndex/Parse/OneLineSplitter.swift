@@ -35,7 +35,7 @@ struct OneLineSplitter {
         let end = r.upperBound
         while i < end {
             guard Bytes.isDigit(s[i]), i == r.lowerBound || s[i - 1] == Bytes.space,
-                  let num = Bytes.number(s, i, end: end, maxDigits: 3),
+                  let num = Bytes.number(s, i, end: end, maxDigits: 4),
                   num.next + 2 < end, s[num.next] == Bytes.period, s[num.next + 1] == Bytes.space,
                   startsSentence(s[num.next + 2])
             else {
@@ -99,8 +99,10 @@ struct OneLineSplitter {
         var a = r.upperBound - 1
         let floor = max(r.lowerBound, r.upperBound - 130)
         while a > floor {
-            // A label ("Address: …") is not a sentence end: its value is not a heading.
-            if s[a] == Bytes.space, endsSentence(s, r.lowerBound..<a, colon: false) { break }
+            // A label ("Address: …") is not a sentence end: its value is not a heading; nor is the bracket
+            // of a provision inside the heading ("Section 14(2) - repeated requests").
+            if s[a] == Bytes.space, endsSentence(s, r.lowerBound..<a, colon: false),
+               !(s[a - 1] == UInt8(ascii: ")") && a - 2 >= r.lowerBound && Bytes.isAlnum(s[a - 2])) { break }
             a -= 1
         }
         guard a > floor || a == r.lowerBound else { return nil }
@@ -123,7 +125,16 @@ struct OneLineSplitter {
             end = Bytes.trimmed(s, r.lowerBound..<h.lowerBound).upperBound
         }
         if end > r.lowerBound, let t = titleTail(s, r.lowerBound..<end) {
-            headings.insert(t, at: 0)
+            // "Reasons for decision Section 21 - information reasonably accessible": two headings in a row.
+            if let known = Headings.knownSuffixes.first(where: { h in
+                h.count + 2 < t.count && Bytes.matches(s, t.lowerBound, h, end: t.upperBound)
+                    && s[t.lowerBound + h.count] == Bytes.space && Bytes.isUpper(s[t.lowerBound + h.count + 1])
+            }) {
+                headings.insert(Bytes.trimmed(s, (t.lowerBound + known.count)..<t.upperBound), at: 0)
+                headings.insert(t.lowerBound..<(t.lowerBound + known.count), at: 0)
+            } else {
+                headings.insert(t, at: 0)
+            }
             end = Bytes.trimmed(s, r.lowerBound..<t.lowerBound).upperBound
         }
         var body = Bytes.trimmed(s, r.lowerBound..<end)

@@ -75,7 +75,7 @@ enum ParagraphNumbering {
     /// Parses a paragraph marker at the start of a cleaned line: `12. The…`, `12.The…`, or `12.` alone.
     /// Returns the number and where the paragraph's text starts.
     static func marker(_ s: [UInt8], _ r: Range<Int>) -> (number: Int, textStart: Int)? {
-        guard let num = Bytes.number(s, r.lowerBound, end: r.upperBound, maxDigits: 3), num.value > 0,
+        guard let num = Bytes.number(s, r.lowerBound, end: r.upperBound, maxDigits: 4), num.value > 0,
               num.next < r.upperBound, s[num.next] == Bytes.period else { return nil }
         var j = num.next + 1
         if j == r.upperBound { return (num.value, j) }

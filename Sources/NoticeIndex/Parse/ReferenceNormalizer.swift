@@ -3,9 +3,10 @@
 /// Forms seen in the wild and what they become:
 /// `fs50857510` → `FS50857510`; `fer743117` → `FER0743117` (FER numbers are 7 digits, leading zeros get
 /// dropped); `IC 295317-K2B2` / `IC- 248461 – C8Q1` → `IC-295317-K2B2` / `IC-248461-C8Q1`; a cut-off
-/// `IC-47737` stays `IC-47737`. A reference needs at least 5 digits so that `IC 2` or `FS 1` in prose never count.
+/// `IC-47737` stays `IC-47737`; `IC-354236-CBJE` keeps an all-letter (or all-digit) suffix. A reference needs at least 5 digits so that `IC 2` or `FS 1` in prose never count.
 enum ReferenceNormalizer {
-    /// Normalises a reference written by a person or a PDF, or nil when `text` holds none.
+    /// Normalises a reference written by a person or a PDF, or nil when `text` holds none. The one spelling
+    /// rule for stored references and for references typed to `show` (`FER733405` finds `FER0733405`).
     static func normalize(_ text: String) -> String? {
         find(in: text)
     }
@@ -54,7 +55,9 @@ enum ReferenceNormalizer {
         return (Bytes.string(s, start..<j), j)
     }
 
-    /// The 4-character suffix of an IC- reference (`K2B2`): letters and digits, at least one of each.
+    /// The 4-character suffix of an IC- reference (`K2B2`, `CBJE`, `4417`): letters and digits. A suffix of
+    /// letters only or digits only must follow a dash (`IC-354236-CBJE`), so that `IC-47737 Date` or a year
+    /// after a space is not read as one.
     private static func icSuffix(_ s: [UInt8], _ i: Int, end: Int) -> (String, Int)? {
         let j = skipSeparators(s, i, end: end, allowDash: true)
         guard j + 4 <= end else { return nil }
@@ -62,7 +65,8 @@ enum ReferenceNormalizer {
         for k in j..<(j + 4) {
             if Bytes.isLetter(s[k]) { letters += 1 } else if Bytes.isDigit(s[k]) { digits += 1 } else { return nil }
         }
-        guard letters > 0, digits > 0, j + 4 == end || !Bytes.isAlnum(s[j + 4]) else { return nil }
+        let dashed = s[i..<j].contains(Bytes.hyphen) || s[i..<j].contains(0xE2)
+        guard (letters > 0 && digits > 0) || dashed, j + 4 == end || !Bytes.isAlnum(s[j + 4]) else { return nil }
         return (String(decoding: s[j..<(j + 4)].map { Bytes.isLower($0) ? $0 - 32 : $0 }, as: UTF8.self), j + 4)
     }
 

@@ -15,7 +15,7 @@ struct NoticeReader {
             id: s.string(1) ?? "", reference: s.string(2), file: s.string(3) ?? "", date: s.string(4),
             authority: s.string(5), law: s.string(6), outcome: s.string(7),
             provisions: (s.string(8) ?? "").split(separator: " ").map(String.init),
-            cases: try cases(of: id), score: nil, paragraphs: [], fullParagraphs: nil, findings: nil,
+            cases: try cases(of: id), score: nil, paragraphs: [], fullParagraphs: nil, findings: try findings(of: id),
             authorityKey: s.string(9), sector: s.string(10), layout: s.string(11))
     }
 
@@ -33,10 +33,17 @@ struct NoticeReader {
     func fullRecord(id: Int64) throws -> NoticeRecord? {
         guard var r = try record(id: id) else { return nil }
         r.fullParagraphs = try StoredParagraphs.read(db, notice: id).map { ParagraphText(number: $0.number, heading: $0.heading, text: $0.text) }
-        r.findings = try db.rows("SELECT provision, finding FROM findings WHERE notice_id = ? ORDER BY position", [id]) {
-            FindingSummary(provision: $0.string(0) ?? "", finding: $0.string(1) ?? "")
-        }
+        r.warnings = try db.rows("SELECT warnings FROM notices WHERE id = ?", [id]) { $0.string(0) ?? "" }.first
+            .map { $0.split(separator: "\n").map(String.init) } ?? []
         return r
+    }
+
+    /// The notice's findings in order, each with the span it was read from.
+    func findings(of id: Int64) throws -> [FindingSummary] {
+        try db.rows("SELECT provision, finding, paragraph, start, end FROM findings WHERE notice_id = ? ORDER BY position", [id]) {
+            FindingSummary(provision: $0.string(0) ?? "", finding: $0.string(1) ?? "", paragraph: $0.isNull(2) ? nil : $0.int(2),
+                           start: $0.isNull(3) ? nil : $0.int(3), end: $0.isNull(4) ? nil : $0.int(4))
+        }
     }
 
     /// Finds a notice by id (uid), reference in any written form, or file name.
@@ -44,7 +51,7 @@ struct NoticeReader {
         let t = ref.trimmingCharacters(in: .whitespaces)
         if let id = try db.int("SELECT id FROM notices WHERE uid = ? COLLATE NOCASE", [t]) { return Int64(id) }
         if let id = try db.int("SELECT id FROM notices WHERE reference = ? COLLATE NOCASE", [t]) { return Int64(id) }
-        let normalised = ReferenceSpelling.normalise(t)
+        let normalised = ReferenceNormalizer.normalize(t) ?? t.uppercased()
         if let id = try db.int("SELECT id FROM notices WHERE reference = ?", [normalised]) { return Int64(id) }
         if let id = try db.int("SELECT id FROM notices WHERE file = ? OR file LIKE ? ESCAPE '\\'",
                                [t, "%/" + FilterSQL.likeEscaped(t)]) { return Int64(id) }
@@ -83,14 +90,4 @@ struct NoticeReader {
     }
 
     static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
-}
-
-/// Reference spellings as users type them (`fs50857510`, `IC 295317-K2B2`): upper case, one dash after IC.
-enum ReferenceSpelling {
-    static func normalise(_ text: String) -> String {
-        var t = text.uppercased().filter { !$0.isWhitespace }
-        t = t.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
-        if t.hasPrefix("IC"), !t.hasPrefix("IC-") { t = "IC-" + t.dropFirst(2) }
-        return t
-    }
 }

@@ -31,9 +31,31 @@ public struct CaseSummary: Sendable, Equatable, Codable {
 }
 
 /// A finding on one provision.
+/// `paragraph` (the ¶ number) and `start`/`end` (UTF-8 byte offsets into that paragraph's text) point at the
+/// clause the finding was read from; null when the finding came from no one clause.
 public struct FindingSummary: Sendable, Equatable, Codable {
     public var provision: String
     public var finding: String
+    public var paragraph: Int?
+    public var start: Int?
+    public var end: Int?
+
+    public init(provision: String, finding: String, paragraph: Int? = nil, start: Int? = nil, end: Int? = nil) {
+        self.provision = provision
+        self.finding = finding
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(provision, forKey: .provision)
+        try c.encode(finding, forKey: .finding)
+        try c.encode(paragraph, forKey: .paragraph)  // null, not absent
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+    }
 }
 
 /// A full paragraph, for `show`.
@@ -60,13 +82,15 @@ public struct NoticeRecord: Sendable, Equatable, Encodable {
     public var paragraphs: [ParagraphHit]
     public var fullParagraphs: [ParagraphText]?
     public var findings: [FindingSummary]?
+    /// Show/export: what the parser could not make sense of (`paragraph numbers skip from 14 to 16`).
+    public var warnings: [String]? = nil
     /// Extras beyond the contract, for people and scripts.
     public var authorityKey: String?
     public var sector: String?
     public var layout: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, reference, file, date, authority, law, outcome, provisions, cases, score, paragraphs, findings
+        case id, reference, file, date, authority, law, outcome, provisions, cases, score, paragraphs, findings, warnings
         case authorityKey = "authority_key", sector, layout
     }
 
@@ -88,6 +112,7 @@ public struct NoticeRecord: Sendable, Equatable, Encodable {
             try c.encode(paragraphs, forKey: .paragraphs)
         }
         if let findings { try c.encode(findings, forKey: .findings) }
+        if let warnings { try c.encode(warnings, forKey: .warnings) }
         try c.encode(authorityKey, forKey: .authorityKey)
         try c.encode(sector, forKey: .sector)
         try c.encode(layout, forKey: .layout)

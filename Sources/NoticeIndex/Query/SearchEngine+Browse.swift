@@ -15,6 +15,12 @@ public struct CitedCase: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey { case key, name, count, notices }
 }
 
+/// The answer of `search cases --json` (and the web API's `/api/cases`): `{"cases": [...]}`.
+public struct CasesResponse: Sendable, Equatable, Encodable {
+    public var cases: [CitedCase]
+    public init(cases: [CitedCase]) { self.cases = cases }
+}
+
 extension SearchEngine {
     /// One notice with every paragraph, by id, reference (any spelling) or file name.
     public func show(_ ref: String) throws -> NoticeRecord? {

@@ -164,7 +164,9 @@ public final class SearchEngine {
         do {
             return try scorer.run(db, "SELECT \(NoticeScorer.functionName)(notice_fts) FROM notice_fts WHERE notice_fts MATCH ?",
                                   [expression], weights: weights, idf: idf, allowed: try filter?.ids(db))
-        } catch let NoticeIndexError.sqlite(_, message, _) {
+        } catch let NoticeIndexError.sqlite(code, message, _) where code & 0xff != 11 {
+            // (A damaged FTS index, SQLITE_CORRUPT, is the index's fault, not the query's: it passes
+            // through, and the CLI says to rebuild.)
             // Built from a parsed query with every term quoted, so this should not happen; if it
             // does, say so in a line instead of showing SQLite's words.
             throw NoticeIndexError.query("the query could not be run (\(message.contains("fts5") ? "unsupported combination of operators" : "internal error"))", position: nil)

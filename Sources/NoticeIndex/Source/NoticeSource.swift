@@ -19,28 +19,36 @@ public enum NoticeSource {
         return try decode(data, path: path)
     }
 
-    /// Raw bytes, with size and readability checks. Plain `stat`/`open`/`read`: Foundation's attribute
-    /// dictionary and FileHandle cost more than reading a 12 KB notice.
+    /// Raw bytes, with size and readability checks. Only a regular file is read: the file is opened
+    /// without blocking (a FIFO would otherwise wait for a writer for ever) and checked with `fstat` on
+    /// the descriptor actually read, so a path swapped for a device after the listing is refused too.
+    /// The read stops at the size limit whatever `stat` said (a link to `/dev/zero`, a file that grows).
+    /// Plain `open`/`read`: Foundation's FileHandle costs more than reading a 12 KB notice.
     public static func bytes(of path: String) throws -> Data {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { throw NoticeIndexError.input(file: path, reason: "file disappeared or cannot be read") }
+            throw NoticeIndexError.input(file: path, reason: "permission denied or unreadable (\(String(cString: strerror(errno))))")
+        }
+        defer { close(fd) }
         var st = stat()
-        guard stat(path, &st) == 0 else {
+        guard fstat(fd, &st) == 0 else {
             throw NoticeIndexError.input(file: path, reason: "file disappeared or cannot be read")
         }
-        let size = Int(st.st_size)
-        if size > maxBytes {
-            throw NoticeIndexError.input(
-                file: path,
-                reason: String(format: "file is %.1f MB; notices are far smaller (limit %d MB), so it was skipped",
-                               Double(size) / 1_048_576, maxBytes / 1_048_576))
+        guard st.st_mode & S_IFMT == S_IFREG else {
+            throw NoticeIndexError.input(file: path, reason: "not a regular file (a FIFO, socket or device); skipped")
         }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw NoticeIndexError.input(file: path, reason: "permission denied or unreadable") }
-        defer { close(fd) }
-        var data = Data(count: size)
+        func tooLarge(_ size: Int) -> NoticeIndexError {
+            let over = Int(st.st_size) <= maxBytes ? "over " : ""
+            return .input(file: path, reason: "file is " + over + String(format: "%.1f MB; notices are far smaller (limit %d MB), so it was skipped",
+                                                              Double(size) / 1_048_576, maxBytes / 1_048_576))
+        }
+        if Int(st.st_size) > maxBytes { throw tooLarge(Int(st.st_size)) }
+        // One byte past the limit tells a file at the limit from one over it.
+        var data = Data(count: min(maxBytes + 1, max(Int(st.st_size), 4096)))
         var filled = 0
-        // The size may change between stat and read: read until end of file, growing if need be.
-        while true {
-            if filled == data.count { data.count += max(4096, data.count) }
+        while filled <= maxBytes {
+            if filled == data.count { data.count = min(maxBytes + 1, data.count * 2) }
             let n = data.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + filled, buf.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -49,25 +57,37 @@ public enum NoticeSource {
             if n == 0 { break }
             filled += n
         }
+        if filled > maxBytes { throw tooLarge(filled) }
         data.count = filled
         if data.isEmpty { throw NoticeIndexError.input(file: path, reason: "file is empty") }
         return data
     }
 
     /// UTF-8 (BOM stripped) or, failing that, Windows-1252, which is what older ICO text exports use.
-    /// NUL bytes mean a binary file, which is refused rather than indexed as garbage.
+    ///
+    /// A file is binary, and refused, when more than 1 byte in 10 of its first 8 KB are control bytes
+    /// other than tab, line and page breaks (text, in any of the encodings read, has almost none). A
+    /// NUL byte in a text file is otherwise treated like any other control byte, the same wherever it
+    /// is: it becomes a space, so the words on either side stay two words.
     public static func decode(_ data: Data, path: String) throws -> String {
-        let hasNUL = data.withUnsafeBytes { raw in
-            raw.baseAddress.map { memchr($0, 0, min(raw.count, 8192)) != nil } ?? false
-        }
-        if hasNUL {
-            throw NoticeIndexError.input(file: path, reason: "binary file (contains NUL bytes), not a text notice")
+        if isBinary(data) {
+            throw NoticeIndexError.input(file: path, reason: "binary file (control bytes such as NUL throughout), not a text notice")
         }
         var body = data
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.contains(0) { body = Data(body.map { $0 == 0 ? 0x20 : $0 }) }
         if let s = String(data: body, encoding: .utf8) { return s }
         if let s = String(data: body, encoding: .windowsCP1252) { return s }
         return String(decoding: body, as: UTF8.self)
+    }
+
+    /// The binary rule of `decode`: the share of control bytes in the first 8 KB.
+    static func isBinary(_ data: Data) -> Bool {
+        let sample = data.prefix(8192)
+        guard !sample.isEmpty else { return false }
+        var control = 0
+        for b in sample where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
+        return control * 10 > sample.count
     }
 
     /// 64-bit FNV-1a of the file's bytes: cheap, and enough to tell a changed file from a touched one.
@@ -107,7 +127,8 @@ enum PDFText {
         guard process.terminationStatus == 0 else {
             throw NoticeIndexError.input(file: path, reason: "corrupt PDF: pdftotext failed (exit \(process.terminationStatus))")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        // NUL bytes become spaces here as in text files (`decode`), so words either side stay apart.
+        let text = String(decoding: bytes.contains(0) ? Data(bytes.map { $0 == 0 ? 0x20 : $0 }) : bytes, as: UTF8.self)
         if text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count < 40 {
             throw NoticeIndexError.input(
                 file: path, reason: "PDF has no text layer (a scan?); run OCR on it (e.g. ocrmypdf) and index the result")

@@ -1,0 +1,104 @@
+/// The decision language of ICO notices, as a rule table a lawyer can read and extend.
+///
+/// Every list is a set of lower-case phrases found anywhere in a clause (the sentence cut at `;`, `but`,
+/// `however`, `whereas`, `because`, `, as`, `since`). The outcome stage (`OutcomeExtractor`) reads them
+/// from the complainant's side, the ICO's convention: a *win* for the authority is a finding of
+/// **not upheld** on the provisions in the clause, a *loss* is **upheld**.
+///
+/// | rule | phrases (examples) | finding |
+/// |---|---|---|
+/// | authority right | entitled to rely, correctly, appropriately, properly, is engaged, correct to, exempt from disclosure, favours maintaining, complied with | not upheld |
+/// | authority wrong | not entitled, incorrectly, inappropriately, wrongly, failed to demonstrate, not engaged, breached, contravened, could not rely, unable to rely, shortcomings | upheld |
+/// | negation and scope | a *negator* (`not`, `n't`, `unable`, `cannot`, `no longer`, `failed to demonstrate`, `not satisfied`, `does not find` …) up to six words before a win phrase, in the same clause, turns it into a loss: "does not find this exemption engaged", "failed to demonstrate that regulation 12(5)(e) is engaged", "has not been applied appropriately" | upheld |
+/// | some of / the remainder | a decision in a sentence that also says `some of the`, `some information`, `majority of`, `a limited amount`, `part of the information`, `the remainder` | partly upheld |
+/// | held / not held | `does not hold`, `not in possession`, `unlikely to hold`, `journalism, art or literature` (the BBC derogation: held for those purposes is outside FOIA) | not upheld on s1(1)(a) (EIR: r5(1)) unless the clause names a provision of its own |
+/// | held after all | `does hold`, `holds more`, `holds further`, `not provided all` (partly, with "some of") | upheld on s1(1)(a) (EIR: r5(1)) |
+/// | confirm or deny | a loss about `neither confirm nor deny` with no provision named | upheld on s1(1)(a) (EIR: r5(1)) |
+/// | the authority's position | `upholds the`, `position is upheld` | not upheld |
+/// | public interest reversal | engaged, but `public interest favours disclosure` | upheld (partly with "some of") |
+/// | not decided | `has not considered`, `not necessary to consider`, `did not contest` … (`ProvisionRoles.negative`); a question: `considered whether`, `to determine whether` | no finding |
+/// | narration | in the Decision section, a sentence that tells what a party did (`explained`, `argued`, `refused`, `citing`, `initially`, `disclosed`, `responded`) with no decision verb (`decision is`, `finds`, `found`, `decided`, `is satisfied` …) | no finding |
+/// | the complaint | `the complaint is upheld` / `partly upheld` / `not upheld` | the notice's outcome, as stated |
+/// | steps ordered | `the following steps`, `must disclose`, `orders its disclosure`, `requires the … to disclose` | the complainant won something: upheld if nothing else is |
+///
+/// A clause with a decision phrase but no provision takes, in order: the provisions of cue-less clauses
+/// before it in the same sentence ("should have handled the request under regulation 12(5)(e) but it
+/// correctly withheld the information"); with `this exemption`, `the exception` … the provisions of the
+/// last sentence that named any; a delay (`within 20 working days`) → s10 (EIR r5(2)).
+enum DecisionLanguage {
+    static let wins = CueList(.wins, [
+        "entitled to rely", "was entitled to", "is entitled to", "were entitled to", "correctly", "appropriately",
+        "properly applied", "properly cited", "properly engaged", "applied properly", "engaged", "complied with", "dealt with the request in accordance", "correct to",
+        "correct not to", "is satisfied that", "exempt from disclosure", "is exempt under", "was exempt under",
+        "were exempt under", "are exempt under", "is exempt by virtue", "was exempt by virtue",
+        "favours maintaining", "lies in maintaining", "rests in maintaining", "rests with the exception",
+        "rests with the exemption", "in maintaining the exemption outweighs", "in maintaining the exception outweighs",
+        "upholds the", "position is upheld", "applies to", "apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
+        "was manifestly unreasonable", "were manifestly unreasonable", "is vexatious", "was vexatious", "were vexatious",
+    ])
+    static let loses = CueList(.loses, [
+        "not entitled", "incorrect ", "failed to demonstrate", "has not demonstrated", "not demonstrated", "incorrectly",
+        "inappropriately", "wrongly", "not engaged", "breached", "breach of", "in breach", "breaches",
+        "failed to comply", "did not comply", "has not complied", "not complied", "not fully comply", "failed to respond",
+        "failed to provide", "did not respond", "not correctly", "cannot rely", "could not rely", "unable to rely",
+        "not able to rely", "was not correct", "is not correct", "not correct to", "does not apply", "did not apply",
+        "not dealt with the request in accordance", "did not deal with the request in accordance", "failed to issue",
+        "outside the statutory", "failed to confirm", "is not satisfied", "was not entitled", "failed to carry out",
+        "contravened", "failed to meet", "shortcoming", "should have been dealt with under", "should have been handled under",
+        "should have been considered under", "does not engage", "do not engage", "did not engage", "not exempt",
+        "upholds the complaint", "is not vexatious", "was not vexatious", "were not vexatious", "not manifestly unreasonable",
+    ])
+    /// Words that turn a following win phrase into a loss (see the table above).
+    static let negators = CueList(.negator, [
+        " not ", "n't ", " unable ", " cannot ", " no longer ", "failed to demonstrate", "not demonstrated", "not satisfied",
+        "not persuaded", "not convinced", "does not consider", "does not find", "did not find", "does not accept",
+    ])
+    /// A decision on only part of the information: the finding is partly upheld.
+    static let partial = CueList(.partial, [
+        "some of the", "some information", "some of it", "majority of", "a limited amount", "part of the information",
+        "parts of the information", "some but not all", "the remainder", "with the exception of",
+    ])
+    /// Not held (or held outside the Act): the authority was right on the duty to confirm and communicate.
+    static let heldWins = CueList(.heldWin, [
+        "does not hold", "did not hold", "is not held", "was not held", "were not held", "are not held",
+        "not in fact held", "not in possession", "unlikely to hold", "holds no further", "holds no information",
+        "holds no recorded", "journalism, art or literature", "journalism, art and literature",
+    ])
+    /// Held after all: the complainant was right that more exists.
+    static let heldLoses = CueList(.heldLose, [
+        "does hold", "did hold", "did in fact hold", "holds more", "held more", "holds further", "held further", "not provided all", "is likely to hold",
+    ])
+    /// In the Decision section: a party's own account, not a decision (unless the Commissioner is named).
+    static let narration = CueList(.narration, [
+        "explained", "argued", " said ", " says ", "claimed", "initially", "refused", "refusing", "citing", "contested",
+        "complained", "stated", "upheld its", "maintained its", "sought to rely", "considered it to be", "disclosed",
+        "released", "clarified", "responded", "withholding", "provided part", "provided some", "changed its view",
+        "revised its position",
+    ])
+    /// What makes a narrating sentence a decision after all ("the Commissioner has found that …").
+    static let decisionVerbs = CueList(.decisionVerb, [
+        "decision is", "decision that", "finds", "found", "find that", "concludes", "concluded", "decided",
+        "considers that", "is satisfied", "upholds", "requires", "incorrectly stated", "wrongly stated",
+        "incorrectly claimed", "wrongly claimed", "incorrectly said", "wrongly said",
+    ])
+    /// A question the notice goes on to answer, not an answer: the clause decides nothing.
+    static let questions = CueList(.question, [
+        "considered whether", "consider whether", "considering whether", "determine whether", "decide whether",
+        "investigated whether", "establish whether", "is whether", "are whether", "was whether",
+    ])
+    /// An anaphor: the clause decides the provisions named just before.
+    static let anaphora = CueList(.anaphor, [
+        "this exemption", "that exemption", "the exemption", "this exception", "that exception", "the exception",
+        "these exemptions", "those exemptions", "these exceptions", "those exceptions", "the exemptions", "the exceptions",
+    ])
+    /// The duty to confirm or deny: a loss about it with no provision named is a finding on s1(1)(a) (EIR r5(1)).
+    static let confirmOrDeny = CueList(.confirmOrDeny, ["confirm nor deny", "confirm or deny"])
+    /// A procedural breach named without a section ("breaches of certain procedural requirements").
+    static let procedural = CueList(.proceduralBreach, ["procedural", "shortcoming"])
+    static let complaintUpheld = CueList(.complaintUpheld, ["complaint is upheld", "upholds the complaint", "complaint is therefore upheld"])
+    static let complaintPartly = CueList(.complaintPartly, [
+        "complaint is partly upheld", "complaint is partially upheld", "complaint is upheld in part",
+        "upholds the complaint in part", "complaint is therefore partly upheld",
+    ])
+    static let complaintNotUpheld = CueList(.complaintNotUpheld, ["complaint is not upheld", "does not uphold the complaint"])
+}
