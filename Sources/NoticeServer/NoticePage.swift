@@ -32,9 +32,20 @@ struct NoticePage {
         if let findings = r.findings, !findings.isEmpty {
             out += "<h2>Findings</h2><ul class=\"findings\">"
             for f in findings {
-                out += "<li><span class=\"tag \(HTML.escape(f.finding.replacingOccurrences(of: " ", with: "-")))\">\(HTML.escape(f.provision))</span> \(HTML.escape(f.finding))</li>"
+                let cls = HTML.escape(f.finding.replacingOccurrences(of: " ", with: "-"))
+                out += "<li><span class=\"tag \(cls)\">\(HTML.escape(f.provision))</span> \(HTML.escape(f.finding))"
+                if let n = f.paragraph {
+                    // Where the finding was read: a link to the paragraph and the words themselves.
+                    out += " — <a href=\"#p\(n)\">¶\(n)</a>"
+                    if let clause = Self.clause(f, in: r.fullParagraphs ?? []) { out += " <q>\(HTML.escape(clause))</q>" }
+                }
+                out += "</li>"
             }
             out += "</ul>"
+        }
+        if let warnings = r.warnings, !warnings.isEmpty {
+            out += "<details class=\"warnings\"><summary>Parse warnings (\(warnings.count))</summary><ul>"
+                + warnings.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul></details>"
         }
         if !r.provisions.isEmpty {
             out += "<h2>Provisions</h2><div class=\"tags\">" + r.provisions.map { p in
@@ -58,6 +69,15 @@ struct NoticePage {
         }
         out += "</article>"
         return HTML.page(title: name, query: query, body: out)
+    }
+
+    /// The words a finding was read from: its UTF-8 byte span in the paragraph, shortened for the list.
+    static func clause(_ f: FindingSummary, in paragraphs: [ParagraphText]) -> String? {
+        guard let n = f.paragraph, let a = f.start, let b = f.end, let p = paragraphs.first(where: { $0.number == n }) else { return nil }
+        let bytes = Array(p.text.utf8)
+        guard a >= 0, a < b, b <= bytes.count else { return nil }
+        let text = String(decoding: bytes[a..<b], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.count > 160 ? String(text.prefix(157)) + "…" : text
     }
 
     /// "Authority, ICO decision notice REF, 8 February 2024": a line to paste into a memo; the library's

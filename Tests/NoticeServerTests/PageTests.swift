@@ -51,6 +51,11 @@ final class PageTests: XCTestCase {
         XCTAssertTrue(plain.contains("<h2 class=\"hp\">Reasons for decision › Section 31(3) – Law enforcement</h2>"))
         XCTAssertTrue(plain.contains("ICO decision notice FS50648213, 28 March 2017"), "citation line")
         XCTAssertFalse(plain.contains("<mark>"), "nothing marked without a query")
+        // Each finding links to the paragraph it was read from.
+        let findings = try await server.object("/api/notices/FS50648213")["findings"] as? [[String: Any]] ?? []
+        let located = findings.compactMap { $0["paragraph"] as? Int }
+        XCTAssertFalse(located.isEmpty, "the notice's findings carry their paragraphs")
+        for n in located { XCTAssertTrue(plain.contains("<a href=\"#p\(n)\">¶\(n)</a>"), "finding at ¶\(n)") }
         let marked = try await server.get("/notices/FS50648213?q=NCND+section+31(3)").text
         let p27 = try XCTUnwrap(marked.firstMatch(of: /id="p27">(.*?)<\/p>/)?.1)
         XCTAssertTrue(p27.contains("<mark>Section 31(3)</mark>"), String(p27))
