@@ -80,7 +80,7 @@ notices=$(curl -sf "http://127.0.0.1:$port/healthz" | python3 -c 'import json,sy
 echo "Corpus: $notices notices ($db); $(wc -l < "$work/api.paths") bench queries; wrk $duration per row, loopback."
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)."
 echo
-echo "| endpoint | connections | requests/s | p50 ms | p99 ms | max ms | errors | server RSS MB |"
+echo "| endpoint | connections | requests/s | p50 ms | p99 ms | max ms | errors | RSS MB (private + index pages mapped) |"
 echo "|---|---|---|---|---|---|---|---|"
 for kind in api html; do
   # Warm-up: every query once (the first search reads per-notice columns into memory).
@@ -89,10 +89,11 @@ for kind in api html; do
     threads=$(( c < 2 ? 1 : 2 ))
     line=$(PATHS="$work/$kind.paths" wrk -t"$threads" -c"$c" -d"$duration" -s "$work/rotate.lua" "http://127.0.0.1:$port" | grep '^RESULT')
     read -r _ n rps p50 p99 max errors <<< "$line"
-    rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$server/status")
+    # Private memory, and the index file's pages mapped by SQLite's mmap (page cache, shared, reclaimable).
+    rss=$(awk '/RssAnon/ {a = $2} /RssFile/ {f = $2} END {printf "%.0f + %.0f", a / 1024, f / 1024}' "/proc/$server/status")
     label=$([[ $kind == api ]] && echo "/api/search" || echo "/search (HTML)")
     echo "| $label | $c | $rps | $p50 | $p99 | $max | $errors | $rss |"
   done
 done
 echo
-echo "Peak server RSS: $(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server/status") MB; load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "Peak server RSS (private + mapped): $(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server/status") MB; load average after: $(cut -d' ' -f1-3 /proc/loadavg)."

@@ -16,6 +16,7 @@ struct Routes: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         let api = request.uri.path.hasPrefix("/api/")
         var response: Response
+        let started = DispatchTime.now().uptimeNanoseconds
         do {
             guard request.method == .get || request.method == .head else { throw ServerError.methodNotAllowed }
             response = try route(request)
@@ -24,6 +25,10 @@ struct Routes: HTTPResponder {
             response = api || request.uri.path == "/healthz" ? Self.jsonError(e) : Self.htmlError(e)
             if case .methodNotAllowed = e { response.headers[.allow] = "GET, HEAD" }
         }
+        // How long the answer took in this process (export: until streaming began), for load tests and
+        // the operator's browser tools: a slow page with a fast `app` time is waiting for CPU or network.
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        response.headers[.init("Server-Timing")!] = "app;dur=" + String(format: "%.1f", ms)
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
