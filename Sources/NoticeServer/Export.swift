@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import NoticeIndex
 
-/// `/api/export?format=jsonl|csv`: every notice, streamed as `search export` writes it. The library
+/// `/api/export?format=jsonl|csv&q=…&provision=…`: the strict matches of a search (no query and no
+/// filters: every notice), streamed as `search export` writes them. The library
 /// reads notices one at a time on a thread of its own; chunks of about 64 KB go to the client, at most a
 /// few ahead of what it has taken, so a slow client holds a few chunks of memory, not the collection,
 /// and a client that goes away stops the reading.
@@ -13,9 +14,17 @@ struct Export {
     static let chunksAhead = 4
 
     func response(_ qs: QueryString) throws -> Response {
-        try Routes.only(["format"], qs)
         let format = try qs.single("format") ?? "jsonl"
         guard format == "jsonl" || format == "csv" else { throw ServerError.badRequest("format '\(format)' is not jsonl or csv") }
+        // The search's own parameters, less paging (an export is every match) and facets.
+        let search = try QueryString(filtered: qs, dropping: ["format"])
+        if let paging = search.names.intersection(["offset", "limit", "facets"]).sorted().first {
+            throw ServerError.badRequest("export takes no '\(paging)': it streams every match")
+        }
+        let p = try SearchParameters(search)
+        let asked = !p.q.trimmingCharacters(in: .whitespaces).isEmpty || p.hasFilters
+        let query = asked ? try p.query() : nil
+        let sort = p.options.sort
         // Fail before the status line is sent when the index cannot be read at all.
         _ = try service.pool.withEngine { try $0.noticeCount() }
         let pool = service.pool
@@ -27,7 +36,7 @@ struct Export {
             let gate = Gate(ahead: Self.chunksAhead)
             continuation.onTermination = { _ in gate.cancel() }
             let thread = Thread {
-                Self.produce(pool: pool, csv: format == "csv", gate: gate) { continuation.yield($0) }
+                Self.produce(pool: pool, query: query, sort: sort, csv: format == "csv", gate: gate) { continuation.yield($0) }
                 continuation.finish()
             }
             thread.stackSize = 1 << 20
@@ -42,14 +51,14 @@ struct Export {
     }
 
     /// Reads every notice and hands out chunks; stops when the client is gone.
-    static func produce(pool: EnginePool, csv: Bool, gate: Gate, send: (Data) -> Void) {
+    static func produce(pool: EnginePool, query: Query?, sort: ResultSort, csv: Bool, gate: Gate, send: (Data) -> Void) {
         var chunk = Data()
-        if csv { chunk.append(Data((CSVRows.header.joined(separator: ",") + "\r\n").utf8)) }
+        if csv { chunk.append(Data((CSVExport.header.joined(separator: ",") + "\r\n").utf8)) }
         do {
             try pool.withEngine { engine in
-                try engine.forEachNotice { r in
+                try engine.forEachMatch(query, sort: sort) { r in
                     if csv {
-                        chunk.append(Data((CSVRows.row(r) + "\r\n").utf8))
+                        chunk.append(Data((CSVExport.row(r) + "\r\n").utf8))
                     } else {
                         chunk.append(try JSONBody.line(r))
                     }
@@ -86,24 +95,5 @@ struct Export {
             lock.unlock()
             room.signal()
         }
-    }
-}
-
-/// The CSV of `search export --format csv` (RFC 4180), kept equal to the CLI's by a test that compares
-/// the two byte for byte.
-enum CSVRows {
-    static let header = ["id", "reference", "file", "date", "authority", "authority_key", "sector", "law", "outcome",
-                         "provisions", "cases", "paragraphs"]
-
-    static func row(_ r: NoticeRecord) -> String {
-        let fields: [String?] = [r.id, r.reference, r.file, r.date, r.authority, r.authorityKey, r.sector, r.law, r.outcome,
-                                 r.provisions.joined(separator: ";"), r.cases.map(\.key).joined(separator: ";"),
-                                 String(r.fullParagraphs?.count ?? 0)]
-        return fields.map { quote($0 ?? "") }.joined(separator: ",")
-    }
-
-    static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -28,7 +28,7 @@ struct NoticePage {
         // The file name only: where the server keeps its files is not the reader's business.
         row("File", (r.file as NSString).lastPathComponent)
         out += "</dl>"
-        out += "<h2>Citation</h2><p class=\"cite\">\(HTML.escape(Self.citation(r)))</p>"
+        out += "<h2>Citation</h2><p class=\"cite\">\(HTML.escape(r.citation.isEmpty ? Self.citation(r) : r.citation))</p>"
         if let findings = r.findings, !findings.isEmpty {
             out += "<h2>Findings</h2><ul class=\"findings\">"
             for f in findings {
@@ -80,8 +80,7 @@ struct NoticePage {
         return text.count > 160 ? String(text.prefix(157)) + "…" : text
     }
 
-    /// "Authority, ICO decision notice REF, 8 February 2024": a line to paste into a memo; the library's
-    /// own citation line is used once it provides one.
+    /// "Authority, ICO decision notice REF, 8 February 2024": the line to paste when the library gave none.
     static func citation(_ r: NoticeRecord) -> String {
         var parts: [String] = []
         if let a = r.authority { parts.append(a) }
@@ -102,15 +101,24 @@ struct NoticePage {
 /// `/cases`: case law cited across the index, most cited first.
 struct CasesPage {
     let cases: [CitedCase]
+    var name = ""
 
     func render() -> String {
-        var out = "<h1>Case law cited in decision notices</h1><table class=\"list\"><thead><tr><th>Case</th><th>Name</th><th>Citing notices</th></tr></thead><tbody>"
+        var out = """
+            <h1>Case law cited in decision notices</h1>
+            <form action="/cases" method="get"><p><input type="search" name="q" value="\(HTML.escape(name))"
+            aria-label="Case name or citation" placeholder="Dransfield, [2016] UKUT 535 (AAC), EA/2018/0164">
+            <button type="submit">Find cases</button></p></form>
+            """
+        out += "<table class=\"list\"><thead><tr><th>Case</th><th>Name</th><th>Citing notices</th></tr></thead><tbody>"
         for c in cases {
             out += "<tr><td><a href=\"\(HTML.href(HTML.casePath(c.key)))\">\(HTML.escape(c.key))</a></td>"
                 + "<td>\(HTML.escape(c.name ?? ""))</td><td>\(c.count)</td></tr>"
         }
         out += "</tbody></table>"
-        if cases.isEmpty { out += "<p class=\"summary\">No case law is cited in this index.</p>" }
+        if cases.isEmpty {
+            out += "<p class=\"summary\">" + (name.isEmpty ? "No case law is cited in this index." : "No cited case matches “\(HTML.escape(name))”.") + "</p>"
+        }
         return HTML.page(title: "Case law", body: out)
     }
 

@@ -41,7 +41,10 @@ enum OpenAPI {
         "/api/cases": {
           "get": {
             "summary": "Case law cited across the index, most cited first (search cases --json)",
-            "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 20}}],
+            "parameters": [
+              {"name": "q", "in": "query", "description": "Only cases whose name or citation holds these words (search cases NAME).", "schema": {"type": "string"}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 20}}
+            ],
             "responses": {
               "200": {"description": "Cases", "content": {"application/json": {"schema": {"type": "object", "required": ["cases"], "properties": {"cases": {"type": "array", "items": {"$ref": "#/components/schemas/CitedCase"}}}}}}},
               "400": {"$ref": "#/components/responses/BadRequest"}
@@ -60,8 +63,15 @@ enum OpenAPI {
         },
         "/api/export": {
           "get": {
-            "summary": "Every notice, streamed (search export --format jsonl|csv)",
-            "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["jsonl", "csv"], "default": "jsonl"}}],
+            "summary": "The strict matches of a search, streamed; no query and no filters: every notice (search export [QUERY] [options] --format jsonl|csv)",
+            "parameters": [
+              {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["jsonl", "csv"], "default": "jsonl"}},
+              {"$ref": "#/components/parameters/q"}, {"$ref": "#/components/parameters/provision"},
+              {"$ref": "#/components/parameters/authority"}, {"$ref": "#/components/parameters/outcome"},
+              {"$ref": "#/components/parameters/law"}, {"$ref": "#/components/parameters/cites"},
+              {"$ref": "#/components/parameters/finding"}, {"$ref": "#/components/parameters/since"},
+              {"$ref": "#/components/parameters/until"}, {"$ref": "#/components/parameters/sort"}
+            ],
             "responses": {
               "200": {"description": "One notice object per line (jsonl), or one row per notice (csv)",
                       "content": {"application/x-ndjson": {"schema": {"$ref": "#/components/schemas/Notice"}}, "text/csv": {"schema": {"type": "string"}}}},
@@ -105,7 +115,7 @@ enum OpenAPI {
           "Error": {"type": "object", "required": ["error", "status"], "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}},
           "Case": {"type": "object", "properties": {"key": {"type": "string"}, "name": {"type": ["string", "null"]}, "citations": {"type": "array", "items": {"type": "string"}}}},
           "CitedCase": {"type": "object", "properties": {"key": {"type": "string"}, "name": {"type": ["string", "null"]}, "count": {"type": "integer"}, "notices": {"type": "array", "items": {"type": "string"}}}},
-          "Finding": {"type": "object", "properties": {"provision": {"type": "string"}, "finding": {"type": "string"}}, "additionalProperties": true},
+          "Finding": {"type": "object", "properties": {"provision": {"type": "string"}, "finding": {"type": "string"}, "paragraph": {"type": ["integer", "null"]}, "start": {"type": ["integer", "null"]}, "end": {"type": ["integer", "null"]}}, "additionalProperties": true},
           "Paragraph": {"type": "object", "properties": {"number": {"type": "integer"}, "heading": {"type": "string"}, "snippet": {"type": "string"}, "text": {"type": "string"}}},
           "Notice": {
             "type": "object",
@@ -117,7 +127,9 @@ enum OpenAPI {
               "cases": {"type": "array", "items": {"$ref": "#/components/schemas/Case"}},
               "score": {"type": "number"},
               "paragraphs": {"type": "array", "items": {"$ref": "#/components/schemas/Paragraph"}},
-              "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}
+              "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+              "citation": {"type": "string"},
+              "missing": {"type": "array", "items": {"type": "string"}}
             },
             "additionalProperties": true
           },
@@ -128,7 +140,11 @@ enum OpenAPI {
               "query": {"type": "string"}, "total": {"type": "integer"},
               "results": {"type": "array", "items": {"$ref": "#/components/schemas/Notice"}},
               "facets": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
-              "suggestions": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
+              "offset": {"type": "integer"},
+              "partial": {"type": "array", "description": "Notices with only some of the words, each with `missing`", "items": {"$ref": "#/components/schemas/Notice"}},
+              "partial_total": {"type": "integer"},
+              "suggestions": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+              "corrected_query": {"type": "string"}
             },
             "additionalProperties": true
           }

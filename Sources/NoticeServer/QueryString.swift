@@ -37,6 +37,11 @@ struct QueryString: Sendable {
         }
     }
 
+    /// `qs` without the parameters named in `dropping`.
+    init(filtered qs: QueryString, dropping: Set<String>) {
+        pairs = qs.pairs.filter { !dropping.contains($0.name) }
+    }
+
     /// Decodes one form-encoded component; malformed escapes and invalid UTF-8 are refused.
     static func decode(_ s: Substring, what: String) throws -> String {
         var bytes: [UInt8] = []

@@ -47,8 +47,10 @@ struct Routes: HTTPResponder {
         case "notices" where segments.count == 2:
             return try noticePage(segments[1], qs)
         case "cases" where segments.count == 1:
-            try Self.only([], qs)
-            return Self.html(CasesPage(cases: try service.cases(limit: 500)).render())
+            // `?q=NAME`: the cases whose name or citation holds it, as `search cases NAME`.
+            try Self.only(["q"], qs)
+            let name = try qs.single("q").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            return Self.html(CasesPage(cases: try service.cases(limit: 500, matching: name), name: name ?? "").render())
         case "cases" where segments.count == 2:
             return try casePage(segments[1], qs)
         case "healthz" where segments.count == 1:
@@ -75,9 +77,10 @@ struct Routes: HTTPResponder {
             guard let r = try service.notice(s[1]) else { throw ServerError.notFound("no notice '\(s[1])' in the index") }
             return Self.json(try JSONBody.line(r))
         case ("cases", 1):
-            try Self.only(["limit"], qs)
+            try Self.only(["limit", "q"], qs)
             let limit = try Self.limit(qs, default: 20, max: 10_000)
-            return Self.json(try JSONBody.line(CasesResponse(cases: try service.cases(limit: limit))))
+            let name = try qs.single("q").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            return Self.json(try JSONBody.line(CasesResponse(cases: try service.cases(limit: limit, matching: name))))
         case ("cases", 2):
             try Self.only([], qs)
             guard let c = try service.citedCase(s[1]) else { throw ServerError.notFound("no case '\(s[1])' is cited in the index") }
@@ -95,10 +98,9 @@ struct Routes: HTTPResponder {
         var p = try SearchParameters(qs)
         p.facets = true
         let asked = !p.q.trimmingCharacters(in: .whitespaces).isEmpty || p.hasFilters
-        guard asked else { return Self.html(SearchPage(params: p, response: nil, chart: [:]).render()) }
+        guard asked else { return Self.html(SearchPage(params: p, response: nil).render()) }
         let response = try service.search(p)
-        let chart = response.total > 0 ? try service.yearsByOutcome(p) : [:]
-        return Self.html(SearchPage(params: p, response: response, chart: chart).render())
+        return Self.html(SearchPage(params: p, response: response).render())
     }
 
     func noticePage(_ id: String, _ qs: QueryString) throws -> Response {
@@ -122,8 +124,7 @@ struct Routes: HTTPResponder {
         if !p.cites.contains(c.key) { p.cites.insert(c.key, at: 0) }
         p.facets = true
         let response = try service.search(p)
-        let chart = response.total > 0 ? try service.yearsByOutcome(p) : [:]
-        var page = SearchPage(params: p, response: response, chart: chart)
+        var page = SearchPage(params: p, response: response)
         page.title = c.name ?? c.key
         page.intro = CasesPage.intro(c)
         return Self.html(page.render())

@@ -8,7 +8,6 @@ import NoticeIndex
 struct SearchPage {
     let params: SearchParameters
     let response: SearchResponse?
-    let chart: [String: [String: Int]]
     /// Where the form and paging links point (`/search`, or `/cases/{key}` for a case's citing notices).
     var action = "/search"
     var title: String?
@@ -22,7 +21,7 @@ struct SearchPage {
         if let response {
             body += summary(response)
             body += didYouMean(response)
-            body += ChartSVG(counts: chart).render()
+            body += ChartSVG(counts: Self.chartCounts(response)).render()
             body += resultsHTML(response)
             body += pager(response)
         } else {
@@ -35,6 +34,13 @@ struct SearchPage {
         }
         body += "</section></div>"
         return HTML.page(title: heading, query: params.q, headerSearch: false, body: body)
+    }
+
+    /// The strict matches per year and outcome slug, from the facets.
+    static func chartCounts(_ r: SearchResponse) -> [String: [String: Int]] {
+        (r.facets?.yearsByOutcome ?? [:]).mapValues { byOutcome in
+            Dictionary(byOutcome.map { ($0.key.replacingOccurrences(of: " ", with: "-"), $0.value) }, uniquingKeysWith: +)
+        }
     }
 
     /// A link to this search with `change` applied (a filter added, another page), paging reset unless
@@ -114,30 +120,33 @@ struct SearchPage {
     }
 
     private func summary(_ r: SearchResponse) -> String {
-        let strict = r.total - r.partialMatches
         guard r.total > 0 else {
             let what = params.q.isEmpty ? "these filters" : "“\(HTML.escape(params.q))”"
-            return "<p class=\"summary\">No notices match \(what).</p>"
+            var line = "<p class=\"summary\">No notices match \(what)."
+            if r.partialTotal > 0 { line += " \(r.partialTotal) have some of the words (below)." }
+            return line + "</p>"
         }
         let first = params.offset + 1
         let last = params.offset + r.results.count
-        var s = "<p class=\"summary\"><strong>\(strict)</strong> notice\(strict == 1 ? "" : "s") match"
-        if r.partialMatches > 0 { s += "; \(r.partialMatches) more have some of the words" }
+        var s = "<p class=\"summary\"><strong>\(r.total)</strong> notice\(r.total == 1 ? "" : "s") match"
         if last >= first { s += " · showing \(first)–\(last)" }
+        if r.partialTotal > 0 { s += " · \(r.partialTotal) more have only some of the words" }
         return s + "</p>"
     }
 
-    /// "Did you mean" links: the query with the unknown word replaced.
+    /// "Did you mean": the corrected query first, then each word's alternatives.
     private func didYouMean(_ r: SearchResponse) -> String {
-        guard !r.suggestions.isEmpty else { return "" }
-        var links: [String] = []
+        guard !r.suggestions.isEmpty || r.correctedQuery != nil else { return "" }
+        var queries: [String] = []
+        if let corrected = r.correctedQuery { queries.append(corrected) }
         for (word, alternatives) in r.suggestions.sorted(by: { $0.key < $1.key }) {
-            for alt in alternatives {
-                let corrected = Self.replaceWord(word, with: alt, in: params.q)
-                links.append("<a href=\"\(link { $0.q = corrected })\">\(HTML.escape(corrected))</a>")
-            }
+            for alt in alternatives { queries.append(Self.replaceWord(word, with: alt, in: params.q)) }
         }
-        return "<p class=\"didyoumean\">Did you mean: \(links.joined(separator: " · "))?</p>"
+        var seen = Set<String>()
+        let links = queries.filter { seen.insert($0).inserted && $0 != params.q }.prefix(6).map { q in
+            "<a href=\"\(link { $0.q = q })\">\(HTML.escape(q))</a>"
+        }
+        return links.isEmpty ? "" : "<p class=\"didyoumean\">Did you mean: \(links.joined(separator: " · "))?</p>"
     }
 
     static func replaceWord(_ word: String, with alt: String, in q: String) -> String {
@@ -146,17 +155,13 @@ struct SearchPage {
             .joined(separator: " ")
     }
 
+    /// The strict matches, then, apart and under their own heading, notices with only some of the words,
+    /// each naming what it lacks.
     private func resultsHTML(_ r: SearchResponse) -> String {
-        let strict = r.total - r.partialMatches
-        var out = ""
-        var headedPartial = false
-        for (i, record) in r.results.enumerated() {
-            let partial = params.offset + i >= strict
-            if partial && !headedPartial {
-                headedPartial = true
-                out += "<h2 class=\"partial-head\">Notices with only some of the words</h2>"
-            }
-            out += ResultHTML(record: record, query: params.q, partial: partial).render()
+        var out = r.results.map { ResultHTML(record: $0, query: params.q).render() }.joined()
+        if !r.partial.isEmpty {
+            out += "<h2 class=\"partial-head\">Notices with only some of the words (\(r.partialTotal))</h2>"
+            out += r.partial.map { ResultHTML(record: $0, query: params.q, partial: true).render() }.joined()
         }
         return out
     }
@@ -185,6 +190,9 @@ struct ResultHTML {
         var out = "<article class=\"result\(partial ? " partial" : "")\">"
         out += "<h3><a href=\"\(HTML.href(HTML.noticePath(r.id), keep))\">\(HTML.escape(r.reference ?? r.id))</a></h3>"
         out += "<div class=\"meta\">" + Self.meta(r) + "</div>"
+        if partial, let missing = r.missing, !missing.isEmpty {
+            out += "<div class=\"missing\">lacks: " + missing.map { "<s>\(HTML.escape($0))</s>" }.joined(separator: " ") + "</div>"
+        }
         out += Self.provisionTags(r)
         if !r.cases.isEmpty {
             out += "<div class=\"tags\">cites: " + r.cases.map { c in

@@ -48,10 +48,7 @@ struct SearchParameters: Sendable, Equatable {
         cites = qs.all("cites")
         findings = qs.all("finding")
         for f in findings {
-            let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, ProvisionSpelling.parse(parts[0]) != nil, Self.outcome(parts[1]) != nil else {
-                throw ServerError.badRequest("finding '\(f)' is not PROVISION=OUTCOME (e.g. 14(1)=not-upheld)")
-            }
+            do { _ = try FindingFilter.parse(f) } catch { throw ServerError.badRequest("\(error)") }
         }
         since = try qs.single("since").flatMap(Self.nonEmpty)
         until = try qs.single("until").flatMap(Self.nonEmpty)
@@ -62,7 +59,7 @@ struct SearchParameters: Sendable, Equatable {
             }
         }
         sort = try qs.single("sort").flatMap(Self.nonEmpty)
-        if let s = sort, !["relevance", "newest", "oldest"].contains(s) {
+        if let s = sort, ResultSort(rawValue: s) == nil {
             throw ServerError.badRequest("sort '\(s)' is not one of relevance, newest, oldest")
         }
         offset = try Self.integer(qs.single("offset"), name: "offset", default: 0, range: 0...Self.maxOffset)
@@ -92,12 +89,10 @@ struct SearchParameters: Sendable, Equatable {
         Outcome(slug: text.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "-"))
     }
 
+    /// `foia`/`eir` in any case, and `foi`, as the CLI's `--law` takes them.
     static func law(_ text: String) -> Law? {
-        switch text.lowercased() {
-        case "foia": .foia
-        case "eir": .eir
-        default: nil
-        }
+        let v = text.trimmingCharacters(in: .whitespaces).uppercased()
+        return Law(rawValue: v) ?? (v == "FOI" ? .foia : nil)
     }
 
     /// Whether any filter is set (the search page shows the filter box open then).
@@ -114,9 +109,15 @@ struct SearchParameters: Sendable, Equatable {
         filters.outcome = outcome.flatMap(Self.outcome)
         filters.law = law.flatMap(Self.law)
         filters.cites = cites
+        filters.findings = try findings.map(FindingFilter.parse)
         filters.since = try since.map { try QueryFilters.date($0, upper: false) }
         filters.until = try until.map { try QueryFilters.date($0, upper: true) }
         return try QueryParser.parse(q, filters: filters)
+    }
+
+    /// The page asked for, as the library takes it.
+    var options: SearchOptions {
+        SearchOptions(limit: limit, offset: offset, sort: sort.flatMap(ResultSort.init(rawValue:)) ?? .relevance, facets: facets)
     }
 
     /// These parameters as query-string pairs, in a fixed order, for links that keep the search.

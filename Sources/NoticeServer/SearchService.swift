@@ -10,38 +10,7 @@ struct SearchService: Sendable {
     /// year and outcome for the chart.
     func search(_ p: SearchParameters) throws -> SearchResponse {
         let query = try p.query()
-        guard p.sort == nil || p.sort == "relevance", p.findings.isEmpty else {
-            throw ServerError.badRequest("sort and finding need an index and library that support them (search --sort, --finding)")
-        }
-        return try pool.withEngine { engine in
-            // The library pages from the top; the page at `offset` is the tail of a longer one.
-            var r = try engine.search(query, limit: p.offset + p.limit, facets: p.facets)
-            r.results = Array(r.results.dropFirst(p.offset))
-            return r
-        }
-    }
-
-    /// Matches per year, split by outcome, for the chart: one facet count per outcome over the same
-    /// query, so the bars add up to the year facet.
-    func yearsByOutcome(_ p: SearchParameters) throws -> [String: [String: Int]] {
-        var out: [String: [String: Int]] = [:]
-        guard p.outcome == nil else {
-            var q = p
-            q.limit = 0
-            q.offset = 0
-            q.facets = true
-            for (year, n) in try search(q).facets?.years ?? [] { out[year, default: [:]][p.outcome!] = n }
-            return out
-        }
-        for outcome in ["upheld", "partly-upheld", "not-upheld"] {
-            var q = p
-            q.outcome = outcome
-            q.limit = 0
-            q.offset = 0
-            q.facets = true
-            for (year, n) in try search(q).facets?.years ?? [] { out[year, default: [:]][outcome] = n }
-        }
-        return out
+        return try pool.withEngine { try $0.search(query, options: p.options) }
     }
 
     /// One notice with every paragraph; nil when the index has no such notice.
@@ -49,9 +18,9 @@ struct SearchService: Sendable {
         try pool.withEngine { try $0.show(id) }
     }
 
-    /// Most-cited cases first.
-    func cases(limit: Int) throws -> [CitedCase] {
-        try pool.withEngine { try $0.cases(limit: limit) }
+    /// Most-cited cases first; with `matching`, those whose name or citation holds it (`cases NAME`).
+    func cases(limit: Int, matching: String? = nil) throws -> [CitedCase] {
+        try pool.withEngine { try $0.cases(limit: limit, matching: matching) }
     }
 
     /// One case by its canonical key (as `cases` lists it); nil when unknown.

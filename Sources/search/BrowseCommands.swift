@@ -16,6 +16,10 @@ extension Search {
         @Option(help: "Only this paragraph number.")
         var para: Int?
 
+        func validate() throws {
+            guard ref.count <= 1_000 else { throw ValidationError("a reference of \(ref.count) characters is too long (at most 1000)") }
+        }
+
         func run() throws {
             let found: NoticeRecord? = try guarded {
                 let engine = try SearchEngine(databasePath: common.database.path)
@@ -29,10 +33,10 @@ extension Search {
                 return r
             }
             guard let record = found else {
-                warn("search: no notice '\(ref)' in the index (give a reference, id or file name)")
+                warn("search: no notice '\(Printable.escaped(ref))' in the index (give a reference, id or file name)")
                 throw ExitCode(1)
             }
-            if common.json { try printJSON(record) } else { TerminalOutput().printNotice(record) }
+            if common.json { try printJSON(record) } else { TerminalOutput().printNotice(record, paragraph: para) }
         }
     }
 
@@ -41,11 +45,23 @@ extension Search {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(help: "How many cases to list.")
+        @Argument(help: "Only cases whose name or citation matches, e.g. Dransfield, Savic, \"[2016] UKUT 535 (AAC)\".")
+        var name: [String] = []
+
+        @Option(parsing: .unconditional, help: "How many cases to list.")
         var limit = 20
 
+        func validate() throws {
+            guard limit >= 0 else { throw ValidationError("--limit must be 0 or more (got \(limit))") }
+            let text = name.joined(separator: " ")
+            guard text.count <= 200 else { throw ValidationError("a case name of \(text.count) characters is too long (at most 200)") }
+        }
+
         func run() throws {
-            let cases = try guarded { try SearchEngine(databasePath: common.database.path).cases(limit: limit) }
+            let text = name.joined(separator: " ")
+            let cases = try guarded {
+                try SearchEngine(databasePath: common.database.path).cases(limit: limit, matching: text.isEmpty ? nil : text)
+            }
             if common.json {
                 try printJSON(CasesResponse(cases: cases))
             } else {
@@ -57,20 +73,25 @@ extension Search {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every notice with its metadata: JSONL (with paragraphs) or CSV, streamed to stdout.")
+            abstract: "The strict matches of a search (no query and no options: every notice), JSONL or CSV, streamed to stdout.")
 
         @OptionGroup var common: CommonOptions
+
+        @OptionGroup var arguments: QueryArguments
 
         @Option(help: "jsonl or csv.")
         var format: ExportFormat = .jsonl
 
         func run() throws {
+            var count = 0
             try guarded {
+                let query = arguments.isEmpty ? nil : try arguments.parsed()
                 let engine = try SearchEngine(databasePath: common.database.path)
                 let encoder = JSONOutput.encoder()
                 let out = FileHandle.standardOutput
                 if format == .csv { out.write(Data((CSV.header.joined(separator: ",") + "\r\n").utf8)) }
-                try engine.forEachNotice { r in
+                try engine.forEachMatch(query, sort: arguments.sort) { r in
+                    count += 1
                     switch format {
                     case .jsonl:
                         out.write(try encoder.encode(r))
@@ -80,24 +101,10 @@ extension Search {
                     }
                 }
             }
+            if count == 0 && !arguments.isEmpty { throw ExitCode(1) }
         }
     }
 }
 
-/// RFC 4180 rows for spreadsheets.
-enum CSV {
-    static let header = ["id", "reference", "file", "date", "authority", "authority_key", "sector", "law", "outcome",
-                         "provisions", "cases", "paragraphs"]
-
-    static func row(_ r: NoticeRecord) -> String {
-        let fields: [String?] = [r.id, r.reference, r.file, r.date, r.authority, r.authorityKey, r.sector, r.law, r.outcome,
-                                 r.provisions.joined(separator: ";"), r.cases.map(\.key).joined(separator: ";"),
-                                 String(r.fullParagraphs?.count ?? 0)]
-        return fields.map { quote($0 ?? "") }.joined(separator: ",")
-    }
-
-    static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
+/// The CSV rows live in the library, so `export` and the web server's `/api/export` write the same bytes.
+typealias CSV = CSVExport

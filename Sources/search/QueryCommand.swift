@@ -2,14 +2,102 @@ import ArgumentParser
 import Foundation
 import NoticeIndex
 
-enum OutcomeArgument: String, ExpressibleByArgument, CaseIterable {
-    case upheld, partlyUpheld = "partly-upheld", notUpheld = "not-upheld"
-    var outcome: Outcome { Outcome(slug: rawValue)! }
+/// `--outcome`: the slugs (`not-upheld`) and the forms results print (`"not upheld"`, `Not Upheld`).
+struct OutcomeArgument: ExpressibleByArgument {
+    var outcome: Outcome
+    init?(argument: String) {
+        guard let o = Outcome(slug: argument.trimmingCharacters(in: .whitespaces)) else { return nil }
+        outcome = o
+    }
+    static var allValueStrings: [String] { Outcome.allCases.map(\.slug) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 
-enum LawArgument: String, ExpressibleByArgument, CaseIterable {
-    case foia, eir
-    var law: Law { self == .foia ? .foia : .eir }
+/// `--law`: `foia`/`eir` in any case (results print `FOIA`), and `foi`.
+struct LawArgument: ExpressibleByArgument {
+    var law: Law
+    init?(argument: String) {
+        let v = argument.trimmingCharacters(in: .whitespaces).uppercased()
+        guard let l = Law(rawValue: v) ?? (v == "FOI" ? .foia : nil) else { return nil }
+        law = l
+    }
+    static var allValueStrings: [String] { ["foia", "eir"] }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}
+
+extension ResultSort: ExpressibleByArgument {}
+
+/// The query and its filters, shared by the default command and `export`.
+struct QueryArguments: ParsableArguments {
+    @Argument(help: "What to look for, e.g. \"section 31(3) NCND\".")
+    var query: [String] = []
+
+    @Option(help: "Provision relied on, e.g. 31(3), s.31(3), section 31, reg 12(4)(b) (repeatable).")
+    var provision: [String] = []
+
+    @Option(help: "Public authority, by name or alias (MPS, Home Office, EA, WYP).")
+    var authority: String?
+
+    @Option(help: "Outcome: upheld, partly-upheld or not-upheld (\"not upheld\" as printed also works).")
+    var outcome: OutcomeArgument?
+
+    @Option(help: "foia or eir.")
+    var law: LawArgument?
+
+    @Option(help: "Cited case: party name, neutral citation or appeal number (repeatable).")
+    var cites: [String] = []
+
+    @Option(help: "Finding on a provision, PROVISION=OUTCOME, e.g. 14(1)=not-upheld (repeatable).")
+    var finding: [String] = []
+
+    @Option(help: "Notices dated on or after (YYYY or YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Notices dated on or before (YYYY or YYYY-MM-DD).")
+    var until: String?
+
+    @Option(help: "Order: relevance (default; filters alone: newest first), newest or oldest.")
+    var sort: ResultSort = .relevance
+
+    /// Arguments past this length are refused before anything else reads them.
+    static let maxArgumentCharacters = 2_000
+
+    func validate() throws {
+        for p in provision where ProvisionSpelling.parse(p) == nil {
+            throw ValidationError("--provision '\(Printable.escaped(String(p.prefix(80))))' is not a FOIA section or EIR regulation (try 31(3), s.31(3) or reg 12(4)(b))")
+        }
+        for d in [since, until].compactMap({ $0 }) {
+            do { _ = try QueryFilters.date(d, upper: false) } catch { throw ValidationError("\(error)") }
+        }
+        for f in finding {
+            do { _ = try FindingFilter.parse(f) } catch { throw ValidationError("--finding: \(error)") }
+        }
+    }
+
+    var text: String { query.joined(separator: " ") }
+
+    /// Whether anything at all was asked (export with nothing exports everything).
+    var isEmpty: Bool {
+        query.isEmpty && provision.isEmpty && authority == nil && outcome == nil && law == nil && cites.isEmpty
+            && finding.isEmpty && since == nil && until == nil
+    }
+
+    func parsed() throws -> NoticeIndex.Query {
+        // Refused here, inside `guarded`, so the reason is one line like every other query error.
+        for a in query + provision + cites + finding + [authority, since, until].compactMap({ $0 }) where a.count > Self.maxArgumentCharacters {
+            throw NoticeIndexError.usage("an argument of \(a.count) characters is too long (at most \(Self.maxArgumentCharacters))")
+        }
+        var filters = QueryFilters()
+        filters.provisions = provision.compactMap(ProvisionSpelling.parse)
+        filters.authorities = authority.map { [$0] } ?? []
+        filters.outcome = outcome?.outcome
+        filters.law = law?.law
+        filters.cites = cites
+        filters.findings = try finding.map(FindingFilter.parse)
+        filters.since = try since.map { try QueryFilters.date($0, upper: false) }
+        filters.until = try until.map { try QueryFilters.date($0, upper: true) }
+        return try QueryParser.parse(text, filters: filters)
+    }
 }
 
 extension Search {
@@ -20,71 +108,43 @@ extension Search {
             discussion: """
                 Query language: words (all required), "phrases", OR, -word or NOT word, (grouping), word*,
                 a NEAR/5 b or "a b"~5, and fields provision:31(3) authority:"Home Office" outcome:upheld
-                law:eir cites:Savic year:2019..2023. Provisions are understood in any spelling:
+                law:eir cites:Savic finding:14(1)=not-upheld sector:police year:2019..2023. Provisions are understood in any spelling:
                 section 31(3), s.31(3), s31(3), 31(3), reg 12(4)(b), EIR 12.4.b.
                 """)
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: "What to look for, e.g. \"section 31(3) NCND\".")
-        var query: [String] = []
+        @OptionGroup var arguments: QueryArguments
 
-        @Option(help: "How many notices to show.")
+        // Unconditional: `--limit -1` is a value to refuse with a reason, not a missing value.
+        @Option(parsing: .unconditional, help: "How many notices to show.")
         var limit = 10
 
-        @Option(help: "Provision relied on, e.g. 31(3), s.31(3), section 31, reg 12(4)(b) (repeatable).")
-        var provision: [String] = []
-
-        @Option(help: "Public authority, by name or alias (MPS, Home Office).")
-        var authority: String?
-
-        @Option(help: "Outcome: upheld, partly-upheld or not-upheld.")
-        var outcome: OutcomeArgument?
-
-        @Option(help: "foia or eir.")
-        var law: LawArgument?
-
-        @Option(help: "Cited case: party name, neutral citation or appeal number (repeatable).")
-        var cites: [String] = []
-
-        @Option(help: "Notices dated on or after (YYYY or YYYY-MM-DD).")
-        var since: String?
-
-        @Option(help: "Notices dated on or before (YYYY or YYYY-MM-DD).")
-        var until: String?
+        @Option(parsing: .unconditional, help: "Skip this many notices first (for paging).")
+        var offset = 0
 
         @Flag(help: "Counts by provision, authority, outcome and year over all matches.")
         var facets = false
 
         func validate() throws {
-            guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
-            for p in provision where ProvisionSpelling.parse(p) == nil {
-                throw ValidationError("--provision '\(p)' is not a FOIA section or EIR regulation (try 31(3), s.31(3) or reg 12(4)(b))")
+            guard limit >= 0 else { throw ValidationError("--limit must be 0 or more (got \(limit))") }
+            guard limit <= SearchOptions.maxLimit else {
+                throw ValidationError("--limit must be at most \(SearchOptions.maxLimit) (page with --offset, or use export for every match)")
             }
-            for d in [since, until].compactMap({ $0 }) {
-                do { _ = try QueryFilters.date(d, upper: false) } catch { throw ValidationError("\(error)") }
-            }
+            guard offset >= 0 else { throw ValidationError("--offset must be 0 or more (got \(offset))") }
+            guard offset <= 1_000_000 else { throw ValidationError("--offset must be at most 1000000") }
         }
 
         func run() throws {
-            var filters = QueryFilters()
-            filters.provisions = provision.compactMap(ProvisionSpelling.parse)
-            filters.authorities = authority.map { [$0] } ?? []
-            filters.outcome = outcome?.outcome
-            filters.law = law?.law
-            filters.cites = cites
-            let text = query.joined(separator: " ")
             let response: SearchResponse = try guarded {
-                filters.since = try since.map { try QueryFilters.date($0, upper: false) }
-                filters.until = try until.map { try QueryFilters.date($0, upper: true) }
-                let parsed = try QueryParser.parse(text, filters: filters)
+                let parsed = try arguments.parsed()
                 let engine = try openEngine()
-                return try engine.search(parsed, limit: limit, facets: facets)
+                return try engine.search(parsed, options: SearchOptions(limit: limit, offset: offset, sort: arguments.sort, facets: facets))
             }
             if common.json {
                 try printJSON(response)
             } else {
-                TerminalOutput().printResults(response, limit: limit)
+                TerminalOutput().printResults(response)
             }
             if response.total == 0 { throw ExitCode(1) }
         }

@@ -20,6 +20,19 @@ struct Search: ParsableCommand {
         subcommands: [Query.self, Index.self, Show.self, Cases.self, Export.self, Serve.self],
         defaultSubcommand: Query.self
     )
+
+    /// More arguments than anyone types: the argument parser's time grows with the square of their
+    /// number (1,000 `--provision` options took seconds before a query ran). Refused up front.
+    static let maxArguments = 256
+
+    static func main() {
+        let count = CommandLine.arguments.count - 1
+        if count > maxArguments, CommandLine.arguments.dropFirst().first != "index" {
+            warn("search: too many arguments (\(count); at most \(maxArguments)); repeated options need not be repeated")
+            Foundation.exit(64)
+        }
+        main(nil)
+    }
 }
 
 /// Options every command takes.
@@ -41,9 +54,9 @@ struct CommonOptions: ParsableArguments {
 /// The CLI is one thread; set once options are read.
 nonisolated(unsafe) var databaseInUse: String?
 
-/// Prints to stderr.
+/// Prints to stderr, control characters escaped (messages carry file names and query text).
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((Printable.escaped(message, keepNewlines: true) + "\n").utf8))
 }
 
 /// Runs `body`, turning every failure into one line on stderr that names the file or database and

@@ -36,6 +36,8 @@ final class CaseLawTests: XCTestCase {
             ("[2004] 2 All ER 977", "[2004] 2 All ER 977"),           // two-word series
             ("[1999] 2 AC 418", "[1999] 2 AC 418"),                   // Appeal Cases
             ("[2011] QB 123", "[2011] QB 123"),                       // Queen's Bench, no volume
+            ("[2012] 1 Info LR 43", "[2012] 1 Info LR 43"),           // Information Law Reports
+            ("(2006) 43 EHRR 2", "(2006) 43 EHRR 2"),                 // round brackets: a volume-numbered series
             ("Savic v Information Commissioner", nil),                // a name is not a citation
             ("2016", nil),                                            // a year
             ("section 31(3)", nil),                                   // a provision
@@ -45,6 +47,16 @@ final class CaseLawTests: XCTestCase {
 
     private func cases(_ texts: [String]) -> [CaseReference] {
         CaseLawExtractor.extract(texts.enumerated().map { Paragraph(number: $0.offset + 1, headings: ["Reasons for decision"], text: $0.element) })
+    }
+
+    func testAShortNameJoinsTheCitedCaseWithTheSameFirstParty() {
+        let cs = cases([
+            "The leading case is Information Commissioner v Devon County Council & Dransfield [2012] UKUT 440 (AAC).",
+            "As the Upper Tribunal said in IC v Dransfield, the purpose of section 14 is to protect resources.",
+            "The Court of Appeal in Dransfield v Information Commissioner [2015] EWCA Civ 454 agreed.",
+        ])
+        XCTAssertEqual(cs.map(\.key), ["[2012] UKUT 440 (AAC)", "[2015] EWCA Civ 454"])
+        XCTAssertTrue(cs[0].citations.contains("IC v Dransfield"))
     }
 
     func testNumberedPartiesAreOneName() {

@@ -146,6 +146,14 @@ final class HeaderParserTests: XCTestCase {
             ("Dorset Council Dorset Council County Hall Colliton Park Dorchester DT1 1XJ", "Dorset Council",
              "a name written twice (name line and first address line) is kept once"),
             ("Cabinet Office 70 Whitehall London", "Cabinet Office", "the name ends at a name-ending word"),
+            ("University of Leeds Marjorie House Woodhouse Lane Leeds LS2 9JT", "University of Leeds",
+             "the address starts with a building's name"),
+            ("Ministry of Defence Main Building Whitehall London SW1A 2HB", "Ministry of Defence", "… 'Main Building'"),
+            ("London Borough of Camden Camden Town Hall Judd Street London WC1H 9JE", "London Borough of Camden",
+             "the place named again starts the address"),
+            ("Environment Agency Horizon House Deanery Road Bristol BS1 5AH", "Environment Agency", "a name ending before a building"),
+            ("London Borough of Tower Hamlets Town Hall Mulberry Place 5 Clove Crescent", "London Borough of Tower Hamlets",
+             "'Tower' in a place name is not a building"),
         ]
         for c in cases { XCTAssertEqual(HeaderParser.splitSingleLine(c.line, count: 2).first, c.name, c.why) }
 

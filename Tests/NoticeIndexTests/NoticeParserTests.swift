@@ -266,6 +266,44 @@ final class NoticeParserTests: XCTestCase {
         XCTAssertTrue(n.paragraphs.last?.text.hasPrefix("Section 43(2) provides that information is exempt") == true)
     }
 
+    func testAHeadingWithoutParagraphsIsTheParentOfTheHeadingAfterIt() {
+        let text = """
+            Freedom of Information Act 2000 (FOIA)
+            Decision notice
+
+            Date: 3 March 2021
+            Public Authority: Home Office
+
+            Reasons for decision
+
+            Section 35(1)(a) – formulation of government policy
+
+            1. The Home Office withheld the briefing under section 35(1)(a).
+
+            Public interest test
+
+            The public interest in favour of disclosure
+
+            2. The complainant argued that the policy had attracted wide public debate.
+
+            The public interest in maintaining the exemption
+
+            3. The Home Office argued that officials need a safe space to develop policy.
+
+            Public interest test
+
+            4. The Commissioner finds that the public interest favours maintaining the exemption.
+            """
+        let n = NoticeParser.parse(text)
+        let section = "Section 35(1)(a) – formulation of government policy"
+        XCTAssertEqual(paragraph(n, 1)?.headings, ["Reasons for decision", section])
+        XCTAssertEqual(paragraph(n, 2)?.headings, ["Reasons for decision", section, "Public interest test", "The public interest in favour of disclosure"])
+        XCTAssertEqual(paragraph(n, 3)?.headings, ["Reasons for decision", section, "Public interest test", "The public interest in maintaining the exemption"],
+                       "a sibling after paragraphs replaces the last level, not the parent")
+        XCTAssertEqual(paragraph(n, 4)?.headings, ["Reasons for decision", section, "Public interest test"],
+                       "a heading with paragraphs of its own is not nested")
+    }
+
     func testNumberingQuirks() {
         let cases: [(text: String, numbers: [Int], why: String)] = [
             ("Decision\n\n1. One.\n\n2. Two.\n\n4. Four.\n\n5. Five.", [1, 2, 4, 5], "a skipped number is accepted"),

@@ -47,13 +47,13 @@ final class QueryParserTests: XCTestCase {
     func testOperatorsBuildQuotedExpressions() throws {
         let cases: [(String, String)] = [
             ("section 31(3) NCND", "(\"sec31x3\" AND \"synncnd\")"),
-            ("police bodycam", "(\"police\" AND \"bodycam\")"),
+            ("police bodycam", "(\"police\" AND \"synbodycam\")"),  // bodycam is a synonym group
             ("police OR constabulary", "(\"police\" OR \"constabulary\")"),
             ("Dransfield -\"costs limit\"", "(\"dransfield\" NOT \"costs limit\")"),
             ("Dransfield NOT vexatious", "(\"dransfield\" NOT \"vexatious\")"),
             ("(police OR constabulary) bodycam*", "((\"police\" OR \"constabulary\") AND \"bodycam\" *)"),
-            ("police NEAR/5 bodycam", "NEAR(\"police\" \"bodycam\", 5)"),
-            ("police NEAR/5 bodycam NEAR/5 footage", "NEAR(\"police\" \"bodycam\" \"footage\", 5)"),
+            ("police NEAR/5 bodycam", "NEAR(\"police\" \"synbodycam\", 5)"),
+            ("police NEAR/5 bodycam NEAR/5 footage", "NEAR(\"police\" \"synbodycam\" \"footage\", 5)"),
             ("\"police bodycam\"~3", "NEAR(\"police\" \"bodycam\", 3)"),
             ("co-operation", "\"co operation\""),                   // hyphenated word as unicode61 splits it
             ("a AND b", "(\"a\" AND \"b\")"),
@@ -73,7 +73,7 @@ final class QueryParserTests: XCTestCase {
         XCTAssertEqual(q.filters.cites, ["Savic"])
         XCTAssertEqual(q.filters.since, "2019-01-01")
         XCTAssertEqual(q.filters.until, "2023-12-31")
-        XCTAssertEqual(q.root, .term(.word("bodycam", prefix: false)))
+        XCTAssertEqual(q.root, .term(.synonym(token: "synbodycam", written: "bodycam")))
 
         let filtersOnly = try QueryParser.parse("provision:31(3)")
         XCTAssertNil(filtersOnly.root)

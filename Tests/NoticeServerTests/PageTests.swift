@@ -44,6 +44,16 @@ final class PageTests: XCTestCase {
         XCTAssertNotNil(page.firstMatch(of: /class="didyoumean">Did you mean: <a href="\/search\?q=vexati/))
     }
 
+    func testPartialMatchesComeApartNamingWhatTheyLack() async throws {
+        let server = try await RunningServer.start(database: ServerTestSupport.sharedIndex, test: self)
+        let page = try await server.get("/search?q=police+zzqqxx").text
+        XCTAssertTrue(page.contains("No notices match “police zzqqxx”"), "strict is the answer")
+        let head = try XCTUnwrap(page.range(of: "<h2 class=\"partial-head\">Notices with only some of the words"))
+        XCTAssertNil(page[..<head.lowerBound].range(of: "<article"), "no result above the partial heading")
+        XCTAssertTrue(page[head.upperBound...].contains("<article class=\"result partial\">"))
+        XCTAssertTrue(page.contains("lacks: <s>zzqqxx</s>"))
+    }
+
     func testNoticePageHasAnchorsHeadingsCitationAndMarksTheQuery() async throws {
         let server = try await RunningServer.start(database: ServerTestSupport.sharedIndex, test: self)
         let plain = try await server.get("/notices/FS50648213").text

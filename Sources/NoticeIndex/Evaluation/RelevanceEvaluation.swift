@@ -63,7 +63,9 @@ public enum RelevanceEvaluation {
             let query = naive ? naiveQuery(j.query) : try QueryParser.parse(j.query)
             guard query.root != nil else { rows.append((j.query, 0, 0)); continue }
             let response = try engine.search(query, limit: 10)
-            let ranked = response.results.map { (($0.file as NSString).lastPathComponent as NSString).deletingPathExtension }
+            // A judged natural-language query is read as a researcher reads the page: strict matches,
+            // then the partial ones shown apart.
+            let ranked = (response.results + response.partial).map { (($0.file as NSString).lastPathComponent as NSString).deletingPathExtension }
             rows.append((j.query, precision(ranked, j.relevant, k: 5), ndcg(ranked, j.relevant, k: 10)))
         }
         let n = Double(max(1, rows.count))

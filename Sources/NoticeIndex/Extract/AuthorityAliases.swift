@@ -93,7 +93,16 @@ enum AuthorityAliases {
         Family(key: "office for national statistics", sector: .centralGovernment, names: ["Office for National Statistics"], short: ["ONS"]),
         Family(key: "environment agency", sector: .centralGovernment, names: ["Environment Agency"]),
         Family(key: "ofsted", sector: .education,
-               names: ["Office for Standards in Education, Children's Services and Skills", "Ofsted"]),
+               names: ["Office for Standards in Education, Children's Services and Skills", "Office for Standards in Education",
+                       "Ofsted"]),
+        Family(key: "national highways", sector: .centralGovernment,
+               names: ["National Highways", "Highways England", "Highways England Company Limited", "Highways Agency"]),
+        Family(key: "the national archives", sector: .centralGovernment, names: ["The National Archives", "National Archives"],
+               short: ["TNA"]),
+        Family(key: "national savings and investments", sector: .centralGovernment,
+               names: ["National Savings and Investments", "National Savings & Investments"], short: ["NS&I", "NSI"]),
+        Family(key: "financial conduct authority", sector: .other, names: ["Financial Conduct Authority", "Financial Services Authority"],
+               short: ["FCA"]),  // not "FSA": the Food Standards Agency uses it too
         Family(key: "information commissioners office", sector: .other,
                names: ["Information Commissioner's Office", "Information Commissioner"], short: ["ICO"]),
         // Health
@@ -124,7 +133,11 @@ enum AuthorityAliases {
         for (alias, key) in [("met", "metropolitan police service"), ("met police", "metropolitan police service"),
                              ("metropolitan", "metropolitan police service"), ("scotland yard", "metropolitan police service"),
                              ("revenue and customs", "hm revenue and customs"), ("treasury", "hm treasury"),
-                             ("defence", "ministry of defence"), ("justice", "ministry of justice")] {
+                             ("defence", "ministry of defence"), ("justice", "ministry of justice"),
+                             // Short forms that would be ambiguous in a notice ("EA/2018/0164" is an appeal).
+                             ("ea", "environment agency"), ("wyp", "west yorkshire police"),
+                             ("gmp", "greater manchester police"), ("wmp", "west midlands police"),
+                             ("tvp", "thames valley police"), ("syp", "south yorkshire police")] {
             t[AuthorityNormalizer.normalize(alias)] = key
         }
         return t

@@ -68,7 +68,7 @@ public enum AuthorityNormalizer {
 
     /// `normalize` for ASCII text, on bytes: the case-law extractor normalises every party name it sees,
     /// and Character iteration made that a visible share of analysis. Same steps, same result.
-    private static func normalizeASCII(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    static func normalizeASCII(_ b: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var word: [UInt8] = []
@@ -98,7 +98,7 @@ public enum AuthorityNormalizer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func normalizeUnicode(_ text: String) -> String {
+    static func normalizeUnicode(_ text: String) -> String {
         var out: [String] = []
         var word = ""
         var depth = 0

@@ -155,12 +155,15 @@ enum CaseCitations {
     static let reports: [[String]] = [
         ["All", "ER"], ["Admin", "LR"], ["Cr", "App", "R"], ["Lloyd's", "Rep"], ["AC"], ["QB"], ["KB"], ["WLR"],
         ["AACR"], ["Ch"], ["Fam"], ["ICR"], ["IRLR"], ["EMLR"], ["FSR"], ["HRLR"], ["UKHRR"], ["LGR"], ["BLGR"],
-        ["Env", "LR"], ["JPL"], ["PTSR"], ["CMLR"], ["EHRR"], ["Info", "TLR"],
+        ["Env", "LR"], ["Info", "LR"], ["JPL"], ["PTSR"], ["CMLR"], ["EHRR"], ["BHRC"], ["LLR"],
     ]
 
-    /// `[2017] 1 WLR 2945`, `[2016] AACR 5`, `[2013] 2 All ER 1010`, `[1990] 1 AC 109`.
+    /// `[2017] 1 WLR 2945`, `[2016] AACR 5`, `[2013] 2 All ER 1010`, `[1990] 1 AC 109`, `(2006) 43 EHRR 1`
+    /// (round brackets: reports numbered by volume).
     static func lawReport(_ b: [UInt8], _ i: Int) -> Identifier? {
-        guard b[i] == 0x5B, let (year, y) = digits(b, i + 1, max: 4), year.count == 4, y < b.count, b[y] == 0x5D else { return nil }
+        guard b[i] == 0x5B || b[i] == 0x28, let (year, y) = digits(b, i + 1, max: 4), year.count == 4, y < b.count,
+              b[y] == (b[i] == 0x5B ? 0x5D : 0x29) else { return nil }
+        let open = b[i] == 0x5B ? "[" : "(", close = b[i] == 0x5B ? "]" : ")"
         var j = TextBytes.skipSpaces(b, y + 1, limit: 2)
         var volume = ""
         if let (v, ve) = digits(b, j, max: 2) { volume = v + " "; j = TextBytes.skipSpaces(b, ve, limit: 2) }
@@ -180,7 +183,7 @@ enum CaseCitations {
         guard let series else { return nil }
         j = TextBytes.skipSpaces(b, j, limit: 2)
         guard let (page, pe) = digits(b, j, max: 5), pe >= b.count || !TextBytes.isLetter(b[pe]) else { return nil }
-        return Identifier(key: "[\(year)] \(volume)\(series.joined(separator: " ")) \(page)", kind: .report, range: i..<pe)
+        return Identifier(key: "\(open)\(year)\(close) \(volume)\(series.joined(separator: " ")) \(page)", kind: .report, range: i..<pe)
     }
 
     /// Whether the letters at `j` are, in any case, one of the prefixes `appealOrFile` knows (EA, GI, GIA,
@@ -272,7 +275,11 @@ enum CaseCitations {
 
     /// A word as a name part: footnote markers stripped; nil when the word cannot be part of a name.
     private static func clean(_ raw: String) -> String? {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return cleanASCII(Array(raw.utf8)) }
+        raw.utf8.allSatisfy({ $0 < 0x80 }) ? cleanASCII(Array(raw.utf8)) : cleanUnicode(raw)
+    }
+
+    /// `clean` on Characters, for any word (`TwinPathTests` compares it with the ASCII path).
+    static func cleanUnicode(_ raw: String) -> String? {
         var w = raw
         if w.first == "(", w.last == ")" { w = String(w.dropFirst().dropLast()) }  // `R (Evans) v …`
         while let l = w.last, "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(l) { w.removeLast() }
@@ -285,7 +292,7 @@ enum CaseCitations {
 
     /// `clean` for an ASCII word, on its bytes (every word around every ` v ` comes through here): the
     /// same steps, where no superscript can occur and a `Character` is a byte.
-    private static func cleanASCII(_ b: [UInt8]) -> String? {
+    static func cleanASCII(_ b: [UInt8]) -> String? {
         var lo = 0, hi = b.count
         if hi - lo >= 2, b[lo] == 0x28, b[hi - 1] == 0x29 { lo += 1; hi -= 1 }  // `R (Evans) v …`
         if hi - lo > 1, TextBytes.isLetter(b[lo]) {

@@ -37,7 +37,7 @@ public enum CaseLaw {
     }
 
     /// The names of a name's parties: split at ` v ` and ` vs `, then at `&`, ` and ` and commas, trimmed.
-    private static func partySegments(_ name: String) -> [String] {
+    static func partySegments(_ name: String) -> [String] {
         name.components(separatedBy: " v ").flatMap { $0.components(separatedBy: " vs ") }.flatMap { party in
             party.replacingOccurrences(of: "&", with: ",").replacingOccurrences(of: " and ", with: ",")
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -47,7 +47,7 @@ public enum CaseLaw {
     /// `partySegments` on the bytes of an ASCII name (nil otherwise), with the same left-to-right,
     /// non-overlapping splits: every case name of every notice goes through here at index time, and the
     /// Foundation string calls made it a visible share of analysis.
-    private static func asciiPartySegments(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
+    static func asciiPartySegments(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
         let v: [UInt8] = Array(" v ".utf8), vs: [UInt8] = Array(" vs ".utf8), and: [UInt8] = Array(" and ".utf8)
         var out: [String] = []

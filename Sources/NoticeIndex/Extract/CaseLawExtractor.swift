@@ -80,8 +80,38 @@ enum CaseLawExtractor {
             let spans = ms.map { Span(paragraph: mentions[$0].paragraph, start: mentions[$0].range.lowerBound, end: mentions[$0].range.upperBound) }
             return CaseReference(key: key, name: name, citations: citations, aliases: aliases, spans: spans)
         }
+        mergeShortNames(&cases)
         resolveShortForms(&cases, paragraphs)
         return cases
+    }
+
+    /// `IC v Dransfield` after `Information Commissioner v Devon County Council & Dransfield [2012] UKUT 440
+    /// (AAC)`: a case known only by a name joins the one cited case whose first party is the same (`IC`,
+    /// `ICO` and `the Information Commissioner` are one) and whose name holds all its distinctive words.
+    /// When two cited cases qualify (the Upper Tribunal and the Court of Appeal in Dransfield, with the
+    /// parties the other way round) the first party decides; when still two, the name stays a case of its own.
+    static func mergeShortNames(_ cases: inout [CaseReference]) {
+        func firstParty(_ name: String) -> String {
+            let first = name.components(separatedBy: " v ").first ?? name
+            let n = AuthorityNormalizer.normalize(first)
+            return ["ic", "ico", "information commissioner", "the information commissioner", "information commissioners office"].contains(n)
+                ? "information commissioner" : n
+        }
+        var merged = Set<Int>()
+        for (ci, c) in cases.enumerated() where c.key == nameKey(c.name ?? "") {
+            guard let name = c.name else { continue }
+            let tokens = Set(CaseLaw.nameTokens(name))
+            guard !tokens.isEmpty else { continue }
+            let targets = cases.indices.filter { d in
+                d != ci && !merged.contains(d) && cases[d].key != nameKey(cases[d].name ?? "") && cases[d].name != nil
+                    && tokens.isSubset(of: Set(CaseLaw.nameTokens(cases[d].name!))) && firstParty(cases[d].name!) == firstParty(name)
+            }
+            guard targets.count == 1, let d = targets.first else { continue }
+            for w in c.citations where !cases[d].citations.contains(w) { cases[d].citations.append(w) }
+            cases[d].spans += c.spans
+            merged.insert(ci)
+        }
+        cases = cases.enumerated().filter { !merged.contains($0.offset) }.map(\.element)
     }
 
     static func nameKey(_ name: String) -> String {

@@ -3,7 +3,7 @@
 enum CueKind: Int, CaseIterable {
     case clauseCut, negative, positive, wins, loses, publicInterestReversal, stepsOrdered, noSteps, delay,
          delayFailure, decisionStatement, negator, partial, heldWin, heldLose, narration, anaphor, proceduralBreach,
-         complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question, confirmOrDeny
+         complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question, confirmOrDeny, orderVerb, orders
 }
 
 /// A list of lowercase ASCII cue phrases of one kind.
@@ -53,6 +53,7 @@ struct CueMatcher: Sendable {
         DecisionLanguage.procedural, DecisionLanguage.complaintUpheld, DecisionLanguage.complaintPartly,
         DecisionLanguage.complaintNotUpheld, DecisionLanguage.decisionVerbs,
         DecisionLanguage.questions, DecisionLanguage.confirmOrDeny,
+        DecisionLanguage.orderVerbs, DecisionLanguage.orders,
     ])
 
     init(_ lists: [CueList]) {

@@ -7,10 +7,10 @@
 ///
 /// | rule | phrases (examples) | finding |
 /// |---|---|---|
-/// | authority right | entitled to rely, correctly, appropriately, properly, is engaged, correct to, exempt from disclosure, favours maintaining, complied with | not upheld |
+/// | authority right | entitled to rely, correctly, appropriately, properly, is engaged, correct to, exempt from disclosure, favours maintaining, complied with, has not breached (the longer of two overlapping phrases stands) | not upheld |
 /// | authority wrong | not entitled, incorrectly, inappropriately, wrongly, failed to demonstrate, not engaged, breached, contravened, could not rely, unable to rely, shortcomings | upheld |
 /// | negation and scope | a *negator* (`not`, `n't`, `unable`, `cannot`, `no longer`, `failed to demonstrate`, `not satisfied`, `does not find` …) up to six words before a win phrase, in the same clause, turns it into a loss: "does not find this exemption engaged", "failed to demonstrate that regulation 12(5)(e) is engaged", "has not been applied appropriately" | upheld |
-/// | some of / the remainder | a decision in a sentence that also says `some of the`, `some information`, `majority of`, `a limited amount`, `part of the information`, `the remainder` | partly upheld |
+/// | some of / the remainder | a decision in a sentence that also says `some of the`, `some information`, `majority of`, `a limited amount`, `part of the information`, `with the exception of`; a win on part and a loss on the remainder merge | partly upheld |
 /// | held / not held | `does not hold`, `not in possession`, `unlikely to hold`, `journalism, art or literature` (the BBC derogation: held for those purposes is outside FOIA) | not upheld on s1(1)(a) (EIR: r5(1)) unless the clause names a provision of its own |
 /// | held after all | `does hold`, `holds more`, `holds further`, `not provided all` (partly, with "some of") | upheld on s1(1)(a) (EIR: r5(1)) |
 /// | confirm or deny | a loss about `neither confirm nor deny` with no provision named | upheld on s1(1)(a) (EIR: r5(1)) |
@@ -33,8 +33,10 @@ enum DecisionLanguage {
         "were exempt under", "are exempt under", "is exempt by virtue", "was exempt by virtue",
         "favours maintaining", "lies in maintaining", "rests in maintaining", "rests with the exception",
         "rests with the exemption", "in maintaining the exemption outweighs", "in maintaining the exception outweighs",
-        "upholds the", "position is upheld", "applies to", "apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
+        "upholds the", "position is upheld", " applies", " apply to", "withheld correctly", "is manifestly unreasonable", "are manifestly unreasonable",
         "was manifestly unreasonable", "were manifestly unreasonable", "is vexatious", "was vexatious", "were vexatious",
+        "not obliged to comply", "not required to comply", "not obliged to confirm", "entitled to refuse",
+        "not breached", "did not breach", "has not breached", "no breach of", "not in breach",
     ])
     static let loses = CueList(.loses, [
         "not entitled", "incorrect ", "failed to demonstrate", "has not demonstrated", "not demonstrated", "incorrectly",
@@ -47,33 +49,39 @@ enum DecisionLanguage {
         "contravened", "failed to meet", "shortcoming", "should have been dealt with under", "should have been handled under",
         "should have been considered under", "does not engage", "do not engage", "did not engage", "not exempt",
         "upholds the complaint", "is not vexatious", "was not vexatious", "were not vexatious", "not manifestly unreasonable",
+        "did not provide", "has not provided", "did not issue", "has not issued", "did not meet", "has not met",
+        "was not met", "should have disclosed", "should have been disclosed", "should be disclosed", "should now be disclosed",
+        "must be disclosed", "wrong to", "was wrong", " erred", "improperly", "not shown", "unable to demonstrate",
+        "not able to demonstrate", "not been able to demonstrate", "not uphold the",
     ])
     /// Words that turn a following win phrase into a loss (see the table above).
     static let negators = CueList(.negator, [
-        " not ", "n't ", " unable ", " cannot ", " no longer ", "failed to demonstrate", "not demonstrated", "not satisfied",
+        " not ", "n't ", " unable ", " cannot ", " no longer ", "neither ", "failed to demonstrate", "not demonstrated", "not satisfied",
         "not persuaded", "not convinced", "does not consider", "does not find", "did not find", "does not accept",
+        "not shown", "unable to demonstrate", "not able to demonstrate",
     ])
     /// A decision on only part of the information: the finding is partly upheld.
     static let partial = CueList(.partial, [
         "some of the", "some information", "some of it", "majority of", "a limited amount", "part of the information",
-        "parts of the information", "some but not all", "the remainder", "with the exception of",
+        "parts of the information", "some but not all", "with the exception of",
     ])
     /// Not held (or held outside the Act): the authority was right on the duty to confirm and communicate.
     static let heldWins = CueList(.heldWin, [
         "does not hold", "did not hold", "is not held", "was not held", "were not held", "are not held",
-        "not in fact held", "not in possession", "unlikely to hold", "holds no further", "holds no information",
-        "holds no recorded", "journalism, art or literature", "journalism, art and literature",
+        "not in fact held", "not in possession", "unlikely to hold", " holds no", " held no", "no further information is held",
+        "no further information was held", "no information is held", "no information was held", "no recorded information", "journalism, art or literature", "journalism, art and literature",
     ])
     /// Held after all: the complainant was right that more exists.
     static let heldLoses = CueList(.heldLose, [
-        "does hold", "did hold", "did in fact hold", "holds more", "held more", "holds further", "held further", "not provided all", "is likely to hold",
+        "does hold", "did hold", "did in fact hold", "does in fact hold", "in fact held", " holds the requested information",
+        " held the requested information", " holds more", " held more", " holds further", " held further", "not provided all", "is likely to hold",
     ])
     /// In the Decision section: a party's own account, not a decision (unless the Commissioner is named).
     static let narration = CueList(.narration, [
         "explained", "argued", " said ", " says ", "claimed", "initially", "refused", "refusing", "citing", "contested",
         "complained", "stated", "upheld its", "maintained its", "sought to rely", "considered it to be", "disclosed",
         "released", "clarified", "responded", "withholding", "provided part", "provided some", "changed its view",
-        "revised its position",
+        "revised its position", "stating that", "issued a refusal notice",
     ])
     /// What makes a narrating sentence a decision after all ("the Commissioner has found that …").
     static let decisionVerbs = CueList(.decisionVerb, [
@@ -84,13 +92,22 @@ enum DecisionLanguage {
     /// A question the notice goes on to answer, not an answer: the clause decides nothing.
     static let questions = CueList(.question, [
         "considered whether", "consider whether", "considering whether", "determine whether", "decide whether",
-        "investigated whether", "establish whether", "is whether", "are whether", "was whether",
+        "investigated whether", "establish whether", "is whether", "are whether", "was whether", "not whether",
+        // an instruction, not a finding: "otherwise confirm to the complainant that no further information is held"
+        "confirm to the complainant", "formally confirm",
     ])
     /// An anaphor: the clause decides the provisions named just before.
     static let anaphora = CueList(.anaphor, [
         "this exemption", "that exemption", "the exemption", "this exception", "that exception", "the exception",
         "these exemptions", "those exemptions", "these exceptions", "those exceptions", "the exemptions", "the exceptions",
+        "neither exception", "neither exemption", "either exception", "either exemption", "both exceptions", "both exemptions",
     ])
+    /// In the Decision section, `requires` or `orders` with one of these is a step ordered ("the Commissioner
+    /// requires the trust to disclose …"); `does not require … any steps` is read first.
+    static let orderVerbs = CueList(.orderVerb, [
+        "to disclose", "to issue", "to provide", "to confirm", "to reconsider", "to respond", "to release", "to carry out",
+    ])
+    static let orders = CueList(.orders, ["requires", " orders", " ordered"])
     /// The duty to confirm or deny: a loss about it with no provision named is a finding on s1(1)(a) (EIR r5(1)).
     static let confirmOrDeny = CueList(.confirmOrDeny, ["confirm nor deny", "confirm or deny"])
     /// A procedural breach named without a section ("breaches of certain procedural requirements").

@@ -31,7 +31,7 @@ enum NoticeSection: Equatable {
     /// from it while every byte before is ASCII (such a `Character` cannot lowercase to the prefix's letter,
     /// a combining mark after it notwithstanding); it matches when its bytes are equal and the byte after
     /// it is ASCII or absent (a combining mark there would change its last `Character`).
-    private static func classifyASCII(_ b: UnsafeBufferPointer<UInt8>) -> NoticeSection? {
+    static func classifyASCII(_ b: UnsafeBufferPointer<UInt8>) -> NoticeSection? {
         var i = 0
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
         prefixes: for (p, section) in prefixes {
@@ -47,7 +47,7 @@ enum NoticeSection: Equatable {
         return .body
     }
 
-    private static func classifyUnicode(_ heading: String) -> NoticeSection {
+    static func classifyUnicode(_ heading: String) -> NoticeSection {
         let h = heading.lowercased().trimmingCharacters(in: .whitespaces)
         if h.hasPrefix("decision") || h.hasPrefix("summary") || h.hasPrefix("the decision") || h.hasPrefix("steps required") {
             return .decision

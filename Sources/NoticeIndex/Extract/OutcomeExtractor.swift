@@ -82,24 +82,64 @@ enum OutcomeExtractor {
     static func extract(_ paragraphs: [Paragraph], sections: [NoticeSection], cues: [CueText?], mentions: [ProvisionMention], law: Law) -> Result {
         var byParagraph: [Int: [ProvisionMention]] = [:]
         for m in mentions { byParagraph[m.span.paragraph, default: []].append(m) }
-        var decision = Tier(), body = Tier(), signals = Signals()
-        let held = law == .eir ? Provision(law: .eir, parts: ["5", "1"]) : Provision(law: .foia, parts: ["1", "1", "a"])
-        let delayProvision = law == .eir ? Provision(law: .eir, parts: ["5", "2"]) : Provision(law: .foia, parts: ["10"])
-        var last: [Provision] = []  // the provisions of the last Decision sentence that named any (for anaphora)
-
+        var reader = Reader(law: law)
         for (pi, p) in paragraphs.enumerated() {
             let section = sections[pi]
             if section == .otherMatters || section == .rightOfAppeal { continue }
-            let isDecision = section == .decision
             let cue = cues[pi] ?? CueText(p.text)
-            let all = 0..<cue.low.count
-            if isDecision {
-                if cue.contains(any: noSteps, in: all) { signals.none = true } else if cue.contains(any: stepsOrdered, in: all) { signals.ordered = true }
-                if cue.contains(any: DecisionLanguage.complaintPartly, in: all) { signals.stated = .partlyUpheld }
-                else if cue.contains(any: DecisionLanguage.complaintNotUpheld, in: all) { signals.stated = .notUpheld }
-                else if cue.contains(any: DecisionLanguage.complaintUpheld, in: all) { signals.stated = .upheld }
-            }
             let ms = (byParagraph[pi] ?? []).filter { !cue.isQuoted($0.span.start..<$0.span.end) && $0.role == .reliedOn }
+            reader.read(paragraph: pi, cue: cue, isDecision: section == .decision, mentions: ms)
+        }
+        let (decision, body, held) = (reader.decision, reader.body, reader.held)
+        var findings = decision.order.map { decision.found[$0]! }
+        for p in body.order where decision.found[p] == nil { findings.append(body.found[p]!) }
+        findings = mostSpecific(findings, relied: mentions.filter { $0.role == .reliedOn }.map(\.provision))
+        if !mentions.contains(where: { $0.provision == held }) {
+            // Only provisions written with their numbers: "not held" read as r12(4)(a) from the words alone is
+            // the same finding as the held one, not a second provision to fold it into.
+            let written = Set(mentions.filter { $0.text.contains(where: \.isNumber) }.map(\.provision))
+            findings = foldHeld(findings, held: held, written: written)
+        }
+        let basis = decision.order.isEmpty ? findings : findings.filter { decision.found[$0.provision] != nil }
+        return Result(outcome: outcome(of: basis, reader.signals), findings: findings)
+    }
+
+    /// Reads a notice paragraph by paragraph, sentence by sentence, clause by clause, collecting findings
+    /// per tier and the signals that name no provision.
+    private struct Reader {
+        var decision = Tier(), body = Tier(), signals = Signals()
+        /// The finding for held / not held without a provision: s1(1)(a), EIR r5(1).
+        let held: Provision
+        /// A delay with no section named: s10, EIR r5(2).
+        let delayProvision: Provision
+        /// The provisions of the last Decision sentence that named any (for anaphora).
+        var last: [Provision] = []
+
+        init(law: Law) {
+            held = law == .eir ? Provision(law: .eir, parts: ["5", "1"]) : Provision(law: .foia, parts: ["1", "1", "a"])
+            delayProvision = law == .eir ? Provision(law: .eir, parts: ["5", "2"]) : Provision(law: .foia, parts: ["10"])
+        }
+
+        /// Where the sentence being read is, and whether it decides on only some of the information.
+        struct Place {
+            var paragraph: Int
+            var isDecision: Bool
+            var cue: CueText
+            var mentions: [ProvisionMention]
+            var partial = false
+        }
+
+        mutating func recordWhole(_ prov: Provision, _ o: Outcome, _ r: Range<Int>, _ at: Place) {
+            let span = Span(paragraph: at.paragraph, start: r.lowerBound, end: r.upperBound)
+            if at.isDecision { decision.record(prov, o, span) } else { body.record(prov, o, span) }
+        }
+
+        mutating func record(_ prov: Provision, _ o: Outcome, _ r: Range<Int>, _ at: Place) {
+            recordWhole(prov, at.partial ? .partlyUpheld : o, r, at)
+        }
+
+        mutating func read(paragraph pi: Int, cue: CueText, isDecision: Bool, mentions ms: [ProvisionMention]) {
+            if isDecision { readSignals(cue) }
             var introduced = false  // "The Commissioner's decision is that:" — the bullets after it are decisions
             for s in cue.sentences {
                 let stated = cue.contains(any: decisionStatement, in: s)
@@ -107,86 +147,98 @@ enum OutcomeExtractor {
                     if isDecision, cue.low[s].last(where: { $0 != 0x20 }) == 0x3A, cue.contains(any: DecisionLanguage.decisionVerbs, in: s) { introduced = true }
                 }
                 if !isDecision && !stated { continue }
-                var inSentence = provisions(ms, in: s)
+                let inSentence = provisions(ms, in: s)
                 if isDecision && !introduced && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
                     if !inSentence.isEmpty { last = inSentence }  // "… and cited regulation 12(4)(e)": named for an anaphor
                     continue
                 }
-                let partial = cue.contains(any: DecisionLanguage.partial, in: s)
-                func recordWhole(_ prov: Provision, _ o: Outcome, _ r: Range<Int>) {
-                    let span = Span(paragraph: pi, start: r.lowerBound, end: r.upperBound)
-                    if isDecision { decision.record(prov, o, span) } else { body.record(prov, o, span) }
-                }
-                func record(_ prov: Provision, _ o: Outcome, _ r: Range<Int>) {
-                    recordWhole(prov, partial ? .partlyUpheld : o, r)
-                }
-                if cue.contains(any: publicInterestReversal, in: s) {
-                    if inSentence.isEmpty, isDecision { inSentence = last }
-                    for prov in inSentence { record(prov, .upheld, s) }
-                    if inSentence.isEmpty, isDecision { signals.generalLose = true }
-                    continue
-                }
-                var carry: [Provision] = []  // provisions of clauses before this one with no decision phrase
-                for c in clauses(of: s, in: cue) {
-                    if cue.contains(any: ProvisionRoles.negative, in: c) || cue.contains(any: DecisionLanguage.questions, in: c) { carry = []; continue }
-                    let hits = polarity(c, cue)
-                    let heldWin = cue.contains(any: DecisionLanguage.heldWins, in: c)
-                    let heldLose = !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
-                    var inClause = provisions(ms, in: c)
-                    if hits.wins.isEmpty && hits.loses.isEmpty && !heldWin && !heldLose {
-                        carry += inClause
-                        continue
-                    }
-                    if heldWin || heldLose {
-                        // Held or not: a finding on the duty to confirm and communicate, unless the clause
-                        // names a provision of that family (r12(4)(a) for EIR "not held") itself.
-                        let own = inClause.filter { $0.isWithin(held.law == .eir ? Provision(law: .eir, parts: ["5"]) : Provision(law: .foia, parts: ["1"]))
-                            || $0.isWithin(Provision(law: .eir, parts: ["12", "4", "a"])) }
-                        // "does not hold some of the information" is not held, not partly upheld; "has
-                        // provided some of it but not all it holds" is partly upheld.
-                        if own.isEmpty { heldWin ? recordWhole(held, .notUpheld, c) : record(held, .upheld, c) }
-                        if hits.wins.isEmpty && hits.loses.isEmpty {
-                            for prov in own { heldWin ? recordWhole(prov, .notUpheld, c) : record(prov, .upheld, c) }
-                            carry = []
-                            continue
-                        }
-                    }
-                    if inClause.isEmpty { inClause = carry }
-                    if inClause.isEmpty, isDecision, cue.contains(any: DecisionLanguage.anaphora, in: c) { inClause = last }
-                    let lose = !hits.loses.isEmpty
-                    if inClause.isEmpty, lose, cue.contains(any: delay, in: c), cue.contains(any: delayFailure, in: c) {
-                        inClause = [delayProvision]
-                    }
-                    if inClause.isEmpty, lose, isDecision, cue.contains(any: DecisionLanguage.confirmOrDeny, in: c) {
-                        inClause = [held]  // not entitled to neither confirm nor deny: the duty to confirm or deny, s1(1)(a)
-                    }
-                    carry = []
-                    if inClause.isEmpty {
-                        if isDecision, !(heldWin || heldLose) {
-                            if lose { signals.generalLose = true } else { signals.generalWin = true }
-                            if lose, cue.contains(any: DecisionLanguage.procedural, in: c) { signals.unnamedBreach = true }
-                        }
-                        continue
-                    }
-                    if lose, !hits.wins.isEmpty, Set(inClause).count > 1 {
-                        // "although section 12(1) was applied correctly … it breached section 17": each
-                        // provision takes the nearest decision phrase.
-                        for m in ms where c.contains(m.span.start) {
-                            record(m.provision, nearestIsLoss(m, hits) ? .upheld : .notUpheld, c)
-                        }
-                    } else {
-                        for prov in inClause { record(prov, lose ? .upheld : .notUpheld, c) }
-                    }
-                }
+                let at = Place(paragraph: pi, isDecision: isDecision, cue: cue, mentions: ms,
+                               partial: cue.contains(any: DecisionLanguage.partial, in: s))
+                readSentence(s, inSentence, at)
                 if isDecision, !inSentence.isEmpty { last = inSentence }
             }
         }
-        var findings = decision.order.map { decision.found[$0]! }
-        for p in body.order where decision.found[p] == nil { findings.append(body.found[p]!) }
-        findings = mostSpecific(findings, relied: mentions.filter { $0.role == .reliedOn }.map(\.provision))
-        if !mentions.contains(where: { $0.provision == held }) { findings = foldHeld(findings, held: held) }
-        let basis = decision.order.isEmpty ? findings : findings.filter { decision.found[$0.provision] != nil }
-        return Result(outcome: outcome(of: basis, signals), findings: findings)
+
+        /// Steps ordered or not, and an outcome the notice states, from a Decision paragraph.
+        mutating func readSignals(_ cue: CueText) {
+            let all = 0..<cue.low.count
+            if cue.contains(any: noSteps, in: all) {
+                signals.none = true
+            } else if cue.contains(any: stepsOrdered, in: all)
+                        || cue.sentences.contains(where: { cue.contains(any: DecisionLanguage.orders, in: $0) && cue.contains(any: DecisionLanguage.orderVerbs, in: $0) }) {
+                signals.ordered = true
+            }
+            if cue.contains(any: DecisionLanguage.complaintPartly, in: all) { signals.stated = .partlyUpheld }
+            else if cue.contains(any: DecisionLanguage.complaintNotUpheld, in: all) { signals.stated = .notUpheld }
+            else if cue.contains(any: DecisionLanguage.complaintUpheld, in: all) { signals.stated = .upheld }
+        }
+
+        mutating func readSentence(_ s: Range<Int>, _ inSentence: [Provision], _ at: Place) {
+            let cue = at.cue
+            if cue.contains(any: publicInterestReversal, in: s) {
+                let ps = inSentence.isEmpty && at.isDecision ? last : inSentence
+                for prov in ps { record(prov, .upheld, s, at) }
+                if ps.isEmpty, at.isDecision { signals.generalLose = true }
+                return
+            }
+            var carry: [Provision] = []  // provisions of clauses before this one with no decision phrase
+            for c in clauses(of: s, in: cue) { readClause(c, carry: &carry, at) }
+        }
+
+        mutating func readClause(_ c: Range<Int>, carry: inout [Provision], _ at: Place) {
+            let cue = at.cue
+            if cue.contains(any: ProvisionRoles.negative, in: c) || cue.contains(any: DecisionLanguage.questions, in: c) { carry = []; return }
+            let hits = polarity(c, cue)
+            // "neither confirm nor deny whether it holds the information" says nothing about holding it.
+            let ncnd = cue.contains(any: DecisionLanguage.confirmOrDeny, in: c)
+            let heldWin = !ncnd && cue.contains(any: DecisionLanguage.heldWins, in: c)
+            let heldLose = !ncnd && !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
+            var inClause = provisions(at.mentions, in: c)
+            if hits.wins.isEmpty && hits.loses.isEmpty && !heldWin && !heldLose {
+                carry += inClause
+                return
+            }
+            if heldWin || heldLose {
+                // Held or not: a finding on the duty to confirm and communicate, unless the clause names a
+                // provision of that family (r12(4)(a) for EIR "not held") itself. "does not hold some of the
+                // information" is not held, not partly upheld; "has provided some of it but not all it holds"
+                // is partly upheld.
+                let own = inClause.filter { $0.isWithin(held.law == .eir ? Provision(law: .eir, parts: ["5"]) : Provision(law: .foia, parts: ["1"]))
+                    || $0.isWithin(Provision(law: .eir, parts: ["12", "4", "a"])) }
+                if own.isEmpty { heldWin ? recordWhole(held, .notUpheld, c, at) : record(held, .upheld, c, at) }
+                if hits.wins.isEmpty && hits.loses.isEmpty {
+                    for prov in own { heldWin ? recordWhole(prov, .notUpheld, c, at) : record(prov, .upheld, c, at) }
+                    carry = []
+                    return
+                }
+            }
+            let lose = !hits.loses.isEmpty
+            if inClause.isEmpty { inClause = carry }
+            if inClause.isEmpty, at.isDecision, cue.contains(any: DecisionLanguage.anaphora, in: c) { inClause = last }
+            if inClause.isEmpty, lose, cue.contains(any: delay, in: c), cue.contains(any: delayFailure, in: c) {
+                inClause = [delayProvision]
+            }
+            if inClause.isEmpty, lose, at.isDecision, ncnd {
+                inClause = [held]  // not entitled to neither confirm nor deny: the duty to confirm or deny, s1(1)(a)
+            }
+            carry = []
+            if inClause.isEmpty {
+                if at.isDecision, !(heldWin || heldLose) {
+                    if lose { signals.generalLose = true } else { signals.generalWin = true }
+                    if lose, cue.contains(any: DecisionLanguage.procedural, in: c) { signals.unnamedBreach = true }
+                }
+                return
+            }
+            if lose, !hits.wins.isEmpty, Set(inClause).count > 1 {
+                // "although section 12(1) was applied correctly … it breached section 17": each provision
+                // takes the nearest decision phrase.
+                for m in at.mentions where c.contains(m.span.start) {
+                    record(m.provision, nearestIsLoss(m, hits) ? .upheld : .notUpheld, c, at)
+                }
+            } else {
+                for prov in inClause { record(prov, lose ? .upheld : .notUpheld, c, at) }
+            }
+        }
     }
 
     /// The notice's outcome from its findings and the signals that name no provision (the rule above).
@@ -221,11 +273,13 @@ enum OutcomeExtractor {
 
     /// A held / not held finding made without a provision (`held`, s1(1)(a) or r5(1), not written in the
     /// notice) and a finding on a written provision of the same duty (s1(1)(a) "did not comply with section
-    /// 1(1)") are one finding.
-    static func foldHeld(_ findings: [Finding], held: Provision) -> [Finding] {
-        let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
+    /// 1(1)"; EIR r5(1), or the not-held exception r12(4)(a)) are one finding.
+    static func foldHeld(_ findings: [Finding], held: Provision, written: Set<Provision>) -> [Finding] {
+        let duties = held.law == .eir ? [held, Provision(law: .eir, parts: ["12", "4", "a"])] : [Provision(law: .foia, parts: ["1"])]
         guard let h = findings.firstIndex(where: { $0.provision == held }),
-              let k = findings.firstIndex(where: { $0.provision != held && $0.provision.isWithin(duty) }) else { return findings }
+              let k = findings.firstIndex(where: { f in
+                  f.provision != held && written.contains(f.provision) && duties.contains { f.provision.isWithin($0) }
+              }) else { return findings }
         var out = findings
         if out[k].finding != out[h].finding { out[k].finding = .partlyUpheld }
         out.remove(at: h)
@@ -249,13 +303,16 @@ enum OutcomeExtractor {
         }
     }
 
-    /// The win and loss phrases of a clause after negation and scope: a win phrase inside a loss phrase
-    /// ("inappropriately") is dropped; a win phrase with a negator up to six words before it ("does not
+    /// The win and loss phrases of a clause after negation and scope: of overlapping phrases the longer
+    /// stands ("inappropriately" is a loss, "has not breached" a win); a win phrase with a negator up to six words before it ("does not
     /// find this exemption engaged", "failed to demonstrate that … is engaged") is a loss.
     static func polarity(_ c: Range<Int>, _ cue: CueText) -> (wins: [Range<Int>], loses: [Range<Int>]) {
-        var loses = cue.occurrences(of: DecisionLanguage.loses, in: c)
+        // Of a win and a loss phrase that overlap, the longer stands: "inappropriately" is a loss, "has not
+        // breached" a win; a tie goes to the loss ("incorrect to").
+        let allWins = cue.occurrences(of: DecisionLanguage.wins, in: c)
+        var loses = cue.occurrences(of: DecisionLanguage.loses, in: c).filter { l in !allWins.contains { $0.overlaps(l) && $0.count > l.count } }
         let held = cue.occurrences(of: DecisionLanguage.heldWins, in: c) + cue.occurrences(of: DecisionLanguage.heldLoses, in: c)
-        let rawWins = cue.occurrences(of: DecisionLanguage.wins, in: c).filter { w in !loses.contains { $0.overlaps(w) } }
+        let rawWins = allWins.filter { w in !loses.contains { $0.overlaps(w) && $0.count >= w.count } }
         let taken = loses + rawWins + held
         // A negator inside another phrase ("did not respond", "does not hold") negates that phrase only;
         // a scope phrase that is also a loss ("failed to demonstrate") still reaches forward.

@@ -23,7 +23,8 @@ enum ProvisionRoles {
     static let negative = CueList(.negative, [
         "not gone on to consider", "not go on to consider", "not going on to consider", "not necessary to consider",
         "not necessary to go on", "not found it necessary", "not been further considered", "not further considered",
-        "has not considered", "not been considered", "need not consider", "not need to consider", "did not contest",
+        "has not considered", "not been considered", "need not consider", "not need to consider", "not needed to consider",
+        "no need to consider", "did not contest",
         "does not contest", "not contested", "has not disputed", "did not dispute", "does not dispute",
         "no reference was made", "not challenged", "did not challenge", "does not challenge", "contempt",
         "no longer rel", "withdrew its reliance", "withdrawn its reliance", "not form part of this",

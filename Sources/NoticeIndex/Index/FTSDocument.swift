@@ -54,8 +54,18 @@ struct FTSDocument: Equatable, Sendable {
                 for _ in 0..<repeats { tokens.append(p.indexToken) }
             }
         }
+        var lastHeadings: [String] = []
         for p in notice.paragraphs {
             for s in WordScanner.synonyms(in: p.text) { tokens.append(s.token) }
+            // A heading ("Public interest test") states its synonym group once, when it starts: a parent
+            // heading with no paragraphs of its own ("Public interest test" › "The public interest in
+            // favour of disclosure") counts too, or a phrase search for it would miss the notice.
+            if p.headings != lastHeadings {
+                for h in p.headings where !lastHeadings.contains(h) {
+                    for s in WordScanner.synonyms(in: h) { tokens.append(s.token) }
+                }
+                lastHeadings = p.headings
+            }
         }
         if let law = notice.law { tokens.append(law == .foia ? "synfoia" : "syneir") }
         if let a = extraction.authority {

@@ -12,7 +12,7 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 9
+    static let version = 10  // 9: findings spans, case names by rule; 10: NFKC-folded text, bodycam synonym group
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(

@@ -102,18 +102,28 @@ enum HeaderParser {
         if let close = lower[..<digit].lastIndex(where: { $0.hasSuffix(")") }), close >= 1,
            lower[...close].contains(where: { $0.hasPrefix("(") }) {
             cut = close + 1
-        } else if let end = lower[..<digit].indices.last(where: { k in
-            nameEndings.contains(lower[k]) && !(k + 1 < digit && nameContinuations.contains(lower[k + 1]))
-        }), end + 1 < digit {
-            cut = end + 1
+        } else {
+            if let end = lower[..<digit].indices.last(where: { k in
+                nameEndings.contains(lower[k]) && !(k + 1 < digit && nameContinuations.contains(lower[k + 1]))
+            }), end + 1 < digit {
+                cut = end + 1
+            }
+            // `University of Bristol Senate House …`, `Ministry of Defence Main Building …`: the address
+            // starts with a building's name, one word before `House`, `Building(s)`, `Chambers`.
+            if let k = lower[..<cut].indices.first(where: { $0 >= 3 && buildingNouns.contains(lower[$0]) }) { cut = k - 1 }
         }
         for k in 1..<max(1, cut) where addressStarts.contains(lower[k] + " " + (k + 1 < lower.count ? lower[k + 1] : "")) {
             cut = k
             break
         }
         if cut % 2 == 0, cut >= 2, Array(lower[..<(cut / 2)]) == Array(lower[(cut / 2)..<cut]) { cut /= 2 }
+        // `London Borough of Hackney Hackney Town Hall`: the place named again starts the address.
+        if cut >= 3, lower[cut - 1] == lower[cut - 2] { cut -= 1 }
         return [words[..<cut].joined(separator: " "), words[cut...].joined(separator: " ")]
     }
+
+    /// Words that end a building's name at the start of an address (`Senate House`, `Main Building`).
+    private static let buildingNouns: Set<String> = ["house", "building", "buildings", "chambers"]  // not `Tower`: Tower Hamlets
 
     /// Words after which a name-ending word is the start of a name (`Department for Education`).
     private static let nameContinuations: Set<String> = ["for", "of", "and", "&"]

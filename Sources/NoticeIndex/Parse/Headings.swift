@@ -82,7 +82,7 @@ enum Headings {
     /// call; provision headings (`Section 31 – Law enforcement`) often hold a dash. Same rules: lower case,
     /// backtick and ‘ ’ → apostrophe, “ ” → straight quote, – — → hyphen, runs of spaces and tabs → one
     /// space (none leading), trailing `.:;,- ` removed.
-    private static func keyBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    static func keyBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var space = false
@@ -115,7 +115,7 @@ enum Headings {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func keyUnicode(_ text: String) -> String {
+    static func keyUnicode(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var space = false
@@ -185,7 +185,11 @@ enum Headings {
 
     /// Short, not a sentence: no final period, comma, colon or dash; at most 16 words.
     private static func shapeIsHeading(_ text: String) -> Bool {
-        if let fast = withASCII(text, shapeIsHeadingASCII) { return fast }
+        withASCII(text, shapeIsHeadingASCII) ?? shapeIsHeadingUnicode(text)
+    }
+
+    /// `shapeIsHeading` on Characters, for any text (`TwinPathTests` compares it with the ASCII path).
+    static func shapeIsHeadingUnicode(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last else { return false }
         if ".,;:-\u{2013}\u{2014}".unicodeScalars.contains(last) { return false }
         return text.split(separator: " ").count <= 16
@@ -195,7 +199,12 @@ enum Headings {
     /// (`Tel: …`) and not a letter's sign-off.
     static func isTitleLike(_ text: String) -> Bool {
         if let fast = withASCII(text, isTitleLikeASCII) { return fast && !isSignOff(text) && !hasLetterPrefix(text) }
-        guard shapeIsHeading(text), let first = text.unicodeScalars.first, first.isASCII,
+        return isTitleLikeUnicode(text)
+    }
+
+    /// `isTitleLike` on Characters, for any text (`TwinPathTests` compares it with the ASCII path).
+    static func isTitleLikeUnicode(_ text: String) -> Bool {
+        guard shapeIsHeadingUnicode(text), let first = text.unicodeScalars.first, first.isASCII,
               first.properties.isUppercase else { return false }
         guard text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
         if text.contains("@") || text.contains("http") || text.contains("www.") { return false }
@@ -206,7 +215,7 @@ enum Headings {
     }
 
     /// `Dear …`, `Signed`, `Dated …`: lines of a letter or signature block.
-    private static func hasLetterPrefix(_ text: String) -> Bool {
+    static func hasLetterPrefix(_ text: String) -> Bool {
         let k = key(text)
         return ["dear ", "signed", "dated "].contains { k.hasPrefix($0) }
     }
@@ -232,14 +241,14 @@ enum Headings {
         return n
     }
 
-    private static func shapeIsHeadingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func shapeIsHeadingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = b.last else { return false }
         if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x2D { return false }
         return wordCount(b, upTo: b.count) <= 16
     }
 
     /// `isTitleLike` up to, not including, the sign-off and letter-prefix tests.
-    private static func isTitleLikeASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isTitleLikeASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard shapeIsHeadingASCII(b), let first = b.first, Bytes.isUpper(first) else { return false }
         guard b.contains(where: Bytes.isLower) else { return false }
         if b.contains(0x40) || contains(b, "http") || contains(b, "www.") { return false }  // @

@@ -131,7 +131,9 @@ private struct Walker {
     private var l2: String?
     private var l2IsProvision = false
     private var l3: String?
-    /// `[l1, l2, l3]` without the nils, rebuilt when a heading is applied: every paragraph takes a copy,
+    /// Only under a heading that had no paragraphs of its own (see `apply`).
+    private var l4: String?
+    /// `[l1, l2, l3, l4]` without the nils, rebuilt when a heading is applied: every paragraph takes a copy,
     /// and paragraphs far outnumber headings.
     private var path: [String] = []
 
@@ -231,20 +233,29 @@ private struct Walker {
     private mutating func apply(_ kind: HeadingKind, _ heading: String, into s: inout Structure) {
         switch kind {
         case .topLevel:
-            l1 = heading; l2 = nil; l3 = nil; l2IsProvision = false
+            l1 = heading; l2 = nil; l3 = nil; l4 = nil; l2IsProvision = false
             switch Headings.era(heading) {
             case .modern: s.sawModernHeading = true
             case .legacy: s.sawLegacyHeading = true
             default: break
             }
         case .provision:
-            l2 = heading; l2IsProvision = true; l3 = nil
+            l2 = heading; l2IsProvision = true; l3 = nil; l4 = nil
         case .publicInterest where l2IsProvision:
-            l3 = heading
+            // "Public interest test" straight above "The public interest in favour of disclosure": the
+            // heading with no paragraphs of its own is the parent of that one and of its siblings (until
+            // the parent's own words come again), not replaced by it — its words stay in the path, so a
+            // phrase search for the heading finds these paragraphs.
+            if let parent = l3, l4 != nil || headingSinceParagraph,
+               Headings.key(heading) != Headings.key(parent) {
+                l4 = heading
+            } else {
+                l3 = heading; l4 = nil
+            }
         case .publicInterest, .subheading:
-            l2 = heading; l2IsProvision = false; l3 = nil
+            l2 = heading; l2IsProvision = false; l3 = nil; l4 = nil
         }
-        path = [l1, l2, l3].compactMap { $0 }
+        path = [l1, l2, l3, l4].compactMap { $0 }
         headingSinceParagraph = true
     }
 

@@ -95,7 +95,7 @@ enum TextCleaner {
 
     /// Normalises bytes: CRLF/CR → LF, form feed → page break (blank lines), tabs and Unicode spaces (NBSP,
     /// thin, ideographic…) → space, U+2028/2029 → LF; drops control characters, zero-width characters,
-    /// soft hyphens and BOMs. Invalid UTF-8 was already replaced by U+FFFD when the String was made.
+    /// soft hyphens and BOMs; folds ligatures and full-width forms (`CompatibilityFolding`). Invalid UTF-8 was already replaced by U+FFFD when the String was made.
     static func normalize(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
@@ -140,6 +140,9 @@ enum TextCleaner {
                 i += 3
             case 0xE3 where i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x80: out.append(Bytes.space); i += 3
             case 0xEF where i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF: i += 3
+            case 0xEF where i + 2 < n && CompatibilityFolding.foldedBytes(b, s[i + 1], s[i + 2]) != nil:
+                // Ligatures and full-width forms, NFKC-folded so "ﬁnding" is indexed as "finding".
+                out.append(contentsOf: CompatibilityFolding.foldedBytes(b, s[i + 1], s[i + 2])!); i += 3
             case 0..<0x20, 0x7F: i += 1
             default: out.append(b); i += 1
             }

@@ -17,10 +17,30 @@ struct FilterSQL {
             values.append(p.canonical)
         }
         for a in f.authorities {
-            // The alias key first; the name as written as a fallback for authorities with no alias.
-            clauses.append("(authority_key = ? OR authority LIKE ? ESCAPE '\\')")
-            values.append(AuthorityNormalizer.key(forQuery: a))
-            values.append("%" + Self.likeEscaped(a) + "%")
+            let key = AuthorityNormalizer.key(forQuery: a)
+            if Self.isKnownAuthority(a) {
+                // A name or alias of a known body (`EA`, `WYP`): its key alone, so "EA" is not read as
+                // two letters inside every authority's name.
+                clauses.append("authority_key = ?")
+                values.append(key)
+            } else {
+                // The alias key first; the name as written as a fallback for authorities with no alias.
+                clauses.append("(authority_key = ? OR authority LIKE ? ESCAPE '\\')")
+                values.append(key)
+                values.append("%" + Self.likeEscaped(a) + "%")
+            }
+        }
+        for finding in f.findings {
+            // The provision itself or one within it: `14=not-upheld` covers a finding on s14(1).
+            clauses.append("id IN (SELECT notice_id FROM findings WHERE finding = ? AND (provision = ? OR substr(provision, 1, ?) = ?))")
+            values.append(finding.finding.rawValue)
+            values.append(finding.provision.canonical)
+            values.append(finding.provision.canonical.count + 1)
+            values.append(finding.provision.canonical + "(")
+        }
+        if !f.sectors.isEmpty {
+            clauses.append("sector IN (" + f.sectors.map { _ in "?" }.joined(separator: ",") + ")")
+            values += f.sectors.map { $0.rawValue }
         }
         if let o = f.outcome { clauses.append("outcome = ?"); values.append(o.rawValue) }
         if let l = f.law { clauses.append("law = ?"); values.append(l.rawValue) }
@@ -58,6 +78,12 @@ struct FilterSQL {
             values.append("% " + likeEscaped(w) + " %")
         }
         return try db.rows(sql, values) { $0.int64(0) }
+    }
+
+    /// Whether a user's authority text is a name or short form in the alias table (or a query alias).
+    static func isKnownAuthority(_ text: String) -> Bool {
+        let norm = AuthorityNormalizer.normalize(text)
+        return AuthorityAliases.queryAliases[norm] != nil || AuthorityAliases.keys[norm] != nil
     }
 
     static func likeEscaped(_ s: String) -> String {

@@ -11,12 +11,15 @@ struct NoticeReader {
 
     func makeRecord(_ s: Statement) throws -> NoticeRecord {
         let id = s.int64(0)
-        return NoticeRecord(
+        var record = NoticeRecord(
             id: s.string(1) ?? "", reference: s.string(2), file: s.string(3) ?? "", date: s.string(4),
             authority: s.string(5), law: s.string(6), outcome: s.string(7),
             provisions: (s.string(8) ?? "").split(separator: " ").map(String.init),
             cases: try cases(of: id), score: nil, paragraphs: [], fullParagraphs: nil, findings: try findings(of: id),
             authorityKey: s.string(9), sector: s.string(10), layout: s.string(11))
+        record.rowID = id
+        record.citation = CitationLine.notice(authority: record.authority, reference: record.reference, id: record.id, date: record.date)
+        return record
     }
 
     func cases(of id: Int64) throws -> [CaseSummary] {

@@ -96,7 +96,7 @@ struct Pinpointer {
         if !wanted.isEmpty, let found = mentions[p.seq], found.contains(where: { f in wanted.contains { f.provision.isWithin($0) } }) {
             return true
         }
-        return textNeedles.occurs(in: p.text)
+        return textNeedles.occurs(in: p.text) || textNeedles.occurs(in: p.heading)
     }
 
     /// Whether `text` contains `needle` (lower-case ASCII bytes), comparing ASCII letters without case.
@@ -127,6 +127,15 @@ struct Pinpointer {
         let provisionsFound = mentions[p.seq] ?? []
         var synonymsFound: [(token: String, range: Range<Int>)]?
         func headingContains(_ stem: String) -> Bool { Self.containsIgnoringASCIICase(p.heading, Array(stem.utf8)) }
+        // A phrase or synonym form can be the heading itself ("Public interest test"): the paragraphs
+        // under it match as FTS5 matched the notice, on the heading.
+        var headingTokens: TokenList?
+        func headingHasPhrase(_ want: [[UInt8]]) -> Bool {
+            if headingTokens == nil { headingTokens = tokenizer.tokenList(p.heading) }
+            let t = headingTokens!
+            guard !want.isEmpty, t.count >= want.count else { return false }
+            return (0...(t.count - want.count)).contains { start in want.indices.allSatisfy { t.matches(start + $0, want[$0]) } }
+        }
 
         func add(_ ranges: [Range<Int>], weight: Double) {
             guard !ranges.isEmpty else { return }
@@ -154,12 +163,15 @@ struct Pinpointer {
                     }
                 }
                 add(hits, weight: 2)
+                if hits.isEmpty, headingHasPhrase(want) { score += 1 }
             case let .provision(wanted):
                 add(provisionsFound.filter { $0.provision.isWithin(wanted) }.map(\.range), weight: 3)
                 if headingNamesCache.names(p.heading, wanted) { score += 1.5 }
             case let .synonym(token, _):
                 if synonymsFound == nil { synonymsFound = WordScanner.synonyms(in: p.text) }
-                add(synonymsFound!.filter { $0.token == token }.map(\.range), weight: 2)
+                let hits = synonymsFound!.filter { $0.token == token }.map(\.range)
+                add(hits, weight: 2)
+                if hits.isEmpty, WordScanner.synonyms(in: p.heading).contains(where: { $0.token == token }) { score += 1 }
             }
         }
         if !filterProvisions.isEmpty {

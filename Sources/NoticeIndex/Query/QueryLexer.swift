@@ -16,7 +16,7 @@ struct PositionedToken: Equatable {
 /// Splits query text into tokens. Legal citations are recognised first, so `s.31(3)` is one provision
 /// and not a word followed by a bracketed group.
 struct QueryLexer {
-    static let fields: Set<String> = ["provision", "authority", "outcome", "law", "cites", "year"]
+    static let fields: Set<String> = ["provision", "authority", "outcome", "law", "cites", "year", "finding", "sector"]
 
     private let chars: [Character]
     private var i = 0
@@ -43,7 +43,8 @@ struct QueryLexer {
             case "(": out.append(.init(token: .open, position: start)); i += 1
             case ")": out.append(.init(token: .close, position: start)); i += 1
             case "\"", "“", "”":
-                let (words, end) = try quoted(from: i)
+                let (raw, end) = try quotedRaw(from: i)
+                let words = Synonyms.wordsOf(raw)
                 i = end
                 var proximity: Int?
                 if i < chars.count, chars[i] == "~" {
@@ -56,7 +57,15 @@ struct QueryLexer {
                     proximity = n
                     i = j
                 }
-                out.append(.init(token: .phrase(words, proximity: proximity), position: start))
+                if proximity == nil, let parts = Self.provisionsInQuotes(raw) {
+                    // "s.31(3)" in quotes still means the provision; words around one stay phrases, all
+                    // required, grouped so a - or OR before the quotes applies to the whole.
+                    out.append(.init(token: .open, position: start))
+                    out += parts.map { .init(token: $0, position: start) }
+                    out.append(.init(token: .close, position: start))
+                } else {
+                    out.append(.init(token: .phrase(words, proximity: proximity), position: start))
+                }
             case "-" where i + 1 < chars.count && !chars[i + 1].isWhitespace && (out.isEmpty || i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "("):
                 out.append(.init(token: .minus, position: start)); i += 1
             default:
@@ -79,6 +88,13 @@ struct QueryLexer {
         var raw = ""
         while j < chars.count, isWordChar(chars[j]) || (chars[j] == "-" && j + 1 < chars.count && isWordChar(chars[j + 1]) && !raw.isEmpty) {
             raw.append(chars[j]); j += 1
+        }
+        // A word:value that names no field would otherwise become two words and silently search for them.
+        if j + 1 < chars.count, chars[j] == ":", !chars[j + 1].isWhitespace, raw.allSatisfy(\.isLetter),
+           !QueryLexer.fields.contains(raw.lowercased()) {
+            throw NoticeIndexError.query(
+                "unknown field '\(Printable.escaped(String(raw.prefix(40)))):' (fields: \(QueryLexer.fields.sorted().map { $0 + ":" }.joined(separator: " "))); put the words in quotes to search for them",
+                position: start)
         }
         // Field prefix: provision:31(3), authority:"Home Office"
         if j < chars.count, chars[j] == ":", QueryLexer.fields.contains(raw.lowercased()) {
@@ -142,6 +158,8 @@ struct QueryLexer {
         case "outcome": return "not-upheld"
         case "law": return "eir"
         case "cites": return "Savic"
+        case "finding": return "14(1)=not-upheld"
+        case "sector": return "police"
         default: return "2019..2023"
         }
     }
@@ -156,9 +174,32 @@ struct QueryLexer {
         return (s, j + 1)
     }
 
-    private func quoted(from start: Int) throws -> ([String], Int) {
-        let (s, end) = try quotedRaw(from: start)
-        return (Synonyms.wordsOf(s), end)
+    /// The tokens of quoted text that holds a provision: the provisions, and the words between them as
+    /// phrases. Nil when the text holds no provision (it is then an ordinary phrase).
+    static func provisionsInQuotes(_ text: String) -> [QueryToken]? {
+        let lexer = QueryLexer(text)
+        var out: [QueryToken] = []
+        var pending = ""
+        var found = false
+        var k = 0
+        func flush() {
+            let words = Synonyms.wordsOf(pending)
+            if !words.isEmpty { out.append(.phrase(words, proximity: nil)) }
+            pending = ""
+        }
+        while k < lexer.chars.count {
+            if let (p, written, end) = lexer.provision(at: k) {
+                flush()
+                out.append(.provision(p, written: written))
+                found = true
+                k = end
+            } else {
+                pending.append(lexer.chars[k])
+                k += 1
+            }
+        }
+        flush()
+        return found ? out : nil
     }
 
     /// Recognises a provision at `start`: optional `section`/`s.`/`reg`/`regulation`/`EIR`/`FOI` and a number,

@@ -9,11 +9,34 @@
 ///
 /// Malformed input throws `.query` naming the problem and its position; nothing reaches SQLite unparsed.
 public enum QueryParser {
-    /// Queries longer than this are refused rather than sent to FTS5 as a giant expression.
+    /// Limits that keep every query answerable in well under a second on a large index: past them the
+    /// query is refused with the reason (exit 64), never sent to FTS5 or SQLite as a giant expression.
+    /// Words in all (phrase words included; a phrase's words are each matched).
     public static let maxTerms = 64
+    /// Words in one phrase.
+    public static let maxPhraseWords = 32
+    /// Characters of query text.
+    public static let maxQueryCharacters = 2_000
+    /// Nesting of ( ) groups.
+    public static let maxDepth = 16
+    /// Filter values (provisions, authorities, cited cases, findings, sectors, outcome, law, dates).
+    public static let maxFilterValues = 32
+    /// Letters before `*` in a prefix term, and prefix terms per query.
+    public static let minPrefixLetters = 3
+    public static let maxPrefixTerms = 4
+    /// Top-level terms up to which notices with only some of them are looked for (each is matched on
+    /// its own to say what a partial match lacks).
+    public static let maxPartialTerms = 12
+    /// Characters of one filter value (`--authority`, `--cites`).
+    public static let maxValueCharacters = 200
 
     public static func parse(_ text: String, filters: QueryFilters = QueryFilters()) throws -> Query {
-        let tokens = try QueryLexer.tokenize(text)
+        guard text.count <= maxQueryCharacters else {
+            throw NoticeIndexError.query("query too long: \(text.count) characters (at most \(maxQueryCharacters)); shorten it", position: nil)
+        }
+        // Ligatures and full-width letters are folded as the indexer folds notice text.
+        let folded = CompatibilityFolding.fold(text)
+        let tokens = try QueryLexer.tokenize(folded)
         var filters = filters
         var rest: [PositionedToken] = []
         for t in tokens {
@@ -23,12 +46,14 @@ public enum QueryParser {
                 rest.append(t)
             }
         }
+        filters = try checked(filters)
         var parser = Parser(tokens: rest)
         let root = try parser.parseQuery()
         if let root {
             let count = root.positiveTerms.count
-            if count > maxTerms {
-                throw NoticeIndexError.query("query too long: \(count) terms (at most \(maxTerms)); shorten it", position: nil)
+            let words = root.positiveTerms.reduce(0) { n, t in if case let .phrase(ws) = t { return n + ws.count } else { return n + 1 } }
+            if count > maxTerms || words > maxTerms {
+                throw NoticeIndexError.query("query too long: \(max(count, words)) words (at most \(maxTerms)); shorten it", position: nil)
             }
             if count == 0 {
                 throw NoticeIndexError.query("a query cannot only exclude: add a term to look for", position: 1)
@@ -37,6 +62,25 @@ public enum QueryParser {
             throw NoticeIndexError.query("nothing to search for: the query has no words (only symbols or operators)", position: nil)
         }
         return Query(text: text, root: root, filters: filters)
+    }
+
+    /// Filters without repeats, within the limits: each value is one clause of one SQL statement, and a
+    /// long `LIKE` pattern is refused by SQLite itself.
+    static func checked(_ f: QueryFilters) throws -> QueryFilters {
+        var f = f
+        func unique<T: Hashable>(_ xs: [T]) -> [T] { var seen = Set<T>(); return xs.filter { seen.insert($0).inserted } }
+        f.provisions = unique(f.provisions)
+        f.authorities = unique(f.authorities.map(CompatibilityFolding.fold))
+        f.cites = unique(f.cites.map(CompatibilityFolding.fold))
+        f.findings = unique(f.findings)
+        f.sectors = unique(f.sectors)
+        for v in f.authorities + f.cites where v.count > maxValueCharacters {
+            throw NoticeIndexError.usage("a filter value of \(v.count) characters is too long (at most \(maxValueCharacters))")
+        }
+        if f.valueCount > maxFilterValues {
+            throw NoticeIndexError.usage("too many filters: \(f.valueCount) values (at most \(maxFilterValues))")
+        }
+        return f
     }
 
     static func apply(field: String, value: String, position: Int, to filters: inout QueryFilters) throws {
@@ -60,6 +104,16 @@ public enum QueryParser {
             filters.law = l
         case "cites":
             filters.cites.append(value)
+        case "finding":
+            do { filters.findings.append(try FindingFilter.parse(value)) } catch let NoticeIndexError.usage(message) {
+                throw NoticeIndexError.query(message, position: position)
+            }
+        case "sector":
+            let v = value.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            guard let sector = Sector(rawValue: v) else {
+                throw NoticeIndexError.query("sector:\(value) is not a sector (use \(Sector.allCases.map { $0.rawValue.replacingOccurrences(of: " ", with: "-") }.joined(separator: ", ")))", position: position)
+            }
+            filters.sectors.append(sector)
         case "year":
             let bounds = value.components(separatedBy: "..")
             do {
@@ -84,6 +138,9 @@ public enum QueryParser {
     struct Parser {
         var tokens: [PositionedToken]
         var i = 0
+        /// Current ( ) nesting, capped at `maxDepth`: each level is a recursion here and in FTS5.
+        var depth = 0
+        var prefixTerms = 0
 
         mutating func parseQuery() throws -> QueryNode? {
             guard !tokens.isEmpty else { return nil }
@@ -124,7 +181,16 @@ public enum QueryParser {
                 }
                 items.append(try parseAnd())
             }
+            items = Self.unique(items)
             return items.count == 1 ? items[0] : .or(items)
+        }
+
+        /// Nodes without repeats, first occurrence kept: `the the the …` or `a OR a OR a` asks once, and
+        /// FTS5 would otherwise walk the same positions once per copy.
+        static func unique(_ items: [QueryNode]) -> [QueryNode] {
+            var out: [QueryNode] = []
+            for n in items where !out.contains(n) { out.append(n) }
+            return out
         }
 
         func startsOperand(_ t: QueryToken) -> Bool {
@@ -161,7 +227,8 @@ public enum QueryParser {
                 }
                 throw NoticeIndexError.query("nothing to search for", position: position)
             }
-            return items.count == 1 ? items[0] : .and(Self.mergeSynonyms(items))
+            let merged = Self.unique(Self.mergeSynonyms(items))
+            return merged.count == 1 ? merged[0] : .and(merged)
         }
 
         mutating func parseUnary() throws -> QueryNode {
@@ -200,10 +267,24 @@ public enum QueryParser {
             i += 1
             switch t.token {
             case let .word(w, prefix):
+                if prefix {
+                    // FTS5 expands a prefix into every indexed word that starts with it: `a*` is most
+                    // of the vocabulary, and a few of them took seconds on a large index.
+                    prefixTerms += 1
+                    guard w.count >= QueryParser.minPrefixLetters else {
+                        throw NoticeIndexError.query("\(w)* is too short a prefix: give at least \(QueryParser.minPrefixLetters) letters before *", position: t.position)
+                    }
+                    guard prefixTerms <= QueryParser.maxPrefixTerms else {
+                        throw NoticeIndexError.query("too many prefix terms (word*): at most \(QueryParser.maxPrefixTerms)", position: t.position)
+                    }
+                }
                 if !prefix, let token = Synonyms.token(forPhrase: w) { return .term(.synonym(token: token, written: w)) }
                 return .term(.word(w, prefix: prefix))
             case let .phrase(words, proximity):
                 guard !words.isEmpty else { throw NoticeIndexError.query("empty quotes: put words inside them", position: t.position) }
+                guard words.count <= QueryParser.maxPhraseWords else {
+                    throw NoticeIndexError.query("phrase too long: \(words.count) words (at most \(QueryParser.maxPhraseWords))", position: t.position)
+                }
                 if let proximity {
                     return .near(words.map { .word($0, prefix: false) }, distance: proximity)
                 }
@@ -216,6 +297,11 @@ public enum QueryParser {
             case .open:
                 guard !atEnd else { throw NoticeIndexError.query("unclosed (: add the closing )", position: t.position) }
                 if tokens[i].token == .close { throw NoticeIndexError.query("empty ( ): put terms inside", position: t.position) }
+                depth += 1
+                defer { depth -= 1 }
+                guard depth <= QueryParser.maxDepth else {
+                    throw NoticeIndexError.query("too many nested ( ): at most \(QueryParser.maxDepth) levels", position: t.position)
+                }
                 let inner = try parseOr()
                 guard !atEnd, tokens[i].token == .close else {
                     throw NoticeIndexError.query("unclosed (: add the closing )", position: t.position)

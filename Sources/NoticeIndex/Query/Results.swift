@@ -12,8 +12,10 @@ public struct ParagraphHit: Sendable, Equatable, Encodable {
     public var snippet: String
     /// The same snippet as segments, for terminals that mark in bold instead.
     public var segments: [SnippetSegment]
+    /// A line to paste: "Kent Police, ICO decision notice FS50471234, 14 May 2013, para 24".
+    public var citation: String = ""
 
-    enum CodingKeys: String, CodingKey { case number, heading, snippet }
+    enum CodingKeys: String, CodingKey { case number, heading, snippet, citation }
 }
 
 /// A case as shown with a notice: canonical key, name, and the forms this notice wrote it in.
@@ -84,6 +86,12 @@ public struct NoticeRecord: Sendable, Equatable, Encodable {
     public var findings: [FindingSummary]?
     /// Show/export: what the parser could not make sense of (`paragraph numbers skip from 14 to 16`).
     public var warnings: [String]? = nil
+    /// A line to paste: "Kent Police, ICO decision notice FS50471234, 14 May 2013".
+    public var citation: String = ""
+    /// Partial matches only: the query's terms this notice lacks.
+    public var missing: [String]?
+    /// `notices.id`, for the engine's own bookkeeping (not encoded).
+    var rowID: Int64 = 0
     /// Extras beyond the contract, for people and scripts.
     public var authorityKey: String?
     public var sector: String?
@@ -92,6 +100,7 @@ public struct NoticeRecord: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case id, reference, file, date, authority, law, outcome, provisions, cases, score, paragraphs, findings, warnings
         case authorityKey = "authority_key", sector, layout
+        case citation, missing
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -116,6 +125,8 @@ public struct NoticeRecord: Sendable, Equatable, Encodable {
         try c.encode(authorityKey, forKey: .authorityKey)
         try c.encode(sector, forKey: .sector)
         try c.encode(layout, forKey: .layout)
+        try c.encode(citation, forKey: .citation)
+        if let missing { try c.encode(missing, forKey: .missing) }
     }
 }
 
@@ -125,6 +136,8 @@ public struct Facets: Sendable, Equatable, Encodable {
     public var authorities: [(String, Int)]
     public var outcomes: [(String, Int)]
     public var years: [(String, Int)]
+    /// Matches per year and outcome (`["2019": ["not upheld": 12, …]]`), for charts; not in the JSON.
+    public var yearsByOutcome: [String: [String: Int]] = [:]
 
     public static func == (a: Facets, b: Facets) -> Bool {
         func eq(_ x: [(String, Int)], _ y: [(String, Int)]) -> Bool { x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1) }
@@ -148,26 +161,74 @@ public struct Facets: Sendable, Equatable, Encodable {
     }
 }
 
+/// How results are ordered: by relevance (filters-only searches: newest first), or by date.
+public enum ResultSort: String, Sendable, CaseIterable, Codable {
+    case relevance, newest, oldest
+}
+
+/// What page of the answer to return.
+public struct SearchOptions: Sendable, Equatable {
+    /// The most notices one page may show: each is read, decompressed and pinpointed (1,000 took about a
+    /// second on the bench machine). `export` streams every match.
+    public static let maxLimit = 500
+
+    public var limit: Int
+    public var offset: Int
+    public var sort: ResultSort
+    public var facets: Bool
+
+    public init(limit: Int = 10, offset: Int = 0, sort: ResultSort = .relevance, facets: Bool = false) {
+        self.limit = limit
+        self.offset = offset
+        self.sort = sort
+        self.facets = facets
+    }
+}
+
 /// The answer to a search.
+///
+/// Strict is the answer: `total`, `results`, `facets` (and the CLI's exit code) count only notices that
+/// satisfy the whole query. When the strict matches end before the page does, notices with only some of
+/// the query's words follow in `partial` (each naming what it lacks in `missing`); `partialTotal` counts
+/// them all.
 public struct SearchResponse: Sendable, Equatable, Encodable {
     public var query: String
     public var total: Int
+    public var offset: Int = 0
     public var results: [NoticeRecord]
+    public var partial: [NoticeRecord] = []
+    public var partialTotal = 0
     public var facets: Facets?
-    /// "Did you mean" suggestions for words with no hits.
+    /// "Did you mean" suggestions for words with no hits, whole indexed words, best first.
     public var suggestions: [String: [String]]
-    /// How many of `total` have only some of the query's words (ranked after those with all of them).
-    public var partialMatches = 0
+    /// The query with each such word replaced by its first suggestion; nil when there is none.
+    public var correctedQuery: String?
+    /// The filters as options, for a filters-only search ("--provision s31(3) --outcome not-upheld").
+    public var filterSummary = ""
 
-    enum CodingKeys: String, CodingKey { case query, total, results, facets, suggestions, partialMatches = "partial_matches" }
+    public init(query: String, total: Int, results: [NoticeRecord], facets: Facets?, suggestions: [String: [String]]) {
+        self.query = query
+        self.total = total
+        self.results = results
+        self.facets = facets
+        self.suggestions = suggestions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case query, total, offset, results, partial, partialTotal = "partial_total", facets, suggestions
+        case correctedQuery = "corrected_query"
+    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(query, forKey: .query)
         try c.encode(total, forKey: .total)
+        try c.encode(offset, forKey: .offset)
         try c.encode(results, forKey: .results)
+        try c.encode(partial, forKey: .partial)
+        try c.encode(partialTotal, forKey: .partialTotal)
         if let facets { try c.encode(facets, forKey: .facets) }
         if !suggestions.isEmpty { try c.encode(suggestions, forKey: .suggestions) }
-        if partialMatches > 0 { try c.encode(partialMatches, forKey: .partialMatches) }
+        if let correctedQuery { try c.encode(correctedQuery, forKey: .correctedQuery) }
     }
 }

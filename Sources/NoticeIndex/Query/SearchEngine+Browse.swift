@@ -29,12 +29,38 @@ extension SearchEngine {
         return try reader.fullRecord(id: id)
     }
 
-    /// Cases cited across the index, most cited first.
-    public func cases(limit: Int) throws -> [CitedCase] {
+    /// Cases cited across the index, most cited first; with `matching`, only the cases that text names
+    /// (party words such as "Dransfield", a neutral citation or an appeal number, as `--cites` reads them).
+    public func cases(limit: Int, matching: String? = nil) throws -> [CitedCase] {
+        var only = ""
+        var values: [SQLBindable?] = []
+        if let matching {
+            let folded = CompatibilityFolding.fold(matching)
+            guard folded.count <= QueryParser.maxValueCharacters else {
+                throw NoticeIndexError.usage("a case name of \(folded.count) characters is too long (at most \(QueryParser.maxValueCharacters))")
+            }
+            // What `--cites` reads as this case, and every case whose name or key holds each word (a
+            // researcher listing "Dransfield" wants the Upper Tribunal and the Court of Appeal both).
+            var ids = Set(try FilterSQL.caseIDs(for: folded, db: db))
+            let words = Synonyms.wordsOf(folded).prefix(8)
+            if !words.isEmpty {
+                var sql = "SELECT id FROM cases WHERE 1"
+                var likes: [SQLBindable?] = []
+                for w in words {
+                    sql += " AND (coalesce(name, '') || ' ' || key) LIKE ? ESCAPE '\\'"
+                    likes.append("%" + FilterSQL.likeEscaped(w) + "%")
+                }
+                ids.formUnion(try db.rows(sql, likes) { $0.int64(0) })
+            }
+            if ids.isEmpty { return [] }
+            only = "WHERE c.id IN (SELECT value FROM json_each(?))"
+            values.append(NoticeReader.jsonArray(ids.sorted()))
+        }
+        values.append(limit)
         let rows = try db.rows("""
-            SELECT c.id, c.key, c.name, count(*) AS n FROM cases c JOIN citations ci ON ci.case_id = c.id
+            SELECT c.id, c.key, c.name, count(*) AS n FROM cases c JOIN citations ci ON ci.case_id = c.id \(only)
             GROUP BY c.id ORDER BY n DESC, c.key LIMIT ?
-            """, [limit]) { ($0.int64(0), $0.string(1) ?? "", $0.string(2), $0.int(3)) }
+            """, values) { ($0.int64(0), $0.string(1) ?? "", $0.string(2), $0.int(3)) }
         return try rows.map { id, key, name, n in
             let notices = try db.rows("""
                 SELECT n.uid FROM citations ci JOIN notices n ON n.id = ci.notice_id WHERE ci.case_id = ?

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// Answers searches against one index: match with FTS5 at notice level, filter, re-rank the best
@@ -47,11 +48,43 @@ public final class SearchEngine {
     /// One read transaction per search: every statement sees the same snapshot of the index, and the
     /// file is locked once rather than once per statement.
     public func search(_ query: Query, limit: Int = 10, facets wantFacets: Bool = false) throws -> SearchResponse {
+        try search(query, options: SearchOptions(limit: limit, facets: wantFacets))
+    }
+
+    /// Seconds of SQL one search may take before it is stopped with a reason (`QueryDeadline`); 0 for
+    /// no limit. Searches of 25,000 notices take a few milliseconds to 0.3 s; the costliest phrase and NEAR
+    /// queries the parser lets through about 0.5–0.7 s of CPU (bench machine, 2 cores).
+    public var timeBudget = 0.6
+
+    public func search(_ query: Query, options: SearchOptions) throws -> SearchResponse {
         try db.reading {
             try refreshIfIndexChanged()
-            return try searchInSnapshot(query, limit: limit, facets: wantFacets)
+            return try QueryDeadline.run(db, seconds: timeBudget) { try searchInSnapshot(query, options) }
         }
     }
+
+    /// Every notice satisfying the whole query, in `sort` order (relevance: best first; filters only or no
+    /// query at all: newest first), each read with every paragraph and its findings. For `export`: the
+    /// strict matches of a search, streamed one notice at a time.
+    public func forEachMatch(_ query: Query?, sort: ResultSort, _ body: (NoticeRecord) throws -> Void) throws {
+        let ids: [Int64] = try db.reading {
+            try refreshIfIndexChanged()
+            guard let query else {
+                let all = try db.rows("SELECT id FROM notices") { ($0.int64(0), 0.0) }
+                return try order(all.map { (id: $0.0, text: $0.1) }, query: Query(text: "", root: nil, filters: QueryFilters()),
+                                 sort: sort == .relevance ? .oldest : sort, keep: all.count).map(\.0)
+            }
+            let scored = try strictMatches(query, filter: try FilterSQL(query.filters, db: db))
+            return try order(scored, query: query, sort: sort, keep: scored.count).map(\.0)
+        }
+        let reader = NoticeReader(db: db)
+        for id in ids {
+            if let r = try reader.fullRecord(id: id) { try body(r) }
+        }
+    }
+
+    /// Written forms of stems already looked up for suggestions (nil inside: none found).
+    private var surfaceWords: [String: String?] = [:]
 
     /// `PRAGMA data_version` at the last search (lengths and columns are read inside searches).
     private var dataVersion: Int?
@@ -68,35 +101,53 @@ public final class SearchEngine {
         dataVersion = version
     }
 
-    private func searchInSnapshot(_ query: Query, limit: Int, facets wantFacets: Bool) throws -> SearchResponse {
-        let filter = try FilterSQL(query.filters, db: db)
-        var scored: [(id: Int64, text: Double)] = []
-        if filter?.matchesNothing == true {
-            scored = []
-        } else if let root = query.root {
-            scored = try match(root, filter: filter)
-        } else if let filter {
-            scored = try filter.ids(db).map { ($0, 0) }
-        }
-        // Too few notices have every word: add those that have some of them, ranked after the rest,
-        // so a natural-language query ("spending on consultants") still finds its notices.
-        var partial: [(id: Int64, text: Double)] = []
-        if scored.count < limit, let root = query.root, let relaxed = Self.relaxed(root) {
-            let strictIDs = Set(scored.map(\.id))
-            partial = try match(relaxed, filter: filter).filter { !strictIDs.contains($0.id) }
-        }
-        let total = scored.count + partial.count
-        var response = SearchResponse(query: query.text, total: total, results: [], facets: nil, suggestions: [:])
-        response.partialMatches = partial.count
-        if wantFacets { response.facets = try facets(for: scored.map(\.id) + partial.map(\.id)) }
-        if total == 0 {
-            if let root = query.root { response.suggestions = try suggestions(for: root) }
-            return response
-        }
-        if let root = query.root, !partial.isEmpty { response.suggestions = try suggestions(for: root) }
+    /// Notices satisfying the whole query (text and filters), with their text scores.
+    private func strictMatches(_ query: Query, filter: FilterSQL?) throws -> [(id: Int64, text: Double)] {
+        if filter?.matchesNothing == true { return [] }
+        if let root = query.root { return try match(root, filter: filter) }
+        if let filter { return try filter.ids(db).map { ($0, 0) } }
+        return []
+    }
 
-        let ranked = try rerank(scored, query: query, keep: limit) + (partial.isEmpty ? [] : try rerank(partial, query: query, keep: limit))
-        let page = Array(ranked.prefix(max(0, limit)))
+    private func searchInSnapshot(_ query: Query, _ options: SearchOptions) throws -> SearchResponse {
+        let limit = max(0, options.limit), offset = max(0, options.offset)
+        let end = offset.addingReportingOverflow(limit).overflow ? Int.max : offset + limit
+        let filter = try FilterSQL(query.filters, db: db)
+        let scored = try strictMatches(query, filter: filter)
+        var response = SearchResponse(query: query.text, total: scored.count, results: [], facets: nil, suggestions: [:])
+        response.offset = offset
+        response.filterSummary = query.filters.summary
+        if options.facets { response.facets = try facets(for: scored.map(\.id)) }
+        if let root = query.root {
+            response.suggestions = try suggestions(for: root)
+            response.correctedQuery = Self.corrected(query.text, with: response.suggestions)
+        }
+        let strictPage = Array(try order(scored, query: query, sort: options.sort, keep: end).dropFirst(offset).prefix(limit))
+
+        // The strict matches end before the page does: notices with some of the words may follow, apart.
+        var partialPage: [(Int64, Double)] = []
+        var lacking: [Int64: [String]] = [:]
+        if scored.count < end, limit > 0, filter?.matchesNothing != true, let root = query.root, let relaxed = Self.relaxed(root) {
+            let strictIDs = Set(scored.map(\.id))
+            let partial = try match(relaxed, filter: filter).filter { !strictIDs.contains($0.id) }
+            response.partialTotal = partial.count
+            let skip = max(0, offset - scored.count)
+            let room = end - max(offset, scored.count)
+            partialPage = Array(try order(partial, query: query, sort: options.sort, keep: skip + room).dropFirst(skip).prefix(room))
+            lacking = try missingTerms(of: partialPage.map(\.0), root: root)
+        }
+        response.results = try records(strictPage, query: query)
+        response.partial = try records(partialPage, query: query).map { r in
+            var r = r
+            r.missing = lacking[r.rowID] ?? []
+            return r
+        }
+        return response
+    }
+
+    /// The notices of one page, read, with their best paragraphs pinpointed and a citation line each.
+    private func records(_ page: [(Int64, Double)], query: Query) throws -> [NoticeRecord] {
+        guard !page.isEmpty else { return [] }
         let terms = query.root?.positiveTerms ?? []
         let wantsProvisions = !query.filters.provisions.isEmpty || terms.contains { if case .provision = $0 { return true } else { return false } }
         // SQLite reads on this thread; inflating text and pinpointing, pure Swift, on every core.
@@ -104,14 +155,52 @@ public final class SearchEngine {
         for (id, score) in page {
             guard var record = try NoticeReader(db: db).record(id: id) else { continue }
             record.score = score
+            record.rowID = id
             pages.append(PageItem(record: record, stored: try StoredParagraphs.fetch(db, notice: id),
                                   mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id, parsed: &parsedProvisions) : [:]))
         }
-        let pinpointers = pinpointTokenizers.indices.map {
+        let pinpointers = (0..<min(pinpointTokenizers.count, max(1, pages.count))).map {
             Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions, headings: headingCaches[$0])
         }
-        response.results = try pinpoint(pages, with: pinpointers)
-        return response
+        return try pinpoint(pages, with: pinpointers).map { r in
+            var r = r
+            for k in r.paragraphs.indices { r.paragraphs[k].citation = CitationLine.paragraph(r.citation, number: r.paragraphs[k].number) }
+            return r
+        }
+    }
+
+    /// For each partial match, the top-level terms of the query it does not satisfy, as written.
+    private func missingTerms(of ids: [Int64], root: QueryNode) throws -> [Int64: [String]] {
+        guard !ids.isEmpty, case let .and(items) = root else { return [:] }
+        let list = NoticeReader.jsonArray(ids)
+        var out: [Int64: [String]] = [:]
+        for item in items {
+            if case .not = item { continue }
+            let having = Set(try db.rows("""
+                SELECT rowid FROM notice_fts WHERE notice_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
+                """, [MatchBuilder.expression(item), list]) { $0.int64(0) })
+            for id in ids where !having.contains(id) { out[id, default: []].append(item.description) }
+        }
+        return out
+    }
+
+    /// The best `keep` of `scored` in the order asked for.
+    func order(_ scored: [(id: Int64, text: Double)], query: Query, sort: ResultSort, keep: Int) throws -> [(Int64, Double)] {
+        guard !scored.isEmpty, keep > 0 else { return [] }
+        switch sort {
+        case .relevance:
+            return try rerank(scored, query: query, keep: keep)
+        case .newest, .oldest:
+            let columns = try self.columns()
+            let score = Dictionary(scored.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+            // Newest: later dates first, one date in index order; oldest: earlier first. Undated last.
+            let keyed = scored.map { s -> (id: Int64, text: Double) in
+                let date = Double(columns.dateKey(of: s.id))
+                return sort == .newest ? (s.id, date * 1e8 - Double(s.id))
+                                       : (s.id, -((date == 0 ? 99_991_231 : date) * 1e8 + Double(s.id)))
+            }
+            return Self.top(keyed, min(keep, keyed.count)).map { ($0.id, score[$0.id] ?? 0) }
+        }
     }
 
     /// One result before pinpointing.
@@ -164,9 +253,10 @@ public final class SearchEngine {
         do {
             return try scorer.run(db, "SELECT \(NoticeScorer.functionName)(notice_fts) FROM notice_fts WHERE notice_fts MATCH ?",
                                   [expression], weights: weights, idf: idf, allowed: try filter?.ids(db))
-        } catch let NoticeIndexError.sqlite(code, message, _) where code & 0xff != 11 {
+        } catch let NoticeIndexError.sqlite(code, message, _)
+                    where code & 0xFF != QueryDeadline.interrupted && code & 0xFF != SQLITE_CORRUPT {
             // (A damaged FTS index, SQLITE_CORRUPT, is the index's fault, not the query's: it passes
-            // through, and the CLI says to rebuild.)
+            // through, and the CLI says to rebuild. An interrupted query is the deadline's, reported by it.)
             // Built from a parsed query with every term quoted, so this should not happen; if it
             // does, say so in a line instead of showing SQLite's words.
             throw NoticeIndexError.query("the query could not be run (\(message.contains("fts5") ? "unsupported combination of operators" : "internal error"))", position: nil)
@@ -200,23 +290,26 @@ public final class SearchEngine {
     static func relaxed(_ root: QueryNode) -> QueryNode? {
         guard case let .and(items) = root else { return nil }
         let positives = items.filter { if case .not = $0 { return false } else { return true } }
-        guard positives.count >= 2 else { return nil }
+        guard positives.count >= 2, positives.count <= QueryParser.maxPartialTerms else { return nil }
         let negatives = items.filter { if case .not = $0 { return true } else { return false } }
         return negatives.isEmpty ? .or(positives) : .and([.or(positives)] + negatives)
     }
 
     /// Text score plus boosts for the top candidates; filters-only searches rank newest first.
-    /// Returns the best `keep` (at least `weights.candidates`), best first.
+    /// Returns the best `keep` (the best `weights.candidates` are re-ranked), best first.
     func rerank(_ scored: [(id: Int64, text: Double)], query: Query, keep: Int) throws -> [(Int64, Double)] {
         let w = weights
         let columns = try self.columns()
-        let keep = max(w.candidates, keep)
+        let keep = min(max(w.candidates, keep), scored.count)
         guard query.root != nil else {
             // Newest first; notices of one date in the order they were indexed.
             return Self.top(scored.map { (id: $0.id, text: Double(columns.dateKey(of: $0.id)) * 1e8 - Double($0.id)) }, keep)
                 .map { ($0.id, 0) }
         }
-        let candidates = Self.top(scored, keep)
+        // Boosts reorder the best candidates; past them (deep pages) the text score alone decides.
+        let all = Self.top(scored, keep)
+        let candidates = Array(all.prefix(w.candidates))
+        let rest = all.dropFirst(w.candidates).map { ($0.id, $0.text) }
         let best = candidates.first?.text ?? 1
         let ids = candidates.map(\.id)
         let signals = try QuerySignals(query: query, db: db)
@@ -239,7 +332,7 @@ public final class SearchEngine {
         }
         // Ties go to the newer notice.
         out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 > $1.2 }
-        return out.map { ($0.0, $0.1) }
+        return out.map { ($0.0, $0.1) } + rest
     }
 
     /// The `k` best-scoring matches, best first, without sorting all of them (a broad query matches most
@@ -286,12 +379,14 @@ public final class SearchEngine {
         var authorities = [Int](repeating: 0, count: c.authorityNames.count + 1)
         var outcomes = [Int](repeating: 0, count: c.outcomeNames.count + 1)
         var years: [Int32: Int] = [:]
+        var yearOutcome: [Int32: [Int: Int]] = [:]
         for id in ids where c.has(id) {
             let i = Int(id)
             for p in c.provisions(of: id) { provisions[Int(p)] += 1 }
             authorities[Int(c.authority[i]) + 1] += 1
             outcomes[Int(c.outcome[i]) + 1] += 1
             years[c.year[i], default: 0] += 1
+            yearOutcome[c.year[i], default: [:]][Int(c.outcome[i]) + 1, default: 0] += 1
         }
         func top(_ counts: [(String, Int)], _ n: Int) -> [(String, Int)] {
             Array(counts.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(n))
@@ -303,41 +398,110 @@ public final class SearchEngine {
             let key = i == 0 ? "unknown" : c.authorityKeys[i - 1] ?? name
             byKey[key, default: (name, 0)].count += n
         }
-        return Facets(
+        let outcomeName = { (k: Int) in k == 0 ? "unknown" : c.outcomeNames[k - 1] }
+        var facets = Facets(
             provisions: top(provisions.enumerated().map { (c.provisionNames[$0.offset], $0.element) }, 30),
             authorities: top(byKey.values.map { ($0.name, $0.count) }, 30),
-            outcomes: top(outcomes.enumerated().map { ($0.offset == 0 ? "unknown" : c.outcomeNames[$0.offset - 1], $0.element) }, 10),
+            outcomes: top(outcomes.enumerated().map { (outcomeName($0.offset), $0.element) }, 10),
             years: years.map { ($0.key == 0 ? "unknown" : String($0.key), $0.value) }.sorted { $0.0 > $1.0 })
+        for (year, byOutcome) in yearOutcome {
+            facets.yearsByOutcome[year == 0 ? "unknown" : String(year)] = Dictionary(uniqueKeysWithValues: byOutcome.map { (outcomeName($0.key), $0.value) })
+        }
+        return facets
     }
 
-    /// For each plain word with no hits, the closest indexed terms ("vexacious" → "vexatious").
+    /// For every word of the query with no hits, up to three words of the index close to it in spelling,
+    /// most common first among equally close ones. Suggestions are whole words as notices write them
+    /// (never the index's stems), and never the word itself.
     func suggestions(for root: QueryNode) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for case let .word(w, false) in root.positiveTerms where w.count >= 4 {
+        var words: [String] = []
+        for t in root.positiveTerms {
+            switch t {
+            case let .word(w, false): words.append(w)
+            case let .phrase(ws): words += ws
+            default: break
+            }
+        }
+        var seen = Set<String>()
+        var looked = 0
+        for w in words where w.count >= 4 && w.count <= 40 && w.contains(where: \.isLetter) && seen.insert(w.lowercased()).inserted {
+            // A query of many unknown words is noise, not typos: the first few are enough to help.
+            guard looked < Self.maxSuggestedWords else { break }
             guard let stem = tokenizer.stems(w).first else { continue }
             if try db.int("SELECT doc FROM notice_vocab WHERE term = ?", [stem]) != nil { continue }
+            looked += 1
+            let first = String(stem.prefix(1))
             let candidates = try db.rows("""
                 SELECT term, doc FROM notice_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
-                """, [String(stem.prefix(1)), String(stem.prefix(1)) + "\u{10FFFF}", stem.count - 2, stem.count + 2]) {
-                ($0.string(0) ?? "", $0.int(1))
-            }
+                """, [first, first + "\u{10FFFF}", stem.count - 2, stem.count + 2]) { ($0.string(0) ?? "", $0.int(1)) }
             let close = candidates
                 .map { (term: $0.0, docs: $0.1, d: EditDistance.between($0.0, stem, limit: 2)) }
-                .filter { $0.d <= 2 && !$0.term.hasPrefix("syn") }
+                .filter { $0.d <= 2 && !$0.term.hasPrefix("syn") && !$0.term.hasPrefix("sec") && !$0.term.hasPrefix("reg") }
                 .sorted { ($0.d, -$0.docs) < ($1.d, -$1.docs) }
-                .prefix(3)
-            if !close.isEmpty { out[w] = close.map { Self.surfaceForm(of: $0.term, near: w) } }
+                .prefix(8)
+            let typed = w.lowercased()
+            var found: [(word: String, d: Int, docs: Int)] = []
+            for c in close {
+                guard let word = try surfaceWord(of: c.term), word != typed else { continue }
+                let d = EditDistance.between(word, typed, limit: 3)
+                if d <= 3, !found.contains(where: { $0.word == word }) { found.append((word, d, c.docs)) }
+            }
+            let best = found.sorted { ($0.d, -$0.docs) < ($1.d, -$1.docs) }.prefix(3).map(\.word)
+            if !best.isEmpty { out[w] = Array(best) }
         }
         return out
     }
 
-    /// Stems are not words ("vexati"); offer the typed word's shape when the stem is a prefix of it.
-    static func surfaceForm(of stem: String, near typed: String) -> String {
-        let lower = typed.lowercased()
-        var common = 0
-        for (a, b) in zip(stem, lower) { if a == b { common += 1 } else { break } }
-        if stem.count <= lower.count, common >= stem.count - 1 { return stem + lower.dropFirst(stem.count) }
-        return stem
+    /// The commonest written form (lower case) of an indexed stem in the first notices holding it:
+    /// "vexati" → "vexatious". Nil when no notice text shows it.
+    static let maxSuggestedWords = 5
+
+    func surfaceWord(of stem: String) throws -> String? {
+        if let known = surfaceWords[stem] { return known }
+        let word = try findSurfaceWord(of: stem)
+        if surfaceWords.count > 10_000 { surfaceWords.removeAll() }
+        surfaceWords[stem] = .some(word)
+        return word
+    }
+
+    private func findSurfaceWord(of stem: String) throws -> String? {
+        // Only stems the tokenizer reads back unchanged can be looked up with MATCH.
+        guard tokenizer.stems(stem) == [stem] else { return nil }
+        let needle = Array(stem.utf8.prefix(4))
+        let ids = try db.rows("SELECT rowid FROM notice_fts WHERE notice_fts MATCH ? LIMIT 3", [MatchBuilder.quote(stem)]) { $0.int64(0) }
+        let want = Array(stem.utf8)
+        var counts: [String: Int] = [:]
+        for id in ids {
+            for p in try StoredParagraphs.read(db, notice: id) where Pinpointer.containsIgnoringASCIICase(p.text, needle) {
+                let tokens = tokenizer.tokenList(p.text)
+                let utf8 = Array(p.text.utf8)
+                for i in 0..<tokens.count where tokens.matches(i, want) {
+                    let r = tokens.ranges[i]
+                    guard r.lowerBound >= 0, r.upperBound <= utf8.count else { continue }
+                    let word = String(decoding: utf8[r], as: UTF8.self).lowercased()
+                    if word.allSatisfy({ $0.isLetter || $0 == "-" }) { counts[word, default: 0] += 1 }
+                }
+            }
+            if counts.values.reduce(0, +) >= 5 { break }
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
+    /// `text` with each word that has a suggestion replaced by its first one, as a query to run next.
+    static func corrected(_ text: String, with suggestions: [String: [String]]) -> String? {
+        guard !suggestions.isEmpty else { return nil }
+        var out = ""
+        var word = ""
+        func flush() {
+            if let s = suggestions[word.lowercased()]?.first { out += s } else { out += word }
+            word = ""
+        }
+        for ch in text {
+            if ch.isLetter || ch.isNumber || ch == "'" || ch == "’" { word.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out == text ? nil : out
     }
 }
 

@@ -27,6 +27,10 @@ public enum Synonyms {
         SynonymGroup(token: "syndpa", forms: ["dpa", "data protection act"]),
         SynonymGroup(token: "synukgdpr", forms: ["uk gdpr", "ukgdpr", "gdpr", "general data protection regulation"]),
         SynonymGroup(token: "synmu", forms: ["manifestly unreasonable"]),
+        SynonymGroup(token: "synbodycam", forms: [
+            "bodycam", "bodycams", "body cam", "body cams", "body camera", "body cameras", "body worn camera",
+            "body worn cameras", "body worn video", "body worn videos", "bwv", "bwc",
+        ]),
     ]
 
     /// Words of each form, for matching word sequences.
@@ -43,8 +47,12 @@ public enum Synonyms {
 
     /// Splits a form into comparable words ("first-tier tribunal" → ["first", "tier", "tribunal"]).
     static func wordsOf(_ text: String) -> [String] {
-        var text = text
-        if let words = text.withUTF8(asciiWordsOf) { return words }
+        var t = text
+        return t.withUTF8(asciiWordsOf) ?? unicodeWordsOf(text)
+    }
+
+    /// `wordsOf` on Characters, for any text (`TwinPathTests` compares it with the ASCII path).
+    static func unicodeWordsOf(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         for ch in text.lowercased() {
@@ -64,7 +72,7 @@ public enum Synonyms {
     /// `wordsOf` on bytes when the text is ASCII (nil otherwise): every case form is normalised with it
     /// at index time, and Character iteration made that a visible cost. For ASCII the rules are the same:
     /// letters and digits are word bytes, `'` is dropped, anything else separates.
-    private static func asciiWordsOf(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
+    static func asciiWordsOf(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
         var words: [String] = []
         var current: [UInt8] = []
