@@ -16,8 +16,10 @@ duration=${DURATION:-10s}
 port=${PORT:-18480}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
-swift build -c release --scratch-path .build-rel --product search >&2
-swift build -c release --scratch-path .build-rel --product noticeindex-bench >&2
+if [[ -z ${NO_BUILD:-} ]]; then   # NO_BUILD=1: use the release binaries already in .build-rel
+  swift build -c release --scratch-path .build-rel --product search >&2
+  swift build -c release --scratch-path .build-rel --product noticeindex-bench >&2
+fi
 bin=.build-rel/release
 mkdir -p bench/out
 if [[ ! -d $corpus ]]; then
