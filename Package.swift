@@ -22,6 +22,8 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev", "zlib1g-dev"])]
         ),
         .target(name: "NoticeIndex", dependencies: ["CSQLite"]),
+        // Truth-file and relevance measures: used by the tests and the bench, not part of the library's API.
+        .target(name: "NoticeEvaluation", dependencies: ["NoticeIndex"]),
         // The web page and JSON API over the library (`search serve`).
         .target(
             name: "NoticeServer",
@@ -35,10 +37,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NoticeIndexTests", dependencies: ["NoticeIndex"], exclude: ["Fixtures", "Relevance"]),
+        .testTarget(name: "NoticeIndexTests", dependencies: ["NoticeIndex", "NoticeEvaluation"], exclude: ["Fixtures", "Relevance"]),
         // HTTP tests of `search serve`, apart so the core tests do not depend on Hummingbird.
         .testTarget(name: "NoticeServerTests", dependencies: ["NoticeServer", "NoticeIndex"]),
         // Corpus generator and side-by-side benchmark (NoticeIndex vs naive FTS5); see bench/README.md.
-        .executableTarget(name: "noticeindex-bench", dependencies: ["NoticeIndex", "CSQLite"], path: "bench/Sources"),
+        .executableTarget(name: "noticeindex-bench", dependencies: ["NoticeIndex", "NoticeEvaluation", "CSQLite"], path: "bench/Sources"),
     ]
 )

@@ -46,7 +46,7 @@ enum OpenAPI {
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 20}}
             ],
             "responses": {
-              "200": {"description": "Cases", "content": {"application/json": {"schema": {"type": "object", "required": ["cases"], "properties": {"cases": {"type": "array", "items": {"$ref": "#/components/schemas/CitedCase"}}}}}}},
+              "200": {"description": "Cases", "content": {"application/json": {"schema": {"type": "object", "required": ["cases", "total"], "properties": {"cases": {"type": "array", "items": {"$ref": "#/components/schemas/CitedCase"}}, "total": {"type": "integer", "description": "Every matching case, however many are listed"}}}}}},
               "400": {"$ref": "#/components/responses/BadRequest"}
             }
           }

@@ -50,7 +50,7 @@ struct Routes: HTTPResponder {
             // `?q=NAME`: the cases whose name or citation holds it, as `search cases NAME`.
             try Self.only(["q"], qs)
             let name = try qs.single("q").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-            return Self.html(CasesPage(cases: try service.cases(limit: 500, matching: name), name: name ?? "").render())
+            return Self.html(CasesPage(cases: try service.cases(limit: 500, matching: name).cases, name: name ?? "").render())
         case "cases" where segments.count == 2:
             return try casePage(segments[1], qs)
         case "healthz" where segments.count == 1:
@@ -80,7 +80,7 @@ struct Routes: HTTPResponder {
             try Self.only(["limit", "q"], qs)
             let limit = try Self.limit(qs, default: 20, max: 10_000)
             let name = try qs.single("q").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-            return Self.json(try JSONBody.line(CasesResponse(cases: try service.cases(limit: limit, matching: name))))
+            return Self.json(try JSONBody.line(try service.cases(limit: limit, matching: name)))
         case ("cases", 2):
             try Self.only([], qs)
             guard let c = try service.citedCase(s[1]) else { throw ServerError.notFound("no case '\(s[1])' is cited in the index") }
@@ -111,7 +111,7 @@ struct Routes: HTTPResponder {
             guard !q.trimmingCharacters(in: .whitespaces).isEmpty else { return (r, nil) }
             // A query that does not parse only loses its highlighting; the notice is still shown.
             guard let query = try? QueryParser.parse(q) else { return (r, nil) }
-            return (r, engine.highlight(r.fullParagraphs ?? [], query: query, law: r.law.flatMap(Law.init(rawValue:))))
+            return (r, try engine.highlight(r.fullParagraphs ?? [], query: query, law: r.law.flatMap(Law.init(rawValue:))))
         }
         guard let (record, marked) = found else { throw ServerError.notFound("no notice '\(id)' in the index") }
         return Self.html(NoticePage(record: record, marked: marked, query: q).render())

@@ -35,7 +35,7 @@ struct SearchParameters: Sendable, Equatable {
         }
         q = try qs.single("q") ?? ""
         provisions = qs.all("provision")
-        for p in provisions where ProvisionSpelling.parse(p) == nil {
+        for p in provisions where ProvisionFinder.parse(query: p) == nil {
             throw ServerError.badRequest("provision '\(p)' is not a FOIA section or EIR regulation (try 31(3), s.31(3) or reg 12(4)(b))")
         }
         authority = try qs.single("authority").flatMap(Self.nonEmpty)
@@ -104,7 +104,7 @@ struct SearchParameters: Sendable, Equatable {
     /// The library's query for these parameters: the same parsing as `search QUERY --options`.
     func query() throws -> Query {
         var filters = QueryFilters()
-        filters.provisions = provisions.compactMap(ProvisionSpelling.parse)
+        filters.provisions = provisions.compactMap { ProvisionFinder.parse(query: $0) }
         filters.authorities = authority.map { [$0] } ?? []
         filters.outcome = outcome.flatMap(Self.outcome)
         filters.law = law.flatMap(Self.law)

@@ -19,8 +19,8 @@ struct SearchService: Sendable {
     }
 
     /// Most-cited cases first; with `matching`, those whose name or citation holds it (`cases NAME`).
-    func cases(limit: Int, matching: String? = nil) throws -> [CitedCase] {
-        try pool.withEngine { try $0.cases(limit: limit, matching: matching) }
+    func cases(limit: Int, matching: String? = nil) throws -> CasesResponse {
+        try pool.withEngine { try $0.caseList(limit: limit, matching: matching) }
     }
 
     /// One case by its canonical key (as `cases` lists it); nil when unknown.

@@ -59,15 +59,15 @@ extension Search {
 
         func run() throws {
             let text = name.joined(separator: " ")
-            let cases = try guarded {
-                try SearchEngine(databasePath: common.database.path).cases(limit: limit, matching: text.isEmpty ? nil : text)
+            let list = try guarded {
+                try SearchEngine(databasePath: common.database.path).caseList(limit: limit, matching: text.isEmpty ? nil : text)
             }
             if common.json {
-                try printJSON(CasesResponse(cases: cases))
+                try printJSON(list)
             } else {
-                TerminalOutput().printCases(cases)
+                TerminalOutput().printCases(list)
             }
-            if cases.isEmpty { throw ExitCode(1) }
+            if list.cases.isEmpty { throw ExitCode(1) }
         }
     }
 

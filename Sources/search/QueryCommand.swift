@@ -63,7 +63,7 @@ struct QueryArguments: ParsableArguments {
     static let maxArgumentCharacters = 2_000
 
     func validate() throws {
-        for p in provision where ProvisionSpelling.parse(p) == nil {
+        for p in provision where ProvisionFinder.parse(query: p) == nil {
             throw ValidationError("--provision '\(Printable.escaped(String(p.prefix(80))))' is not a FOIA section or EIR regulation (try 31(3), s.31(3) or reg 12(4)(b))")
         }
         for d in [since, until].compactMap({ $0 }) {
@@ -88,7 +88,7 @@ struct QueryArguments: ParsableArguments {
             throw NoticeIndexError.usage("an argument of \(a.count) characters is too long (at most \(Self.maxArgumentCharacters))")
         }
         var filters = QueryFilters()
-        filters.provisions = provision.compactMap(ProvisionSpelling.parse)
+        filters.provisions = provision.compactMap { ProvisionFinder.parse(query: $0) }
         filters.authorities = authority.map { [$0] } ?? []
         filters.outcome = outcome?.outcome
         filters.law = law?.law

@@ -135,10 +135,13 @@ struct TerminalOutput {
         }
     }
 
-    func printCases(_ cases: [CitedCase]) {
-        for c in cases {
+    func printCases(_ list: CasesResponse) {
+        for c in list.cases {
             print(String(format: "%4d  ", c.count) + bold(safe(c.key)) + (c.name.map { "  \(safe($0))" } ?? ""))
             print("      " + dim(safe(c.notices.prefix(8).joined(separator: ", ") + (c.notices.count > 8 ? ", …" : ""))))
+        }
+        if list.total > list.cases.count {
+            print(dim("showing \(list.cases.count) of \(list.total) cases, most cited first; --limit \(list.total) lists them all"))
         }
     }
 

@@ -1,5 +1,6 @@
 import XCTest
 @testable import NoticeIndex
+import NoticeEvaluation
 
 /// The parser and extractors against the Corpus truth files. Prints the accuracy table kept in
 /// bench/RESULTS.md and holds each field to a floor, so a regression in any of them fails here.

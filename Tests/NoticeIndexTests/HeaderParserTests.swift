@@ -155,7 +155,7 @@ final class HeaderParserTests: XCTestCase {
             ("London Borough of Tower Hamlets Town Hall Mulberry Place 5 Clove Crescent", "London Borough of Tower Hamlets",
              "'Tower' in a place name is not a building"),
         ]
-        for c in cases { XCTAssertEqual(HeaderParser.splitSingleLine(c.line, count: 2).first, c.name, c.why) }
+        for c in cases { XCTAssertEqual(HeaderParser.splitSingleLine(c.line).first, c.name, c.why) }
 
         let h = HeaderParser.parse("1 Freedom of Information Act 2000 (Section 50) Decision Notice 3 March 2009 Public Authority: Address: Ofwat (Water Services Regulation Authority) Centre City Tower 7 Hill Street Birmingham B5 4UA")
         XCTAssertEqual(h.authority, "Ofwat (Water Services Regulation Authority)")

@@ -7,7 +7,7 @@ final class JSONOutputTests: XCTestCase {
         let c = CitedCase(key: "[2016] UKUT 535 (AAC)", name: "Savic v Information Commissioner", count: 2,
                           notices: ["IC-219436-J1G5", "EA/2018/0164"])
         let text = String(decoding: try JSONOutput.data(CasesResponse(cases: [c])), as: UTF8.self)
-        XCTAssertEqual(text, #"{"cases":[{"count":2,"key":"[2016] UKUT 535 (AAC)","name":"Savic v Information Commissioner","notices":["IC-219436-J1G5","EA/2018/0164"]}]}"#)
+        XCTAssertEqual(text, #"{"cases":[{"count":2,"key":"[2016] UKUT 535 (AAC)","name":"Savic v Information Commissioner","notices":["IC-219436-J1G5","EA/2018/0164"]}],"total":1}"#)
     }
 
     func testCLIQueryJSONIsTheLibraryEncodingOfTheResponse() throws {

@@ -61,6 +61,18 @@ final class ListWorkflowTests: XCTestCase {
         XCTAssertEqual(try TestSupport.run(["cases", "Zzyzx", "--db", db]).code, 1)
     }
 
+    func testCasesSayHowManyThereAreWhenTheListIsCut() throws {
+        let all = try json(["cases", "--limit", "1000"])
+        let total = try XCTUnwrap(all["total"] as? Int)
+        XCTAssertEqual((all["cases"] as? [Any])?.count, total, "an uncut list shows every case")
+        XCTAssertGreaterThan(total, 3)
+        let cut = try json(["cases", "--limit", "3"])
+        XCTAssertEqual((cut["cases"] as? [Any])?.count, 3)
+        XCTAssertEqual(cut["total"] as? Int, total, "total counts every cited case, not the page")
+        let terminal = try TestSupport.run(["cases", "--limit", "3", "--db", db])
+        XCTAssertTrue(terminal.out.contains("showing 3 of \(total) cases"), terminal.out)
+    }
+
     func testFindingFilterKeepsNoticesWithThatFinding() throws {
         for args in [["--finding", "14(1)=not-upheld"], ["finding:s.14(1)=not-upheld"], ["--finding", "section 14=not upheld"]] {
             let found = results(try json(args + ["--limit", "50"]))

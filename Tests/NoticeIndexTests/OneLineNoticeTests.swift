@@ -56,7 +56,7 @@ final class OneLineNoticeTests: XCTestCase {
             ("Mid Anglia Ambulance Service PO Box 12 Norwich", "Mid Anglia Ambulance Service"),
         ]
         for (value, name) in cases {
-            XCTAssertEqual(HeaderParser.splitSingleLine(value, count: 2).first, name, value)
+            XCTAssertEqual(HeaderParser.splitSingleLine(value).first, name, value)
         }
     }
 }

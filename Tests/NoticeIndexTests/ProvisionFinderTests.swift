@@ -234,4 +234,26 @@ final class ProvisionFinderTests: XCTestCase {
             XCTAssertEqual(ProvisionFinder.parse(query: q)?.canonical, expected, q)
         }
     }
+
+    /// `--provision` (`ProvisionFinder.parse(query:)`) and the query language's `provision:` field read a
+    /// spelling one way, whole numbers included.
+    func testTheQueryAndTheProvisionFilterReadASpellingAlike() {
+        let cases: [(String, String?)] = [
+            ("31", "s31"),                   // a whole section
+            ("031", "s31"),                  // zero-padded, as in some listings
+            (" 40 ", "s40"),                 // spaces around
+            ("0", nil),                      // no section 0
+            ("999", nil),                    // no such section
+            ("s.031", nil),                  // a zero-padded number after a keyword is not a provision
+            ("reg 12(4)(b)", "r12(4)(b)"),
+            ("12.5.b", "r12(5)(b)"),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(ProvisionFinder.parse(query: text)?.canonical, expected, text)
+            let value = text.trimmingCharacters(in: .whitespaces)
+            guard !value.contains(" ") else { continue }  // a field value is one word
+            let field = "provision:" + value
+            XCTAssertEqual((try? QueryParser.parse(field))?.filters.provisions.first?.canonical, expected, field)
+        }
+    }
 }

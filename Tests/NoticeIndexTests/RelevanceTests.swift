@@ -1,5 +1,6 @@
 import XCTest
 @testable import NoticeIndex
+import NoticeEvaluation
 
 /// The ranker against judged queries over the Corpus: it must beat plain bm25, and the table it prints
 /// (full ranker, bm25, each weight switched off) is the one kept in bench/RESULTS.md.

@@ -42,7 +42,7 @@ final class SearchEngineTests: XCTestCase {
 
     func testFiltersCombineWithEachOtherAndWorkWithoutText() throws {
         var f = QueryFilters()
-        f.provisions = [ProvisionSpelling.parse("31(3)")!]
+        f.provisions = [ProvisionFinder.parse(query: "31(3)")!]
         f.authorities = ["MPS"]
         f.outcome = .notUpheld
         let r = try engine.search(try QueryParser.parse("", filters: f), limit: 50)
@@ -59,7 +59,7 @@ final class SearchEngineTests: XCTestCase {
 
     func testFieldPrefixesMatchTheOptions() throws {
         var f = QueryFilters()
-        f.provisions = [ProvisionSpelling.parse("40(2)")!]
+        f.provisions = [ProvisionFinder.parse(query: "40(2)")!]
         f.law = .foia
         f.since = "2019-01-01"
         f.until = "2023-12-31"
@@ -93,7 +93,7 @@ final class SearchEngineTests: XCTestCase {
             let query = try QueryParser.parse(text)
             let page = try engine.search(query, limit: 10).results
             XCTAssertGreaterThan(page.count, 1, text)
-            let alone = Pinpointer(tokenizer: try FTS5Tokenizer(engine.db), terms: query.root?.positiveTerms ?? [], filterProvisions: [])
+            let alone = try Pinpointer(tokenizer: try FTS5Tokenizer(engine.db), terms: query.root?.positiveTerms ?? [], filterProvisions: [])
             for r in page {
                 let id = try XCTUnwrap(try engine.db.int("SELECT id FROM notices WHERE uid = ?", [r.id]))
                 let paragraphs = try StoredParagraphs.read(engine.db, notice: Int64(id)).map {
@@ -101,7 +101,7 @@ final class SearchEngineTests: XCTestCase {
                 }
                 var parsed: [String: Provision] = [:]
                 let mentions = try NoticeReader(db: engine.db).provisionMentions(of: Int64(id), parsed: &parsed)
-                let expected = alone.best(paragraphs, limit: 3, mentions: mentions)
+                let expected = try alone.best(paragraphs, limit: 3, mentions: mentions)
                 XCTAssertEqual(r.paragraphs.map(\.number), expected.map(\.number), "\(text): \(r.id)")
                 XCTAssertEqual(r.paragraphs.map(\.snippet), expected.map(\.snippet), "\(text): \(r.id)")
             }

@@ -31,4 +31,21 @@ final class SynonymTests: XCTestCase {
             }
         }
     }
+
+    /// Each word here has the same 64-bit `WordScanner` hash as a synonym form's word (found by inverting
+    /// the hash's last fold), so only a byte comparison keeps it from counting as that form.
+    func testAWordWhoseHashCollidesWithASynonymFormIsNotThatForm() {
+        let cases: [(collider: String, formWord: String, text: String)] = [
+            ("suiicbrme6vdbex9", "ncnd", "The reference code suiicbrme6vdbex9 was quoted."),
+            ("mlseelailzcd1iec", "privilege", "legal professional mlseelailzcd1iec applies"),
+            ("yzqhytsag25435ps", "professional", "legal yzqhytsag25435ps privilege applies"),
+        ]
+        for c in cases {
+            XCTAssertEqual(WordScanner.hash(c.collider), WordScanner.hash(c.formWord), "not a collision: \(c.collider)")
+            XCTAssertEqual(WordScanner.synonyms(in: c.text).map(\.token), [], c.text)
+            // The real form in the same place is still found.
+            let real = c.text.replacingOccurrences(of: c.collider, with: c.formWord.uppercased())
+            XCTAssertEqual(WordScanner.synonyms(in: real).count, 1, real)
+        }
+    }
 }

@@ -7,6 +7,9 @@ struct QueryTimings: Codable {
     struct One: Codable {
         /// Milliseconds of each timed repetition (after one warm-up).
         var ms: [Double]
+        /// CPU milliseconds of the whole process (every thread) in each repetition: on a shared machine
+        /// the figure other work moves least.
+        var cpuMS: [Double]? = nil
         /// Notices (NoticeIndex `total`) or paragraphs (baseline `count(*)`) matching.
         var matches: Int
         /// Rows returned (≤ limit).
@@ -27,6 +30,8 @@ struct IndexPhase: Codable {
     var firstFailure: String?
     var paragraphs: Int
     var peakRSSKB: Int
+    /// User + system CPU of the phase's process.
+    var cpuSeconds: Double? = nil
 }
 
 /// The hidden `_child` subcommand: one measured phase in its own process, so that its peak RSS is
@@ -48,12 +53,15 @@ enum Child {
             }
             data = try encoder.encode(IndexPhase(seconds: seconds, new: report.new, changed: report.changed, unchanged: report.unchanged,
                                                  failed: report.failed.count, firstFailure: report.failed.first.map { "\($0.file): \($0.error)" },
-                                                 paragraphs: paragraphs, peakRSSKB: peakRSSKB()))
+                                                 paragraphs: paragraphs, peakRSSKB: peakRSSKB(), cpuSeconds: cpuSeconds()))
         case "index-naive":
             var r = try NaiveFTS.index(corpus: try args.required("corpus"), database: try args.required("db"),
                                        batch: try args.int("batch", default: 64))
             r.peakRSSKB = peakRSSKB()
+            r.cpuSeconds = cpuSeconds()
             data = try encoder.encode(r)
+        case "export-paragraphs":
+            data = try encoder.encode(try ParagraphExport.write(corpus: try args.required("corpus"), out: try args.required("out")))
         case "query-ni":
             data = try encoder.encode(try queryNoticeIndex(args))
         case "query-naive":
@@ -67,6 +75,13 @@ enum Child {
     static func loadQueries(_ args: Arguments) throws -> [BenchQuery] {
         let data = try Data(contentsOf: URL(fileURLWithPath: try args.required("queries")))
         return try JSONDecoder().decode([BenchQuery].self, from: data)
+    }
+
+    /// CPU time of this process (all threads) so far, ms.
+    static func cpuMS() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
     }
 
     static func ms(since t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e6 }
@@ -89,10 +104,12 @@ enum Child {
                 let first = try once()
                 one.matches = first.total
                 one.returned = first.results.count
+                one.cpuMS = []
                 for _ in 0..<reps {
-                    let t = DispatchTime.now()
+                    let t = DispatchTime.now(), c = cpuMS()
                     _ = try once()
                     one.ms.append(ms(since: t))
+                    one.cpuMS?.append(cpuMS() - c)
                 }
             } catch {
                 one.error = "\(error)"
@@ -116,10 +133,12 @@ enum Child {
             var one = QueryTimings.One(ms: [], matches: 0, returned: 0)
             do {
                 one.returned = try naive.search(stmt, q.naive)
+                one.cpuMS = []
                 for _ in 0..<reps {
-                    let t = DispatchTime.now()
+                    let t = DispatchTime.now(), c = cpuMS()
                     _ = try naive.search(stmt, q.naive)
                     one.ms.append(ms(since: t))
+                    one.cpuMS?.append(cpuMS() - c)
                 }
                 // Untimed: how many paragraphs the baseline had to rank.
                 sqlite3_reset(count)

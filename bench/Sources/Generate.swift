@@ -9,6 +9,8 @@ struct CorpusManifest: Codable {
         var expected: Double
     }
     var seed: UInt64
+    /// `CorpusShape` raw value; absent in manifests written before shapes existed (= standard).
+    var shape: String?
     var count: Int
     var bytes: Int
     var fillerWords: Int
@@ -27,10 +29,10 @@ struct CorpusManifest: Codable {
 }
 
 enum Generate {
-    static func run(count: Int, seed: UInt64, out dir: String) throws {
+    static func run(count: Int, seed: UInt64, shape: CorpusShape = .standard, out dir: String) throws {
         let started = Date()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let model = CorpusModel(seed: seed)
+        let model = CorpusModel(seed: seed, shape: shape)
 
         // Chunks of notices over all cores; each notice has its own random stream, so the order in
         // which chunks run does not change a byte of the output.
@@ -72,13 +74,13 @@ enum Generate {
             return .init(term: t, rank: r, expected: (e * 10).rounded() / 10)
         }
         let seconds = Date().timeIntervalSince(started)
-        let manifest = CorpusManifest(seed: seed, count: count, bytes: bytes, fillerWords: filler, lexiconSize: lexicon.strings.count,
+        let manifest = CorpusManifest(seed: seed, shape: shape.rawValue, count: count, bytes: bytes, fillerWords: filler, lexiconSize: lexicon.strings.count,
                                       authorities: model.authorities.count, rareTerms: rare, seconds: seconds)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(manifest).write(to: URL(fileURLWithPath: (dir as NSString).appendingPathComponent(CorpusManifest.fileName)))
         let mb = Double(bytes) / 1_000_000
-        log(String(format: "generated %d notices, %.1f MB (%.1f KB each), %d filler words, in %.1f s", count, mb,
+        log(String(format: "generated %d %@ notices, %.1f MB (%.1f KB each), %d filler words, in %.1f s", count, shape.rawValue, mb,
                    Double(bytes) / Double(max(1, count)) / 1000, filler, seconds))
     }
 }

@@ -55,6 +55,7 @@ final class NaiveFTS {
         var bytes = 0
         var seconds = 0.0
         var peakRSSKB = 0
+        var cpuSeconds: Double? = nil
     }
 
     /// Indexes every .txt file under `corpus`, `batch` files per transaction.
@@ -121,6 +122,13 @@ func corpusFiles(_ dir: String) throws -> [String] {
         .filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".txt") }
         .sorted()
         .map { (dir as NSString).appendingPathComponent($0) }
+}
+
+/// User + system CPU seconds of this process so far (every thread).
+func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
 }
 
 /// Peak resident set size of this process so far (VmHWM), in KB.

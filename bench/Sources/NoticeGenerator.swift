@@ -3,6 +3,7 @@ import Foundation
 /// Shared, read-only material for generating one corpus: the same for a seed, whatever the thread.
 final class CorpusModel: @unchecked Sendable {
     let seed: UInt64
+    let shape: CorpusShape
     let lexicon: Lexicon
     let authorities: [Authority]
     let authorityRank: ZipfSampler
@@ -10,8 +11,9 @@ final class CorpusModel: @unchecked Sendable {
     let foia = WeightedChoice(Catalog.foia)
     let eir = WeightedChoice(Catalog.eir)
 
-    init(seed: UInt64) {
+    init(seed: UInt64, shape: CorpusShape = .standard) {
         self.seed = seed
+        self.shape = shape
         lexicon = Lexicon(seed: seed)
         authorities = Catalog.authorities(seed: seed)
         authorityRank = ZipfSampler(count: authorities.count, exponent: 0.8)
@@ -77,14 +79,17 @@ struct NoticeWriter {
     }
 
     static func makePlan(model: CorpusModel, rng: inout SeededRandom) -> NoticePlan {
-        let legacy = rng.chance(0.1)
+        let shape = model.shape
+        let legacy = rng.chance(0.1) || shape == .pre2011
         let year = legacy ? rng.int(2006...2011) : rng.int(2012...2025)
         let law = rng.chance(0.2) ? "EIR" : "FOIA"
-        let kind: NoticePlan.Kind = rng.chance(0.12) ? .delay : .full
+        let kind: NoticePlan.Kind = rng.chance(shape == .manyShort ? 0.5 : 0.12) ? .delay : .full
         let choice = law == "EIR" ? model.eir : model.foia
         var provisions: [ProvisionSpec] = []
-        let wanted = kind == .delay ? 1 : [1, 1, 1, 2, 2, 3][rng.int(6)]
-        while provisions.count < wanted {
+        let wanted = kind == .delay ? 1 : (shape == .denseCitations ? rng.int(3...5) : [1, 1, 1, 2, 2, 3][rng.int(6)])
+        var picks = 0
+        while provisions.count < wanted && picks < 200 {
+            picks += 1
             let p = choice.pick(&rng)
             if !provisions.contains(where: { $0.body == p.body }) { provisions.append(p) }
         }
@@ -106,7 +111,14 @@ struct NoticeWriter {
         } else {
             reference = law == "EIR" ? String(format: "FER0%06d", rng.int(100_000...999_999)) : String(format: "FS50%06d", rng.int(100_000...999_999))
         }
-        let paragraphs = kind == .delay ? rng.int(8...14) : rng.int(22...85)
+        let paragraphs: Int
+        switch (shape, kind) {
+        case (.manyShort, .delay): paragraphs = rng.int(6...10)
+        case (.manyShort, .full): paragraphs = rng.int(10...18)
+        case (.longParagraphs, .full): paragraphs = rng.int(12...30)
+        case (_, .delay): paragraphs = rng.int(8...14)
+        case (_, .full): paragraphs = rng.int(22...85)
+        }
         var plan = NoticePlan(kind: kind, legacy: legacy, law: law, provisions: provisions, delayBreach: kind == .delay || rng.chance(0.25),
                               verdict: verdict, authority: model.authorities[model.authorityRank.sample(&rng)],
                               year: year, month: rng.int(1...12), day: rng.int(1...28), reference: reference, paragraphs: paragraphs)
@@ -114,8 +126,8 @@ struct NoticeWriter {
         // provisions but from other sections or regulations: the library reads a heading such as
         // "Section 31 - Law enforcement" as covering every 31(x), so a same-family mention would test
         // that rule rather than the relied-vs-mentioned boost.
-        if kind == .full && rng.chance(0.45) {
-            let wantedMentions = rng.chance(0.2) ? 2 : 1
+        if kind == .full && (shape == .denseCitations || rng.chance(0.45)) {
+            let wantedMentions = shape == .denseCitations ? 2 : (rng.chance(0.2) ? 2 : 1)
             // (EIR exceptions are all regulation 12, so an EIR notice's mentions are mostly 5(1) and 13(1).)
             var families = Set(provisions.map(\.number))
             var tries = 0
@@ -256,8 +268,16 @@ struct NoticeWriter {
         let start = out.count
         if dashMarkers && (rng.chance(0.4) || paragraph <= 3) { add("- ") }
         add("\(paragraph). ")
-        let sentence = fixed ?? fill(rng.pick(bank))
-        let fillers = rng.int(filler)
+        var sentence = fixed ?? fill(rng.pick(bank))
+        var fillers = rng.int(filler)
+        switch model.shape {
+        case .longParagraphs where fixed == nil: fillers = rng.int(6...16)
+        case .manyShort, .pre2011: fillers = min(fillers, 1)
+        case .denseCitations where rng.chance(0.5):
+            sentence += fill(rng.pick([" See also {PL}, and {C}.", " The Commissioner has also considered {P} in the light of {C}.",
+                                       " As to {PL}, see {C}."]))
+        default: break
+        }
         let before = fillers > 0 && rng.chance(0.3) ? 1 : 0
         for _ in 0..<before { fillerSentence(); out.append(32) }
         add(sentence)
@@ -325,6 +345,7 @@ struct NoticeWriter {
         header()
         if plan.legacy { legacyBody() } else { modernBody() }
         signature()
+        if model.shape == .pdfExtracted { return Self.pdfLayout(out, reference: plan.reference, rng: &rng) }
         return out
     }
 
@@ -434,7 +455,7 @@ struct NoticeWriter {
             let hasPI = p.kind == .qualified || (p.kind == .ncnd && p.number != "23" && p.number != "40")
             let own = hasPI ? max(2, share * 3 / 5) : share
             for i in 0..<own {
-                if i > 0 && rng.chance(0.05) {
+                if i > 0 && rng.chance(model.shape == .denseCitations ? 0.4 : 0.05) {
                     numbered(Sentences.caseLaw, filler: 0...2)
                 } else {
                     numbered(bank, filler: 0...2, quote: 0.12)
@@ -460,6 +481,7 @@ struct NoticeWriter {
         decisionParagraphs()
         heading("The Commissioner's Role")
         for s in Sentences.legacyRole { numbered([s], filler: 0...0) }
+        if model.shape == .pre2011 { for s in Boilerplate.period { numbered([s], filler: 0...0) } }
         heading("The Request")
         numbered(Sentences.request, filler: 0...0, quote: 1)
         numbered(Sentences.response, filler: 0...2)
@@ -489,6 +511,21 @@ struct NoticeWriter {
         numbered([Sentences.appeal[0]], filler: 0...0)
         add(Sentences.tribunalAddress); add("\n\n")
         numbered([Sentences.appeal[2]], filler: 0...0)
+        if model.shape == .pre2011 { legalAnnex() }
+    }
+
+    /// The pre-2011 "Legal Annex": the statutory text behind each provision relied on, then the fixed
+    /// sections every notice of the period quoted (unnumbered, as the annexes were).
+    mutating func legalAnnex() {
+        heading("Legal Annex")
+        line(Boilerplate.annexIntro); blank()
+        for p in plan.provisions {
+            currentProvision = p
+            heading(p.heading(&rng))
+            for s in Boilerplate.statute.prefix(3) { line(fill(s)); blank() }
+        }
+        currentProvision = plan.provisions[0]
+        for s in Boilerplate.statute.dropFirst(3) { line(s); blank() }
     }
 
     mutating func signature() {

@@ -54,7 +54,7 @@ struct BenchQuery: Codable {
             switch w {
             case "--provision":
                 let v = try value(w)
-                guard let p = ProvisionSpelling.parse(v) else { throw BenchError.usage("bad provision '\(v)'") }
+                guard let p = ProvisionFinder.parse(query: v) else { throw BenchError.usage("bad provision '\(v)'") }
                 f.provisions.append(p)
             case "--authority": f.authorities.append(try value(w).replacingOccurrences(of: "_", with: " "))
             case "--outcome":

@@ -1,5 +1,6 @@
 import Foundation
 import NoticeIndex
+import NoticeEvaluation
 
 /// `relevance`: ranking quality on a generated corpus, judged from its truth sidecar — the full ranker,
 /// plain bm25, naive-words bm25 and each ablation side by side, and optionally a tuning grid. The

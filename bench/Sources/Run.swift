@@ -13,6 +13,7 @@ enum Runner {
         let niDB = (work as NSString).appendingPathComponent("noticeindex.sqlite")
         let naiveDB = (work as NSString).appendingPathComponent("naive.sqlite")
         for db in [niDB, naiveDB] { for s in ["", "-wal", "-shm", ".lock"] { try? fm.removeItem(atPath: db + s) } }
+        try? fm.removeItem(atPath: (work as NSString).appendingPathComponent("tantivy"))
 
         let files = try corpusFiles(corpus)
         guard !files.isEmpty else { throw BenchError.failed("no .txt notices in \(corpus)") }
@@ -21,13 +22,26 @@ enum Runner {
         let rare = manifest?.rareTerms.map(\.term) ?? []
         let source = args.values["queries"].map { try? BenchQuery.parse(file: $0) } ?? (try? BenchQuery.parse(lines: BenchQuery.builtIn))
         guard var queries = source else { throw BenchError.failed("cannot read the queries") }
-        queries = queries.map { $0.resolved(rare: rare) }
+        // A corpus without a manifest (real-dev) has no rare terms: those queries are left out.
+        queries = queries.map { $0.resolved(rare: rare) }.filter { !$0.text.contains("{RARE") }
         let queriesFile = (work as NSString).appendingPathComponent("queries.json")
         try JSONEncoder().encode(queries).write(to: URL(fileURLWithPath: queriesFile))
 
         let loadBefore = Machine.loadAverage
         var r = RunResult(date: ISO8601DateFormatter().string(from: Date()), machine: Machine.describe(), corpus: corpus,
                           manifest: manifest, files: files.count, textBytes: textBytes, reps: reps, queries: queries)
+        r.label = args.values["label"] ?? manifest?.shape ?? CorpusShape.standard.rawValue
+        r.loadBefore = loadBefore
+        let tantivyDir = (work as NSString).appendingPathComponent("tantivy")
+        let paragraphsFile = (work as NSString).appendingPathComponent("paragraphs.jsonl")
+        let tantivy: TantivyPeer?
+        switch baseline ? TantivyPeer.locate(args) : .failure(.failed("--no-baseline")) {
+        case let .success(t): tantivy = t
+        case let .failure(e):
+            tantivy = nil
+            r.tantivySkipped = e.description
+            log("Tantivy peer skipped: \(e.description)")
+        }
         log(String(format: "corpus: %d notices, %.1f MB of text", files.count, Double(textBytes) / 1e6))
 
         log("indexing with NoticeIndex…")
@@ -37,6 +51,13 @@ enum Runner {
             log("indexing with the naive FTS5 baseline…")
             r.naive = try child(NaiveFTS.IndexResult.self, "index-naive", ["--corpus", corpus, "--db", naiveDB])
             r.naiveBytes = dbSize(naiveDB)
+        }
+        if let tantivy {
+            log("exporting paragraphs for Tantivy…")
+            r.export = try child(ParagraphExport.Result.self, "export-paragraphs", ["--corpus", corpus, "--out", paragraphsFile])
+            log("indexing with Tantivy…")
+            r.tantivy = try tantivy.decode(TantivyPeer.IndexResult.self, ["index", "--paragraphs", paragraphsFile, "--dir", tantivyDir])
+            try? fm.removeItem(atPath: paragraphsFile)
         }
 
         log("no-change reindex…")
@@ -63,8 +84,16 @@ enum Runner {
             log("querying the baseline…")
             r.naiveQueries = try child(QueryTimings.self, "query-naive", ["--db", naiveDB, "--queries", queriesFile, "--reps", String(reps)])
         }
-        r.cold = coldCLI(db: niDB)
-        r.machine += "; load average before/after the run: \(loadBefore) / \(Machine.loadAverage)"
+        if let tantivy {
+            log("querying Tantivy…")
+            r.tantivyQueries = try tantivy.decode(QueryTimings.self, ["query", "--dir", tantivyDir, "--queries", queriesFile, "--reps", String(reps)])
+        }
+        log("cold CLI (\(queries.count) queries × 3)…")
+        let before = args.values["cli-before"]
+        if let before, !FileManager.default.isExecutableFile(atPath: before) { throw BenchError.usage("--cli-before: no executable at \(before)") }
+        (r.coldQueries, r.coldBefore) = coldCLI(db: niDB, queries: queries, reps: 3, before: before)
+        r.loadAfter = Machine.loadAverage
+        r.machine += "; load average before/after the run: \(loadBefore) / \(r.loadAfter)"
 
         let report = Report(r).markdown
         print(report)
@@ -94,26 +123,59 @@ enum Runner {
         return try JSONDecoder().decode(T.self, from: data)
     }
 
-    /// Wall time of the `search` CLI answering one query, a fresh process each time; median of 5.
-    static func coldCLI(db: String) -> ColdCLI? {
+    /// The `search` CLI built beside this binary.
+    static var searchBinary: String? {
         let search = ((selfPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("search")
-        guard FileManager.default.isExecutableFile(atPath: search) else {
-            log("no search binary beside the bench binary; skipping the cold CLI measurement")
-            return nil
-        }
-        var times: [Double] = []
-        var status: Int32 = 0
-        for _ in 0..<5 {
-            // posix_spawn + waitpid: Foundation's Process.waitUntilExit polls, which adds up to ~50 ms.
-            guard let (ms, code) = spawnAndWait(search, ["section 31(3) NCND", "--db", db, "--limit", "10"]) else { return nil }
-            times.append(ms)
-            status = code
-        }
-        return ColdCLI(command: "search \"section 31(3) NCND\" --db <index> --limit 10", ms: times, exitStatus: status)
+        return FileManager.default.isExecutableFile(atPath: search) ? search : nil
     }
 
-    /// Runs `path` with stdout and stderr to /dev/null; wall milliseconds and exit status.
-    static func spawnAndWait(_ path: String, _ args: [String]) -> (Double, Int32)? {
+    /// The CLI's arguments for a bench query: `search TEXT OPTIONS --json --db DB --limit 10`.
+    static func cliArguments(_ q: BenchQuery, db: String) -> [String] {
+        var args = q.text.isEmpty ? [] : [q.text]
+        var words = q.options.split(separator: " ").map(String.init)[...]
+        while let w = words.popFirst() {
+            args.append(w)
+            if w != "--facets", let v = words.popFirst() { args.append(w == "--authority" ? v.replacingOccurrences(of: "_", with: " ") : v) }
+        }
+        return args + ["--json", "--db", db, "--limit", "10"]
+    }
+
+    /// Wall time of the `search` CLI as a whole process (a fresh process each time, page cache warm),
+    /// for every bench query, `reps` times each. With `before` (another build of `search`, e.g. of the
+    /// base commit), that binary runs against the same index, alternating with this one query by query,
+    /// so both see the same machine load.
+    static func coldCLI(db: String, queries: [BenchQuery], reps: Int, before: String?) -> (ColdQueries?, ColdQueries?) {
+        guard let search = searchBinary else {
+            log("no search binary beside the bench binary; skipping the cold CLI measurement")
+            return (nil, nil)
+        }
+        let command = "search QUERY [OPTIONS] --json --db <index> --limit 10"
+        var out = ColdQueries(command: command, ms: [], cpuMS: [], exitStatus: [])
+        var old = before.map { _ in ColdQueries(command: command, ms: [], cpuMS: [], exitStatus: []) }
+        for q in queries {
+            for (binary, isBefore) in [(search, false)] + (before.map { [($0, true)] } ?? []) {
+                var times: [Double] = [], cpu: [Double] = []
+                var status: Int32 = 0
+                for _ in 0..<reps {
+                    // posix_spawn + wait4: Foundation's Process.waitUntilExit polls, which adds up to ~50 ms.
+                    guard let (ms, code, cpuMS) = spawnAndWait(binary, cliArguments(q, db: db)) else { return (nil, nil) }
+                    times.append(ms)
+                    cpu.append(cpuMS)
+                    status = code
+                }
+                if isBefore {
+                    old?.ms.append(times); old?.cpuMS.append(cpu); old?.exitStatus.append(status)
+                } else {
+                    out.ms.append(times); out.cpuMS.append(cpu); out.exitStatus.append(status)
+                }
+            }
+        }
+        return (out, old)
+    }
+
+    /// Runs `path` with stdout and stderr to /dev/null; wall milliseconds, exit status and the child's
+    /// CPU milliseconds (user + system; unlike wall time, barely moved by other work on the machine).
+    static func spawnAndWait(_ path: String, _ args: [String]) -> (Double, Int32, Double)? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -125,9 +187,12 @@ enum Runner {
         let t = DispatchTime.now()
         guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let ms = Child.ms(since: t)
-        return (ms, (status >> 8) & 0xff)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+        return (ms, (status >> 8) & 0xff, cpu)
     }
 
     static func fileSize(_ path: String) -> Int {
@@ -137,10 +202,14 @@ enum Runner {
     static func dbSize(_ path: String) -> Int { fileSize(path) + fileSize(path + "-wal") }
 }
 
-struct ColdCLI: Codable {
+/// The CLI as a whole process: per query (in the run's order) the wall ms of each repetition and the
+/// exit status (0 results, 1 none).
+struct ColdQueries: Codable {
     var command: String
-    var ms: [Double]
-    var exitStatus: Int32
+    var ms: [[Double]]
+    /// User + system CPU of each run.
+    var cpuMS: [[Double]]
+    var exitStatus: [Int32]
 }
 
 /// Everything one run measured; saved as results.json beside the databases.
@@ -162,7 +231,17 @@ struct RunResult: Codable {
     var onePercent: IndexPhase?
     var niQueries: QueryTimings?
     var naiveQueries: QueryTimings?
-    var cold: ColdCLI?
+    var coldQueries: ColdQueries?
+    /// The same queries with `--cli-before`'s binary, alternating with `coldQueries`.
+    var coldBefore: ColdQueries?
+    /// The corpus's shape (from its manifest) or `--label`.
+    var label = CorpusShape.standard.rawValue
+    var loadBefore = "?"
+    var loadAfter = "?"
+    var export: ParagraphExport.Result?
+    var tantivy: TantivyPeer.IndexResult?
+    var tantivyQueries: QueryTimings?
+    var tantivySkipped: String?
 }
 
 enum Machine {

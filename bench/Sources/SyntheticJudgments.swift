@@ -1,5 +1,6 @@
 import Foundation
 import NoticeIndex
+import NoticeEvaluation
 
 /// A judged query set built from the generator's truth sidecar, for `relevance`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import NoticeIndex
+import NoticeEvaluation
 
 /// The ranking weights `relevance --tune` varies, with the values it tries: a few either side of the
 /// library's defaults, coarse on purpose (each evaluation runs every judged query, and finer steps

@@ -1,11 +1,17 @@
 import Foundation
 import NoticeIndex
+import NoticeEvaluation
 
 /// `noticeindex-bench generate|run|queries|accuracy|relevance|analyze`; see bench/README.md.
 let usageText = """
     usage:
-      noticeindex-bench generate --count N [--seed S] --out DIR
-      noticeindex-bench run --corpus DIR [--work DIR] [--queries FILE] [--reps N] [--no-baseline]
+      noticeindex-bench generate --count N [--seed S] [--shape SHAPE] --out DIR
+                                                   SHAPE: standard | long-paragraphs | dense-citations |
+                                                   pre2011-boilerplate | pdf-extracted | many-short
+      noticeindex-bench realdev --records FILE --out DIR   the records' kind-notice texts as .txt files
+      noticeindex-bench run --corpus DIR [--work DIR] [--queries FILE] [--reps N] [--no-baseline] [--label NAME]
+                            [--no-tantivy] [--tantivy SCRIPT] [--python PYTHON] [--cli-before SEARCH]
+      noticeindex-bench summarize --results A.json,B.json,…   the per-shape table of several runs
       noticeindex-bench queries [--corpus DIR]     print the built-in query set (the --queries format)
       noticeindex-bench accuracy [--corpus DIR]    parser/extractor precision and recall against Corpus/truth
       noticeindex-bench relevance --corpus DIR --db INDEX [--queries N] [--tune] [--weights name=v,…] [--judgments FILE]
@@ -64,9 +70,15 @@ do {
     case "generate":
         let count = try args.int("count", default: 2_500)
         let seed = UInt64(try args.int("seed", default: 1))
-        try Generate.run(count: count, seed: seed, out: try args.required("out"))
+        let shapeName = args.values["shape"] ?? CorpusShape.standard.rawValue
+        guard let shape = CorpusShape(rawValue: shapeName) else { throw BenchError.usage("unknown shape '\(shapeName)' (\(CorpusShape.names))") }
+        try Generate.run(count: count, seed: seed, shape: shape, out: try args.required("out"))
+    case "realdev":
+        try RealDev.write(records: try args.required("records"), out: try args.required("out"))
     case "run":
         try Runner.run(args)
+    case "summarize":
+        try Summary.run(args)
     case "relevance":
         try Relevance.run(args)
     case "analyze":

@@ -264,8 +264,6 @@ enum CaseCitations {
         return out
     }
 
-    private struct Token { var text: String; var range: Range<Int>; var trailing: UInt8? }
-
     /// Letters, digits, apostrophes, hyphens, dots and superscript digits; the raw word and its range.
     private static func token(_ b: [UInt8], endingAt e: Int) -> (Range<Int>)? {
         var s = e

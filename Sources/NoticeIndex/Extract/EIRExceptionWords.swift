@@ -57,6 +57,10 @@ enum EIRExceptionWords {
         return out
     }
 
+    /// How far (bytes) after a regulation cited by number its exception's name may follow and still just
+    /// name it: a dash and a short title ("regulation 12(4)(b) – manifestly unreasonable"), not a new mention.
+    static let explainedWithin = 100
+
     /// Adds word matches to the numeric ones, dropping a word match that just names a regulation cited by
     /// number shortly before ("regulation 12(4)(b) – manifestly unreasonable"). Sorted by position.
     static func merge(_ words: [RawProvision], into numeric: [RawProvision]) -> [RawProvision] {
@@ -65,7 +69,7 @@ enum EIRExceptionWords {
         for w in words {
             let explained = numeric.contains { n in
                 n.law == .eir && n.parts.starts(with: w.parts) &&
-                    n.range.upperBound <= w.range.lowerBound && w.range.lowerBound - n.range.upperBound < 100
+                    n.range.upperBound <= w.range.lowerBound && w.range.lowerBound - n.range.upperBound < explainedWithin
             }
             if !explained { all.append(w) }
         }

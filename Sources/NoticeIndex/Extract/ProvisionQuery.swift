@@ -6,11 +6,19 @@ import Foundation
 /// `reg`, `r`, `EIR`), an optional dot, then a number with bracketed parts (`31(1)(a)`, `31 (1) (a)`) or
 /// dotted parts (`12.4.b`), optionally followed by `of FOIA` / `FOIA` / `of the EIR` / `EIR`. The canonical
 /// form (`s31(3)`, `r12(4)(b)`) is accepted too. Without a law word, the bare-number rule of
-/// `ProvisionFinder` applies: `12(4)(x)`, `12(5)(x)`, `12(n≥6)` are EIR, everything else FOIA.
+/// `ProvisionFinder` applies: `12(4)(x)`, `12(5)(x)`, `12(n≥6)` are EIR, everything else FOIA. A whole
+/// number alone (`31`, `031`) is that section.
+///
+/// The one reading of a user's provision: `ProvisionFinder.parse(query:)` — used by the query lexer,
+/// `--provision`, `--finding` and the `provision:`/`finding:` fields — comes here.
 enum ProvisionQuery {
     static func parse(_ query: String) -> Provision? {
         var s = query.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
         guard !s.isEmpty else { return nil }
+        if let n = Int(s) {
+            guard n > 0, n < 1000 else { return nil }
+            s = "section \(n)"
+        }
         if let p = Provision(canonical: s.replacingOccurrences(of: " ", with: "")),
            let n = Int(p.parts[0]), ProvisionNumbering.validNumber(n, law: p.law) { return p }
         var law: Law? = nil

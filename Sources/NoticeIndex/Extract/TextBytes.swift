@@ -1,12 +1,12 @@
-/// Small byte-level helpers shared by the extractors. Everything works on UTF-8 bytes so that spans are
-/// byte offsets (as `Span` requires) and so the hot paths avoid `Character` and regex machinery.
-enum TextBytes {
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { let l = b | 0x20; return l >= 0x61 && l <= 0x7A }
-    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
-    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
-    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+/// The extractors' byte helpers (spaces, sentences, quotes, substring search), on top of the shared
+/// character classes in Support/Bytes.swift. Everything works on UTF-8 bytes so that spans are byte offsets
+/// (as `Span` requires) and so the hot paths avoid `Character` and regex machinery.
+///
+/// `TextBytes` is another name for `Bytes`, kept so the extractors' call sites (`TextBytes.isDigit`) need
+/// not change while other work on them is open; new code should say `Bytes`.
+typealias TextBytes = Bytes
+
+extension Bytes {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// ASCII-lowercased copy of the UTF-8 bytes (non-ASCII bytes unchanged, so offsets are preserved).
@@ -33,8 +33,8 @@ enum TextBytes {
         return j
     }
 
-    /// Whether `needle` (lowercase ASCII) occurs in `hay` at `i`.
-    @inline(__always) static func matches(_ hay: [UInt8], _ i: Int, _ needle: [UInt8]) -> Bool {
+    /// Whether `needle` occurs in `hay` at `i`, byte for byte (`matchesIgnoringCase` folds ASCII case).
+    @inline(__always) static func matchesExactly(_ hay: [UInt8], _ i: Int, _ needle: [UInt8]) -> Bool {
         guard i >= 0, i + needle.count <= hay.count else { return false }
         for k in 0..<needle.count where hay[i + k] != needle[k] { return false }
         return true
@@ -48,7 +48,7 @@ enum TextBytes {
         var i = r.lowerBound
         let last = r.upperBound - needle.count
         while i <= last {
-            if hay[i] == first && matches(hay, i, needle) { out.append(i) }
+            if hay[i] == first && matchesExactly(hay, i, needle) { out.append(i) }
             i += 1
         }
         return out
@@ -64,15 +64,10 @@ enum TextBytes {
         var i = range.lowerBound
         let last = range.upperBound - needle.count
         while i <= last {
-            if hay[i] == first && matches(hay, i, needle) { return i }
+            if hay[i] == first && matchesExactly(hay, i, needle) { return i }
             i += 1
         }
         return nil
-    }
-
-    /// Whether the match at `i..<i+len` starts and ends on word boundaries.
-    @inline(__always) static func isWholeWord(_ hay: [UInt8], _ i: Int, _ len: Int) -> Bool {
-        (i == 0 || !isAlnum(hay[i - 1])) && (i + len >= hay.count || !isAlnum(hay[i + len]))
     }
 
     /// Sentence ranges: split after `.`, `?`, `!` followed by whitespace (not after common abbreviations
@@ -157,13 +152,5 @@ enum TextBytes {
         }
         let m = zeroBytes(c0) | zeroBytes(c1) | zeroBytes(c2) | zeroBytes(c3)
         return m.trailingZeroBitCount >> 3
-    }
-
-    static func string(_ b: [UInt8], _ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
-}
-
-extension Array where Element == UInt8 {
-    init(ascii s: StaticString) {
-        self = Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 }

@@ -37,6 +37,13 @@ final class WriteSession {
     let bulk: Bool
     private var inBatch = 0
 
+    /// Page cache while writing, in KiB (32 MiB; SQLite's default is 2 MiB): FTS5 segment merges reread
+    /// recent pages, and a larger cache keeps them in memory for the length of a run.
+    static let cacheKiB = 32768
+    /// WAL pages between checkpoints in an incremental run (SQLite's default, named here because the bulk
+    /// modes turn it off): keeps the WAL, and so the free space a run needs, small.
+    static let checkpointPages = 1000
+
     init(_ db: Database, mode: WriteMode, options: IndexOptions, resuming: Bool, bulk: Bool) throws {
         self.db = db
         self.mode = mode
@@ -45,7 +52,7 @@ final class WriteSession {
         // A larger page cache for writing; the WAL is copied back once at the end of a bulk load
         // rather than every 1000 pages (which wrote the data twice during the run). An incremental run
         // keeps SQLite's checkpoints, so its WAL stays small (see `FreeSpace`).
-        try db.execute("PRAGMA cache_size = -32768")
+        try db.execute("PRAGMA cache_size = -\(Self.cacheKiB)")
         switch mode {
         case .firstBuild, .rebuildBeside:
             try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
@@ -54,7 +61,7 @@ final class WriteSession {
             }
             try db.execute("PRAGMA synchronous = OFF")
         case .incremental:
-            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = \(self.bulk ? 0 : 1000)")
+            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = \(self.bulk ? 0 : Self.checkpointPages)")
         case .rebuildInPlace:
             try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0")
         }

@@ -25,8 +25,8 @@ public struct Provision: Sendable, Hashable, Comparable, CustomStringConvertible
         // comes through here: the answer is read off the bytes, and the String kept when nothing changes.
         let u = part.utf8
         if u.allSatisfy({ $0 < 0x80 }) {
-            let upper = u.first.map(TextBytes.isDigit) ?? false
-            guard u.contains(where: upper ? TextBytes.isLower : TextBytes.isUpper) else { return part }
+            let upper = u.first.map(Bytes.isDigit) ?? false
+            guard u.contains(where: upper ? Bytes.isLower : Bytes.isUpper) else { return part }
         }
         guard let first = part.first, first.isNumber else { return part.lowercased() }
         return part.uppercased()

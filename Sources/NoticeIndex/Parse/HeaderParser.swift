@@ -65,7 +65,7 @@ enum HeaderParser {
             if !pending.isEmpty {
                 // Labels first, values after: hand out the value lines in label order.
                 var parts = Array(block)
-                if parts.count == 1 { parts = splitSingleLine(parts[0], count: pending.count + 1) }
+                if parts.count == 1 { parts = splitSingleLine(parts[0]) }
                 for (n, p) in pending.enumerated() where n < parts.count - 1 { assign(p, parts[n], to: &h) }
                 pending.removeAll()
                 continue
@@ -94,7 +94,7 @@ enum HeaderParser {
     /// `Police`, `Office`…; not `Department for`, `Ministry of`, which start them) before that word, else at
     /// that word; and never past a word like `Town Hall` or `PO Box`. A name written twice in a row
     /// (`Cornwall Council Cornwall Council`, the name line and the address's first line) is kept once.
-    static func splitSingleLine(_ line: String, count: Int) -> [String] {
+    static func splitSingleLine(_ line: String) -> [String] {
         let words = line.split(separator: " ")
         let lower = words.map { $0.lowercased() }
         guard let digit = words.firstIndex(where: { $0.contains(where: \.isNumber) }), digit > 0 else { return [line] }
@@ -135,7 +135,7 @@ enum HeaderParser {
     ]
     private static let addressStarts: Set<String> = [
         "town hall", "city hall", "county hall", "civic centre", "civic offices", "council offices", "po box",
-        "p.o. box", "guildhall ", "council house",
+        "p.o. box", "council house",
     ]
 
     private static func cleanName(_ value: String) -> String? {

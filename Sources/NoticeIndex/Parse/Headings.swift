@@ -17,6 +17,12 @@ enum HeadingEra {
 }
 
 enum Headings {
+    /// The longest text, in UTF-8 bytes, that can be a heading. Real headings, long provision titles
+    /// included ("Section 40(2) - third party personal data"), are well under this; a longer line is body
+    /// text. Every heading test (one line, two joined lines, a title run into a sentence) uses this one
+    /// bound, so a line never counts as a heading for one of them and not for another.
+    static let maxLength = 120
+
     /// Known top-level headings (lower case, straight apostrophes), with the layout they point to.
     static let topLevel: [String: HeadingEra] = [
         "decision (including any steps ordered)": .modern,
@@ -139,7 +145,7 @@ enum Headings {
     /// lines inside quoted letters ("Yours faithfully", a name) would otherwise pass for headings.
     static func classify(_ text: String, beforeParagraph: Bool) -> HeadingKind? {
         let bytes = text.utf8.count
-        guard bytes >= 3, bytes <= 120 else { return nil }
+        guard bytes >= 3, bytes <= maxLength else { return nil }
         let k = key(text)
         if topLevel[k] != nil { return .topLevel }
         guard shapeIsHeading(text) else { return nil }
@@ -290,7 +296,7 @@ enum Headings {
         for h in knownSuffixes where h.count <= end - r.lowerBound {
             let start = end - h.count
             guard Bytes.isUpper(s[start]), start == r.lowerBound || s[start - 1] == Bytes.space else { continue }
-            if Bytes.matches(s, start, h, end: end) { return start..<end }
+            if Bytes.matchesIgnoringCase(s, start, h, end: end) { return start..<end }
         }
         return nil
     }

@@ -56,19 +56,7 @@ struct InlineCleaner {
             let b = s[i]
             switch b {
             case Bytes.space:
-                if !lastSpace {
-                    // "Commissioner s decision": a lone s between words is a dropped apostrophe.
-                    if i + 3 < end, s[i + 1] == UInt8(ascii: "s"), s[i + 2] == Bytes.space, Bytes.isLetter(s[i + 3]),
-                       out.count > start, Bytes.isLetter(out[out.count - 1]) {
-                        out.append(UInt8(ascii: "'"))
-                        out.append(UInt8(ascii: "s"))
-                        i += 2
-                        continue
-                    }
-                    out.append(Bytes.space)
-                    lastSpace = true
-                }
-                i += 1
+                i = space(s, i, end, out: &out, start: start, lastSpace: &lastSpace)
             case 0xC2, 0xE2:
                 if let next = superscript(s, i, end, out: &out, start: start) {
                     i = next
@@ -78,16 +66,7 @@ struct InlineCleaner {
                     i += 1
                 }
             case UInt8(ascii: "["):
-                if Bytes.matches(s, i, Self.emailObfuscated, end: end) {
-                    out.append(contentsOf: Self.emailReplacement)
-                    i += Self.emailObfuscated.count
-                } else if Bytes.matches(s, i, Self.emailObfuscated2, end: end) {
-                    out.append(contentsOf: Self.emailReplacement)
-                    i += Self.emailObfuscated2.count
-                } else {
-                    out.append(b)
-                    i += 1
-                }
+                i = bracket(s, i, end, out: &out)
                 lastSpace = false
             case UInt8(ascii: "P"):
                 if lastSpace, let next = pageFooterEnd(s, i, end) {
@@ -114,16 +93,7 @@ struct InlineCleaner {
                     i = skip
                 }
             case UInt8(ascii: "_") where lastSpace:
-                // A lone "_" / "____" word: the footnote rule, squashed into the line.
-                var j = i
-                while j < end && s[j] == b { j += 1 }
-                if j == end || s[j] == Bytes.space {
-                    i = j
-                } else {
-                    out.append(contentsOf: s[i..<j])
-                    lastSpace = false
-                    i = j
-                }
+                i = underscores(s, i, end, out: &out, lastSpace: &lastSpace)
             default:
                 if lastSpace, Bytes.isDigit(b), let next = inlineFootnote(s, i, end) {
                     i = next
@@ -144,6 +114,47 @@ struct InlineCleaner {
             out.removeLast(out.count - start)
         }
         return start..<out.count
+    }
+
+    /// A space in `clean`: one space for a run, and "Commissioner s decision" (a lone s between words is a
+    /// dropped apostrophe) becomes "Commissioner's decision". Returns where to go on.
+    @inline(__always)
+    private func space(_ s: [UInt8], _ i: Int, _ end: Int, out: inout [UInt8], start: Int, lastSpace: inout Bool) -> Int {
+        guard !lastSpace else { return i + 1 }
+        if i + 3 < end, s[i + 1] == UInt8(ascii: "s"), s[i + 2] == Bytes.space, Bytes.isLetter(s[i + 3]),
+           out.count > start, Bytes.isLetter(out[out.count - 1]) {
+            out.append(UInt8(ascii: "'"))
+            out.append(UInt8(ascii: "s"))
+            return i + 2
+        }
+        out.append(Bytes.space)
+        lastSpace = true
+        return i + 1
+    }
+
+    /// A `[` in `clean`: a web copy's obfuscated e-mail address becomes the placeholder; any other `[` is
+    /// copied. Returns where to go on.
+    @inline(__always)
+    private func bracket(_ s: [UInt8], _ i: Int, _ end: Int, out: inout [UInt8]) -> Int {
+        for form in [Self.emailObfuscated, Self.emailObfuscated2] where Bytes.matchesIgnoringCase(s, i, form, end: end) {
+            out.append(contentsOf: Self.emailReplacement)
+            return i + form.count
+        }
+        out.append(s[i])
+        return i + 1
+    }
+
+    /// A `_` starting a word in `clean`: a lone "_" / "____" word is the footnote rule squashed into the
+    /// line and is dropped; underscores inside a longer word are copied. Returns where to go on.
+    @inline(__always)
+    private func underscores(_ s: [UInt8], _ i: Int, _ end: Int, out: inout [UInt8], lastSpace: inout Bool) -> Int {
+        var j = i
+        while j < end && s[j] == s[i] { j += 1 }
+        if j < end && s[j] != Bytes.space {
+            out.append(contentsOf: s[i..<j])
+            lastSpace = false
+        }
+        return j
     }
 
     /// Whether `b`, met after a byte that was copied as it is (so `lastSpace` is false), has a case of its
@@ -167,7 +178,7 @@ struct InlineCleaner {
             guard j > i, j - i <= 2 else { return false }
             var k = j
             if k < end && s[k] == Bytes.space { k += 1 }
-            guard Bytes.matches(s, k, Self.http, end: end) || Bytes.matches(s, k, Self.www, end: end) else { return false }
+            guard Bytes.matchesIgnoringCase(s, k, Self.http, end: end) || Bytes.matchesIgnoringCase(s, k, Self.www, end: end) else { return false }
             marker = Bytes.string(s, i..<j)
         }
         let body = Bytes.trimmed(s, j..<end)
@@ -210,7 +221,7 @@ struct InlineCleaner {
         // A footnote body squashed into the line: marker, optional space, URL.
         var k = j
         if k < end && s[k] == Bytes.space { k += 1 }
-        if Bytes.matches(s, k, Self.http, end: end) || Bytes.matches(s, k, Self.www, end: end) {
+        if Bytes.matchesIgnoringCase(s, k, Self.http, end: end) || Bytes.matchesIgnoringCase(s, k, Self.www, end: end) {
             var e = k
             while e < end && s[e] != Bytes.space { e += 1 }
             footnotes.append(Footnote(marker: marker, text: Bytes.string(s, k..<e)))
@@ -235,7 +246,7 @@ struct InlineCleaner {
 
     /// `Page 3 of 12` at `i`: returns the index after it.
     private func pageFooterEnd(_ s: [UInt8], _ i: Int, _ end: Int) -> Int? {
-        guard Bytes.matches(s, i, Self.page, end: end),
+        guard Bytes.matchesIgnoringCase(s, i, Self.page, end: end),
               let a = Bytes.number(s, i + 5, end: end, maxDigits: 3),
               a.next + 4 <= end, s[a.next] == Bytes.space, s[a.next + 1] == UInt8(ascii: "o"),
               s[a.next + 2] == UInt8(ascii: "f"), s[a.next + 3] == Bytes.space,
@@ -248,7 +259,7 @@ struct InlineCleaner {
     /// `Reference: FS50676797` repeated as a page footer. Keeps the first one near the top (the header's),
     /// removes later ones with the page number in front of them (`1 Reference: …`).
     private mutating func referenceFooterEnd(_ s: [UInt8], _ i: Int, _ end: Int, out: inout [UInt8], start: Int) -> Int? {
-        guard Bytes.matches(s, i, Self.reference, end: end) else { return nil }
+        guard Bytes.matchesIgnoringCase(s, i, Self.reference, end: end) else { return nil }
         var j = i + Self.reference.count
         while j < end && s[j] == Bytes.space { j += 1 }
         guard let found = ReferenceNormalizer.scan(s, j, end: end) else { return nil }
@@ -292,7 +303,7 @@ struct InlineCleaner {
     private mutating func inlineFootnote(_ s: [UInt8], _ i: Int, _ end: Int) -> Int? {
         var j = i
         while j < end && Bytes.isDigit(s[j]) && j - i < 3 { j += 1 }
-        guard j - i <= 2, Bytes.matches(s, j, Self.http, end: end) else { return nil }
+        guard j - i <= 2, Bytes.matchesIgnoringCase(s, j, Self.http, end: end) else { return nil }
         var e = j
         while e < end && s[e] != Bytes.space { e += 1 }
         footnotes.append(Footnote(marker: Bytes.string(s, i..<j), text: Bytes.string(s, j..<e)))

@@ -49,7 +49,7 @@ struct OneLineSplitter {
                 markerStart -= 2
             }
             let before = Bytes.trimmed(s, segStart..<markerStart)
-            let afterSentence = before.isEmpty || endsSentence(s, before)
+            let afterSentence = before.isEmpty || Bytes.endsSentence(s, before)
             // The expected number only needs a word before it that does not take numbers; a skip also
             // needs a sentence end or heading before it.
             let exact = n == expected
@@ -71,16 +71,6 @@ struct OneLineSplitter {
         Bytes.isUpper(b) || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(") || b == 0xE2
     }
 
-    /// Ends with `.`, `?`, `!`, `:`, `;`, a closing quote or bracket (`:` only when `colon`).
-    private func endsSentence(_ s: [UInt8], _ r: Range<Int>, colon: Bool = true) -> Bool {
-        guard !r.isEmpty else { return false }
-        let b = s[r.upperBound - 1]
-        if b == Bytes.colon { return colon }
-        if ".?!;\"')]".utf8.contains(b) { return true }
-        // Closing curly quotes ” ’ are E2 80 9D / E2 80 99.
-        return r.count >= 3 && s[r.upperBound - 3] == 0xE2 && s[r.upperBound - 2] == 0x80 && (b == 0x9D || b == 0x99)
-    }
-
     private func endsWithCitingWord(_ s: [UInt8], _ r: Range<Int>) -> Bool {
         var a = r.upperBound
         while a > r.lowerBound && s[a - 1] != Bytes.space { a -= 1 }
@@ -97,17 +87,18 @@ struct OneLineSplitter {
     private func titleTail(_ s: [UInt8], _ r: Range<Int>) -> Range<Int>? {
         guard r.count > 2 else { return nil }
         var a = r.upperBound - 1
-        let floor = max(r.lowerBound, r.upperBound - 130)
+        // A heading, plus room for the sentence end and spaces before it.
+        let floor = max(r.lowerBound, r.upperBound - (Headings.maxLength + 10))
         while a > floor {
             // A label ("Address: …") is not a sentence end: its value is not a heading; nor is the bracket
             // of a provision inside the heading ("Section 14(2) - repeated requests").
-            if s[a] == Bytes.space, endsSentence(s, r.lowerBound..<a, colon: false),
+            if s[a] == Bytes.space, Bytes.endsSentence(s, r.lowerBound..<a, colon: false),
                !(s[a - 1] == UInt8(ascii: ")") && a - 2 >= r.lowerBound && Bytes.isAlnum(s[a - 2])) { break }
             a -= 1
         }
         guard a > floor || a == r.lowerBound else { return nil }
         let tail = Bytes.trimmed(s, a..<r.upperBound)
-        guard !tail.isEmpty, tail.count <= 120 else { return nil }
+        guard !tail.isEmpty, tail.count <= Headings.maxLength else { return nil }
         let text = Bytes.string(s, tail)
         if Headings.isTitleLike(text) { return tail }
         // "Section 14(2) - repeated requests": a provision heading, titled after a dash, in lower case.
@@ -127,7 +118,7 @@ struct OneLineSplitter {
         if end > r.lowerBound, let t = titleTail(s, r.lowerBound..<end) {
             // "Reasons for decision Section 21 - information reasonably accessible": two headings in a row.
             if let known = Headings.knownSuffixes.first(where: { h in
-                h.count + 2 < t.count && Bytes.matches(s, t.lowerBound, h, end: t.upperBound)
+                h.count + 2 < t.count && Bytes.matchesIgnoringCase(s, t.lowerBound, h, end: t.upperBound)
                     && s[t.lowerBound + h.count] == Bytes.space && Bytes.isUpper(s[t.lowerBound + h.count + 1])
             }) {
                 headings.insert(Bytes.trimmed(s, (t.lowerBound + known.count)..<t.upperBound), at: 0)
@@ -161,7 +152,7 @@ struct OneLineSplitter {
     static func summaryHeading(_ s: [UInt8], _ r: Range<Int>) -> Range<Int>? {
         var i = r.lowerBound
         while i + summaryWord.count < r.upperBound {
-            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matches(s, i, summaryWord, end: r.upperBound), i > r.lowerBound,
+            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matchesIgnoringCase(s, i, summaryWord, end: r.upperBound), i > r.lowerBound,
                ".:)".utf8.contains(s[i - 1]) || Bytes.isDigit(s[i - 1]) || Bytes.isUpper(s[i - 1]),
                Bytes.isUpper(s[i + summaryWord.count]) {
                 return (i + 1)..<(i + summaryWord.count - 1)
@@ -176,8 +167,8 @@ struct OneLineSplitter {
         guard !r.isEmpty else { return }
         var i = r.upperBound - Self.signed.count
         while i > r.lowerBound {
-            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matches(s, i, Self.signed, end: r.upperBound),
-               endsSentence(s, Bytes.trimmed(s, r.lowerBound..<i)) {
+            if s[i] == Bytes.space, s[i + 1] == UInt8(ascii: "S"), Bytes.matchesIgnoringCase(s, i, Self.signed, end: r.upperBound),
+               Bytes.endsSentence(s, Bytes.trimmed(s, r.lowerBound..<i)) {
                 // "Signed" on a line of its own is what the structure parser knows as a signature.
                 out.append(Bytes.trimmed(s, r.lowerBound..<i))
                 out.append(i..<i)

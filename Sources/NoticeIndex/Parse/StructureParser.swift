@@ -61,7 +61,7 @@ enum StructureParser {
                 return i
             }
             // pdftotext without blank lines: a known heading alone on its line, right before paragraph 1.
-            if !c.lines[i].isEmpty, c.lines[i].count <= 120, Headings.era(c.line(i)) != nil,
+            if !c.lines[i].isEmpty, c.lines[i].count <= Headings.maxLength, Headings.era(c.line(i)) != nil,
                let next = nextNonEmpty(c, after: i), ParagraphNumbering.marker(c.bytes, c.lines[next]) != nil {
                 return i
             }
@@ -80,11 +80,11 @@ enum StructureParser {
     /// The text of the block starting at line `i` if it is short enough to be a heading (one or two lines).
     static func headingText(_ c: CleanedText, _ i: Int) -> (text: String, lines: Int)? {
         let r = c.lines[i]
-        guard r.count <= 120 else { return nil }
+        guard r.count <= Headings.maxLength else { return nil }
         let next = i + 1 < c.lines.count ? c.lines[i + 1] : 0..<0
         if next.isEmpty { return (c.line(i), 1) }
         let after = i + 2 < c.lines.count ? c.lines[i + 2] : 0..<0
-        guard after.isEmpty, r.count + next.count < 120, !Bytes.isDigit(c.bytes[next.lowerBound]) else { return nil }
+        guard after.isEmpty, r.count + next.count < Headings.maxLength, !Bytes.isDigit(c.bytes[next.lowerBound]) else { return nil }
         return (c.line(i) + " " + c.line(i + 1), 2)
     }
 
@@ -184,7 +184,7 @@ private struct Walker {
                     i += h.lines
                     continue
                 }
-            } else if let next = StructureParser.nextNonEmpty(c, after: i), starts[next] != nil, r.count <= 120,
+            } else if let next = StructureParser.nextNonEmpty(c, after: i), starts[next] != nil, r.count <= Headings.maxLength,
                       let kind = Headings.classify(c.line(i), beforeParagraph: true), kind != .subheading {
                 // A heading squeezed between a paragraph's last line and the next number, without blank lines.
                 apply(kind, c.line(i), into: &s)
@@ -193,7 +193,7 @@ private struct Walker {
             }
 
             if !s.paragraphs.isEmpty || number >= 0, isSignature(r) {
-                if s.datedLine == nil, Bytes.matches(c.bytes, r.lowerBound, Array("dated".utf8)) { s.datedLine = c.line(i) }
+                if s.datedLine == nil, Bytes.matchesIgnoringCase(c.bytes, r.lowerBound, Array("dated".utf8)) { s.datedLine = c.line(i) }
                 close(into: &s)
                 inSignature = true
                 i += 1
@@ -262,9 +262,9 @@ private struct Walker {
     /// `Signed …` (short), `Dated the 27th day of …`: the start of the signature block.
     private func isSignature(_ r: Range<Int>) -> Bool {
         let b = c.bytes
-        if r.count <= 60, Bytes.matches(b, r.lowerBound, Array("signed".utf8)),
+        if r.count <= 60, Bytes.matchesIgnoringCase(b, r.lowerBound, Array("signed".utf8)),
            r.lowerBound + 6 == r.upperBound || !Bytes.isLetter(b[r.lowerBound + 6]) { return true }
-        return Bytes.matches(b, r.lowerBound, Array("dated the ".utf8)) || Bytes.matches(b, r.lowerBound, Array("dated this ".utf8))
+        return Bytes.matchesIgnoringCase(b, r.lowerBound, Array("dated the ".utf8)) || Bytes.matchesIgnoringCase(b, r.lowerBound, Array("dated this ".utf8))
     }
 
     private func startsListItem(_ r: Range<Int>) -> Bool {

@@ -163,7 +163,7 @@ enum TextCleaner {
                 if !result.isEmpty { pendingBlank = true }
                 continue
             }
-            if pendingBlank, let last = result.last, Bytes.isLower(s[r.lowerBound]), !closesSentence(out, last) {
+            if pendingBlank, let last = result.last, Bytes.isLower(s[r.lowerBound]), !Bytes.endsSentence(out, last) {
                 // "general-regulatory-" + "chamber": a hyphen at a break joins without a space.
                 let hyphenated = out[last.upperBound - 1] == Bytes.hyphen && last.count > 1 && Bytes.isLetter(out[last.upperBound - 2])
                 if !hyphenated { out.append(Bytes.space) }
@@ -181,11 +181,5 @@ enum TextCleaner {
             result.append(a..<out.count)
         }
         return (out, result)
-    }
-
-    private static func closesSentence(_ s: [UInt8], _ r: Range<Int>) -> Bool {
-        let b = s[r.upperBound - 1]
-        if ".?!:;\"')]".utf8.contains(b) { return true }
-        return r.count >= 3 && s[r.upperBound - 3] == 0xE2 && s[r.upperBound - 2] == 0x80 && (b == 0x9D || b == 0x99)
     }
 }

@@ -39,14 +39,14 @@ final class FTS5Tokenizer {
     }
 
     /// Tokens of `text` in order, as FTS5 indexes them (after unicode61 folding and porter stemming).
-    func tokens(_ text: String) -> [String] {
+    func tokens(_ text: String) throws -> [String] {
         guard let instance, let tokenize = module.xTokenize, !text.isEmpty else { return [] }
         let sink = Sink()
         var text = text
-        text.withUTF8 { buf in
+        let rc = text.withUTF8 { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
                 let ctx = Unmanaged.passUnretained(sink).toOpaque()
-                _ = tokenize(instance, ctx, FTS5_TOKENIZE_DOCUMENT, chars.baseAddress, Int32(chars.count)) { ctx, _, token, n, start, end in
+                return tokenize(instance, ctx, FTS5_TOKENIZE_DOCUMENT, chars.baseAddress, Int32(chars.count)) { ctx, _, token, n, start, end in
                     guard let ctx, let token else { return SQLITE_OK }
                     let sink = Unmanaged<Sink>.fromOpaque(ctx).takeUnretainedValue()
                     let bytes = UnsafeRawBufferPointer(start: token, count: Int(n))
@@ -55,18 +55,25 @@ final class FTS5Tokenizer {
                 }
             }
         }
+        try Self.check(rc)
         return sink.tokens
+    }
+
+    /// The tokenizer fails only when SQLite cannot allocate: a partial token list would silently
+    /// mis-score and mis-mark, so the search fails instead.
+    private static func check(_ rc: Int32) throws {
+        guard rc == SQLITE_OK else { throw NoticeIndexError.sqlite(code: rc, message: "fts5 tokenizer", sql: "") }
     }
 }
 
 extension FTS5Tokenizer {
     /// Tokens only, for query words.
-    func stems(_ text: String) -> [String] { tokens(text) }
+    func stems(_ text: String) throws -> [String] { try tokens(text) }
 
     /// Tokens of a paragraph as bytes in one buffer, for comparing with query stems: pinpointing
     /// tokenizes every candidate paragraph of the notices shown, and a String per token was most of
     /// its cost.
-    func tokenList(_ text: String) -> TokenList {
+    func tokenList(_ text: String) throws -> TokenList {
         var list = TokenList()
         guard let instance, let tokenize = module.xTokenize, !text.isEmpty else { return list }
         list.bytes.reserveCapacity(text.utf8.count)
@@ -74,10 +81,10 @@ extension FTS5Tokenizer {
         list.ranges.reserveCapacity(text.utf8.count / 5)
         var text = text
         // The callback reaches `list` through a raw pointer: no per-token exclusivity checks.
-        withUnsafeMutablePointer(to: &list) { listPointer in
+        let rc = withUnsafeMutablePointer(to: &list) { listPointer in
             text.withUTF8 { buf in
                 buf.withMemoryRebound(to: CChar.self) { chars in
-                    _ = tokenize(instance, listPointer, FTS5_TOKENIZE_DOCUMENT, chars.baseAddress, Int32(chars.count)) { ctx, _, token, n, start, end in
+                    tokenize(instance, listPointer, FTS5_TOKENIZE_DOCUMENT, chars.baseAddress, Int32(chars.count)) { ctx, _, token, n, start, end in
                         guard let ctx, let token else { return SQLITE_OK }
                         let list = ctx.assumingMemoryBound(to: TokenList.self)
                         token.withMemoryRebound(to: UInt8.self, capacity: Int(n)) {
@@ -90,6 +97,7 @@ extension FTS5Tokenizer {
                 }
             }
         }
+        try Self.check(rc)
         return list
     }
 }

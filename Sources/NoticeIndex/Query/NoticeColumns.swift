@@ -1,11 +1,113 @@
-/// The per-notice values that ranking, facets and filter-only ordering read for many notices at a
-/// time (date, year, authority, outcome, provisions relied on), held in arrays indexed by notice id.
+/// The per-notice values that ranking, facets and filter-only ordering read (date, year, authority,
+/// outcome, provisions relied on), by notice id.
 ///
-/// Read once per open index, the way a search engine keeps "fast fields": a query then touches only
-/// its own matches, where SQL would look each notice up again (facets over 13,000 matches: 25 ms as
-/// a pass over `notices`, under 1 ms here; bench/RESULTS.md). The read goes through the covering
-/// index `notices_columns`, which holds exactly these columns: 25k notices in a few milliseconds.
+/// Held like a search engine's "fast fields", but read only as far as a query needs them. Re-ranking
+/// a text query reads three values for its 200 candidates: those are looked up one notice at a time
+/// (an index seek each) and kept. Facets, and any engine that has looked up more than
+/// `pointLookupLimit` notices, read every notice at once (`NoticeColumnTable`: 25k notices cost ~11 ms
+/// of CPU, page faults included, and the array reads after that are free). A one-shot CLI query thus
+/// pays for its candidates only (issue 14: the full read was a sixth of a cold `search` process's
+/// CPU), while a long-lived engine converges on the arrays after a few queries.
+///
+/// Accessors do not throw: they run inside the search's read transaction, after the search's own
+/// statements have read the same table. Should a read fail there anyway, the notice reads as having
+/// no values (no boost, no facet count) rather than failing the search, and nothing is cached, so the
+/// next access tries again.
 final class NoticeColumns {
+    private let db: Database
+    private var table: NoticeColumnTable?
+    /// Values of notices looked up one at a time, before `table` is read.
+    private var looked: [Int64: Row] = [:]
+    /// Point lookups after which every notice is read at once: more than one text query's 200
+    /// candidates, few enough that a filters-only search over thousands of notices (ordered by date,
+    /// so needing every match's date) wastes little before it reads the table.
+    var pointLookupLimit = 300
+
+    private struct Row {
+        var dateKey: Int32 = 0
+        var authorityKey: String?
+        var outcome: String?
+    }
+
+    init(_ db: Database) throws {
+        self.db = db
+    }
+
+    /// Every notice's values (read on first use). Empty when the read fails; see the type's comment.
+    var all: NoticeColumnTable {
+        if let table { return table }
+        guard let t = try? NoticeColumnTable(db) else { return NoticeColumnTable() }
+        table = t
+        looked = [:]
+        return t
+    }
+
+    /// Whether `all` has been read (for tests and the bench).
+    var isFullyRead: Bool { table != nil }
+
+    /// The whole table once read, or once point lookups have reached the limit (then read now).
+    private var tableIfDue: NoticeColumnTable? {
+        if let table { return table }
+        return looked.count >= pointLookupLimit ? all : nil
+    }
+
+    private func row(_ id: Int64) -> Row {
+        if let r = looked[id] { return r }
+        var r = Row()
+        do {
+            // Through the narrow covering index: a seek into `notices` itself touches its wide rows.
+            let sql = "SELECT date, authority, authority_key, outcome FROM notices INDEXED BY notices_columns WHERE id = ?"
+            _ = try db.rows(sql, [id]) { s -> Void in
+                r.dateKey = NoticeColumnTable.dateKey(s.textBytes(0))
+                if !s.isNull(1) { r.authorityKey = s.string(2) }
+                r.outcome = s.string(3)
+            }
+        } catch {
+            return Row()
+        }
+        looked[id] = r
+        return r
+    }
+
+    /// Facets' membership test over every match: reads the whole table.
+    func has(_ id: Int64) -> Bool { all.has(id) }
+
+    func authorityKey(of id: Int64) -> String? {
+        guard let t = tableIfDue else { return row(id).authorityKey }
+        guard t.has(id), t.authority[Int(id)] >= 0 else { return nil }
+        return t.authorityKeys[Int(t.authority[Int(id)])]
+    }
+
+    func outcome(of id: Int64) -> String? {
+        guard let t = tableIfDue else { return row(id).outcome }
+        guard t.has(id), t.outcome[Int(id)] >= 0 else { return nil }
+        return t.outcomeNames[Int(t.outcome[Int(id)])]
+    }
+
+    func dateKey(of id: Int64) -> Int32 {
+        guard let t = tableIfDue else { return row(id).dateKey }
+        return t.has(id) ? t.dateKey[Int(id)] : 0
+    }
+
+    // Facets read every matching notice: these read the whole table.
+    var year: [Int32] { all.year }
+    var authority: [Int32] { all.authority }
+    var authorityNames: [String] { all.authorityNames }
+    var authorityKeys: [String?] { all.authorityKeys }
+    var outcome: [Int8] { all.outcome }
+    var outcomeNames: [String] { all.outcomeNames }
+    var provisionNames: [String] { all.provisionNames }
+
+    func provisions(of id: Int64) -> ArraySlice<Int32> {
+        let t = all
+        guard t.has(id) else { return [] }
+        return t.provisionIDs[Int(t.provisionStart[Int(id)])..<Int(t.provisionStart[Int(id) + 1])]
+    }
+}
+
+/// Every notice's values in arrays indexed by notice id, read in one pass over the covering index
+/// `notices_columns`, which holds exactly these columns.
+final class NoticeColumnTable {
     /// `yyyymmdd`, 0 when the notice has no date; orders like the ISO date it comes from.
     private(set) var dateKey: [Int32] = []
     private(set) var year: [Int32] = []
@@ -22,6 +124,9 @@ final class NoticeColumns {
     private(set) var provisionNames: [String] = []
     /// Ids with a row in `notices`.
     private(set) var exists: [Bool] = []
+
+    /// No notices: what `NoticeColumns.all` returns when the read fails.
+    init() {}
 
     init(_ db: Database) throws {
         // Read on bytes: a String per value made loading 25k notices cost more than a search.
@@ -89,30 +194,13 @@ final class NoticeColumns {
     }
 
     /// FNV-1a of a value's bytes; `seed` keeps names apart from alias keys.
-    private static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h
     }
 
     func has(_ id: Int64) -> Bool { id >= 0 && Int(id) < exists.count && exists[Int(id)] }
-
-    func provisions(of id: Int64) -> ArraySlice<Int32> {
-        guard has(id) else { return [] }
-        return provisionIDs[Int(provisionStart[Int(id)])..<Int(provisionStart[Int(id) + 1])]
-    }
-
-    func authorityKey(of id: Int64) -> String? {
-        guard has(id), authority[Int(id)] >= 0 else { return nil }
-        return authorityKeys[Int(authority[Int(id)])]
-    }
-
-    func outcome(of id: Int64) -> String? {
-        guard has(id), outcome[Int(id)] >= 0 else { return nil }
-        return outcomeNames[Int(outcome[Int(id)])]
-    }
-
-    func dateKey(of id: Int64) -> Int32 { has(id) ? dateKey[Int(id)] : 0 }
 
     /// `2024-02-08` → 20240208; anything else → 0.
     static func dateKey(_ iso: UnsafeRawBufferPointer) -> Int32 {

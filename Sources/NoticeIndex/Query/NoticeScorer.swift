@@ -33,7 +33,7 @@ final class NoticeScorer {
         var hitCapacity = 1024
     }
 
-    private let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+    private let state: UnsafeMutablePointer<State>
     /// Notices with a length, i.e. documents in `notice_fts` (once the lengths are read).
     private(set) var documentCount = 0
     private var lengthsRead = false
@@ -41,8 +41,11 @@ final class NoticeScorer {
     /// Registers the ranking function on `db`. The notice lengths are read by the first search that
     /// ranks (`readLengthsIfNeeded`), so commands that only show or export pay nothing for them.
     init(_ db: Database) throws {
-        state.initialize(to: State())
+        // The API first: if it cannot be had, nothing has been allocated yet.
         let api = try FTS5API.of(db)
+        let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State())
+        self.state = state
         // The connection owns `state` from here: it frees it when it closes (or replaces the function),
         // so the function can never run on freed memory, whichever of scorer and connection goes first.
         let rc = api.pointee.xCreateFunction(api, Self.functionName, UnsafeMutableRawPointer(state), { api, fts, ctx, _, _ in
@@ -58,7 +61,13 @@ final class NoticeScorer {
             state.deinitialize(count: 1)
             state.deallocate()
         })
-        guard rc == SQLITE_OK else { throw NoticeIndexError.database(path: db.path, reason: "cannot register the ranking function") }
+        guard rc == SQLITE_OK else {
+            // A failed registration never calls the destructor above: the state is still ours to free.
+            state.pointee.hits.deallocate()
+            state.deinitialize(count: 1)
+            state.deallocate()
+            throw NoticeIndexError.database(path: db.path, reason: "cannot register the ranking function")
+        }
     }
 
     func readLengthsIfNeeded(_ db: Database) throws {

@@ -27,15 +27,15 @@ struct Pinpointer {
     /// instead of scanning paragraphs for citations again.
     typealias Mentions = [Int: [FoundProvision]]
 
-    init(tokenizer: FTS5Tokenizer, terms: [QueryTerm], filterProvisions: [Provision], headings: HeadingCache = HeadingCache()) {
+    init(tokenizer: FTS5Tokenizer, terms: [QueryTerm], filterProvisions: [Provision], headings: HeadingCache = HeadingCache()) throws {
         self.tokenizer = tokenizer
         self.headingNamesCache = headings
         self.terms = terms
         self.filterProvisions = filterProvisions
-        stems = terms.map { t in
+        stems = try terms.map { t in
             switch t {
-            case let .word(w, _): return tokenizer.stems(w)
-            case let .phrase(ws): return tokenizer.stems(ws.joined(separator: " "))
+            case let .word(w, _): return try tokenizer.stems(w)
+            case let .phrase(ws): return try tokenizer.stems(ws.joined(separator: " "))
             default: return []
             }
         }
@@ -54,10 +54,10 @@ struct Pinpointer {
 
     /// Up to `limit` paragraphs, best first, with snippets; empty when nothing in the notice matched.
     /// Provisions are taken from `mentions` (the indexer's), not found again.
-    func best(_ paragraphs: [Paragraph], limit: Int, mentions: Mentions) -> [ParagraphHit] {
+    func best(_ paragraphs: [Paragraph], limit: Int, mentions: Mentions) throws -> [ParagraphHit] {
         var scored: [(score: Double, para: Paragraph, marks: [Range<Int>])] = []
         for p in paragraphs where mayMatch(p, mentions: mentions) {
-            let (score, marks) = match(p, mentions: mentions)
+            let (score, marks) = try match(p, mentions: mentions)
             if score > 0 { scored.append((score, p, marks)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.para.seq < $1.para.seq }
@@ -119,19 +119,19 @@ struct Pinpointer {
 
     /// Scores one paragraph: each distinct query term found adds its weight (provisions and phrases
     /// weigh more than single words), repeated hits add a little, a match in the heading adds some.
-    func match(_ p: Paragraph, mentions: Mentions) -> (Double, [Range<Int>]) {
+    func match(_ p: Paragraph, mentions: Mentions) throws -> (Double, [Range<Int>]) {
         var marks: [Range<Int>] = []
         var score = 0.0
         let needsTokens = stems.contains { !$0.isEmpty }
-        let tokens = needsTokens ? tokenizer.tokenList(p.text) : TokenList()
+        let tokens = needsTokens ? try tokenizer.tokenList(p.text) : TokenList()
         let provisionsFound = mentions[p.seq] ?? []
         var synonymsFound: [(token: String, range: Range<Int>)]?
         func headingContains(_ stem: String) -> Bool { Self.containsIgnoringASCIICase(p.heading, Array(stem.utf8)) }
         // A phrase or synonym form can be the heading itself ("Public interest test"): the paragraphs
         // under it match as FTS5 matched the notice, on the heading.
         var headingTokens: TokenList?
-        func headingHasPhrase(_ want: [[UInt8]]) -> Bool {
-            if headingTokens == nil { headingTokens = tokenizer.tokenList(p.heading) }
+        func headingHasPhrase(_ want: [[UInt8]]) throws -> Bool {
+            if headingTokens == nil { headingTokens = try tokenizer.tokenList(p.heading) }
             let t = headingTokens!
             guard !want.isEmpty, t.count >= want.count else { return false }
             return (0...(t.count - want.count)).contains { start in want.indices.allSatisfy { t.matches(start + $0, want[$0]) } }
@@ -163,7 +163,7 @@ struct Pinpointer {
                     }
                 }
                 add(hits, weight: 2)
-                if hits.isEmpty, headingHasPhrase(want) { score += 1 }
+                if hits.isEmpty, try headingHasPhrase(want) { score += 1 }
             case let .provision(wanted):
                 add(provisionsFound.filter { $0.provision.isWithin(wanted) }.map(\.range), weight: 3)
                 if headingNamesCache.names(p.heading, wanted) { score += 1.5 }

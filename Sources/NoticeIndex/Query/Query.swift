@@ -66,7 +66,7 @@ public struct FindingFilter: Sendable, Equatable, Hashable {
             "finding '\(Printable.escaped(String(text.prefix(80))))' is not PROVISION=OUTCOME (as in 14(1)=not-upheld or s.31(3)=upheld)")
         guard let eq = text.lastIndex(of: "=") else { throw usage }
         let left = String(text[..<eq]), right = String(text[text.index(after: eq)...])
-        guard let p = ProvisionSpelling.parse(left) else { throw usage }
+        guard let p = ProvisionFinder.parse(query: left) else { throw usage }
         guard let o = Outcome(slug: right.trimmingCharacters(in: .whitespaces)) else {
             throw NoticeIndexError.usage("finding '\(Printable.escaped(String(text.prefix(80))))': '\(Printable.escaped(String(right.prefix(40))))' is not upheld, partly-upheld or not-upheld")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses the query language into a `Query`:
 ///
 ///     section 31(3) NCND                  both required (provision and synonym group)
@@ -86,7 +88,7 @@ public enum QueryParser {
     static func apply(field: String, value: String, position: Int, to filters: inout QueryFilters) throws {
         switch field {
         case "provision":
-            guard let p = ProvisionSpelling.parse(value) else {
+            guard let p = ProvisionFinder.parse(query: value) else {
                 throw NoticeIndexError.query("provision:\(value) is not a FOIA section or EIR regulation (try 31(3) or reg 12(4)(b))", position: position)
             }
             filters.provisions.append(p)
@@ -335,17 +337,3 @@ public enum QueryParser {
         }
     }
 }
-
-/// A user's spelling of one provision (`31(3)`, `s.31(3)`, `section 31`, `reg 12(4)(b)`, `12(4)(b)`,
-/// `EIR 12.4.b`, `r12(4)(b)`), as accepted by `--provision` and `provision:`.
-public enum ProvisionSpelling {
-    public static func parse(_ text: String) -> Provision? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let p = ProvisionFinder.parse(query: t) { return p }
-        // A bare section number ("31") is a whole section.
-        if let n = Int(t), n > 0, n < 1000 { return ProvisionFinder.parse(query: "section \(n)") }
-        return nil
-    }
-}
-
-import Foundation

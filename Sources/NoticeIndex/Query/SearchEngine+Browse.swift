@@ -18,7 +18,12 @@ public struct CitedCase: Sendable, Equatable, Encodable {
 /// The answer of `search cases --json` (and the web API's `/api/cases`): `{"cases": [...]}`.
 public struct CasesResponse: Sendable, Equatable, Encodable {
     public var cases: [CitedCase]
-    public init(cases: [CitedCase]) { self.cases = cases }
+    /// Every cited case that matches, however many `cases` shows (so "showing 20 of 26" can be said).
+    public var total: Int
+    public init(cases: [CitedCase], total: Int? = nil) {
+        self.cases = cases
+        self.total = total ?? cases.count
+    }
 }
 
 extension SearchEngine {
@@ -32,6 +37,12 @@ extension SearchEngine {
     /// Cases cited across the index, most cited first; with `matching`, only the cases that text names
     /// (party words such as "Dransfield", a neutral citation or an appeal number, as `--cites` reads them).
     public func cases(limit: Int, matching: String? = nil) throws -> [CitedCase] {
+        try caseList(limit: limit, matching: matching).cases
+    }
+
+    /// The most-cited cases (those whose name or citation matches `matching`, when given), most cited
+    /// first, with how many match in all.
+    public func caseList(limit: Int, matching: String? = nil) throws -> CasesResponse {
         var only = ""
         var values: [SQLBindable?] = []
         if let matching {
@@ -52,22 +63,24 @@ extension SearchEngine {
                 }
                 ids.formUnion(try db.rows(sql, likes) { $0.int64(0) })
             }
-            if ids.isEmpty { return [] }
+            if ids.isEmpty { return CasesResponse(cases: []) }
             only = "WHERE c.id IN (SELECT value FROM json_each(?))"
             values.append(NoticeReader.jsonArray(ids.sorted()))
         }
+        let total = try db.int("SELECT count(DISTINCT c.id) FROM cases c JOIN citations ci ON ci.case_id = c.id \(only)", values) ?? 0
         values.append(limit)
         let rows = try db.rows("""
             SELECT c.id, c.key, c.name, count(*) AS n FROM cases c JOIN citations ci ON ci.case_id = c.id \(only)
             GROUP BY c.id ORDER BY n DESC, c.key LIMIT ?
             """, values) { ($0.int64(0), $0.string(1) ?? "", $0.string(2), $0.int(3)) }
-        return try rows.map { id, key, name, n in
+        let cases = try rows.map { id, key, name, n in
             let notices = try db.rows("""
                 SELECT n.uid FROM citations ci JOIN notices n ON n.id = ci.notice_id WHERE ci.case_id = ?
                 ORDER BY n.date DESC, n.uid
                 """, [id]) { $0.string(0) ?? "" }
             return CitedCase(key: key, name: name, count: n, notices: notices)
         }
+        return CasesResponse(cases: cases, total: total)
     }
 
     /// Every notice in date order, one at a time, so an export of the whole collection streams.

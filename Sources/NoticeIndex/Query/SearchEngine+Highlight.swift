@@ -4,16 +4,16 @@
 extension SearchEngine {
     /// For each paragraph, its whole text cut into segments, those matching `query` marked. Provisions
     /// the query or its filters name are found in the text as the indexer finds them.
-    public func highlight(_ paragraphs: [ParagraphText], query: Query, law: Law? = nil) -> [[SnippetSegment]] {
+    public func highlight(_ paragraphs: [ParagraphText], query: Query, law: Law? = nil) throws -> [[SnippetSegment]] {
         let terms = query.root?.positiveTerms ?? []
         guard !terms.isEmpty || !query.filters.provisions.isEmpty else {
             return paragraphs.map { [SnippetSegment(text: $0.text, marked: false)] }
         }
-        let pinpointer = Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions)
-        return paragraphs.enumerated().map { i, p in
+        let pinpointer = try Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions)
+        return try paragraphs.enumerated().map { i, p in
             let para = Pinpointer.Paragraph(seq: i, number: p.number, heading: p.heading, text: p.text)
             let mentions: Pinpointer.Mentions = [i: ProvisionFinder.find(in: p.text, law: law)]
-            let (_, marks) = pinpointer.match(para, mentions: mentions)
+            let (_, marks) = try pinpointer.match(para, mentions: mentions)
             return Self.segments(p.text, marks: marks)
         }
     }

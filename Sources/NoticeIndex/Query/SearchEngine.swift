@@ -159,8 +159,8 @@ public final class SearchEngine {
             pages.append(PageItem(record: record, stored: try StoredParagraphs.fetch(db, notice: id),
                                   mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id, parsed: &parsedProvisions) : [:]))
         }
-        let pinpointers = (0..<min(pinpointTokenizers.count, max(1, pages.count))).map {
-            Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions, headings: headingCaches[$0])
+        let pinpointers = try (0..<min(pinpointTokenizers.count, max(1, pages.count))).map {
+            try Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions, headings: headingCaches[$0])
         }
         return try pinpoint(pages, with: pinpointers).map { r in
             var r = r
@@ -226,7 +226,7 @@ public final class SearchEngine {
                         let paragraphs = try StoredParagraphs.decode(pages[i].stored).map {
                             Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
                         }
-                        results[i].paragraphs = pinpointers[w].best(paragraphs, limit: 3, mentions: pages[i].mentions)
+                        results[i].paragraphs = try pinpointers[w].best(paragraphs, limit: 3, mentions: pages[i].mentions)
                     } catch {
                         failure.record(error)
                     }
@@ -267,7 +267,7 @@ public final class SearchEngine {
     /// phrase's rarest word (an upper bound on the phrase's count); a prefix's commonest completion among
     /// the first 500 in term order.
     func inverseDocumentFrequency(of phrase: MatchBuilder.Phrase) throws -> Double {
-        let tokens = tokenizer.stems(phrase.text)
+        let tokens = try tokenizer.stems(phrase.text)
         guard !tokens.isEmpty else { return 0 }
         var documents = scorer.documentCount
         for (i, token) in tokens.enumerated() {
@@ -373,6 +373,11 @@ public final class SearchEngine {
 
     /// Counts by provision relied on, authority, outcome and year over every matching notice, from the
     /// columns held in memory.
+    /// How many values each facet lists, most frequent first: a screenful of provisions or authorities is
+    /// what a researcher scans (the counts cover every match either way); outcomes have three values and
+    /// "unknown", so theirs never cuts.
+    static let facetProvisions = 30, facetAuthorities = 30, facetOutcomes = 10
+
     func facets(for ids: [Int64]) throws -> Facets {
         let c = try columns()
         var provisions = [Int](repeating: 0, count: c.provisionNames.count)
@@ -400,9 +405,9 @@ public final class SearchEngine {
         }
         let outcomeName = { (k: Int) in k == 0 ? "unknown" : c.outcomeNames[k - 1] }
         var facets = Facets(
-            provisions: top(provisions.enumerated().map { (c.provisionNames[$0.offset], $0.element) }, 30),
-            authorities: top(byKey.values.map { ($0.name, $0.count) }, 30),
-            outcomes: top(outcomes.enumerated().map { (outcomeName($0.offset), $0.element) }, 10),
+            provisions: top(provisions.enumerated().map { (c.provisionNames[$0.offset], $0.element) }, Self.facetProvisions),
+            authorities: top(byKey.values.map { ($0.name, $0.count) }, Self.facetAuthorities),
+            outcomes: top(outcomes.enumerated().map { (outcomeName($0.offset), $0.element) }, Self.facetOutcomes),
             years: years.map { ($0.key == 0 ? "unknown" : String($0.key), $0.value) }.sorted { $0.0 > $1.0 })
         for (year, byOutcome) in yearOutcome {
             facets.yearsByOutcome[year == 0 ? "unknown" : String(year)] = Dictionary(uniqueKeysWithValues: byOutcome.map { (outcomeName($0.key), $0.value) })
@@ -428,7 +433,7 @@ public final class SearchEngine {
         for w in words where w.count >= 4 && w.count <= 40 && w.contains(where: \.isLetter) && seen.insert(w.lowercased()).inserted {
             // A query of many unknown words is noise, not typos: the first few are enough to help.
             guard looked < Self.maxSuggestedWords else { break }
-            guard let stem = tokenizer.stems(w).first else { continue }
+            guard let stem = try tokenizer.stems(w).first else { continue }
             if try db.int("SELECT doc FROM notice_vocab WHERE term = ?", [stem]) != nil { continue }
             looked += 1
             let first = String(stem.prefix(1))
@@ -467,14 +472,14 @@ public final class SearchEngine {
 
     private func findSurfaceWord(of stem: String) throws -> String? {
         // Only stems the tokenizer reads back unchanged can be looked up with MATCH.
-        guard tokenizer.stems(stem) == [stem] else { return nil }
+        guard try tokenizer.stems(stem) == [stem] else { return nil }
         let needle = Array(stem.utf8.prefix(4))
         let ids = try db.rows("SELECT rowid FROM notice_fts WHERE notice_fts MATCH ? LIMIT 3", [MatchBuilder.quote(stem)]) { $0.int64(0) }
         let want = Array(stem.utf8)
         var counts: [String: Int] = [:]
         for id in ids {
             for p in try StoredParagraphs.read(db, notice: id) where Pinpointer.containsIgnoringASCIICase(p.text, needle) {
-                let tokens = tokenizer.tokenList(p.text)
+                let tokens = try tokenizer.tokenList(p.text)
                 let utf8 = Array(p.text.utf8)
                 for i in 0..<tokens.count where tokens.matches(i, want) {
                     let r = tokens.ranges[i]

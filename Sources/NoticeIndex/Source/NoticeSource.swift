@@ -81,9 +81,13 @@ public enum NoticeSource {
         return String(decoding: body, as: UTF8.self)
     }
 
-    /// The binary rule of `decode`: the share of control bytes in the first 8 KB.
+    /// How much of a file `isBinary` looks at: enough to see past a text file's header, and a constant
+    /// cost however large the file.
+    static let binarySampleBytes = 8192
+
+    /// The binary rule of `decode`: the share of control bytes in the first `binarySampleBytes`.
     static func isBinary(_ data: Data) -> Bool {
-        let sample = data.prefix(8192)
+        let sample = data.prefix(binarySampleBytes)
         guard !sample.isEmpty else { return false }
         var control = 0
         for b in sample where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
@@ -92,14 +96,7 @@ public enum NoticeSource {
 
     /// 64-bit FNV-1a of the file's bytes: cheap, and enough to tell a changed file from a touched one.
     public static func hash(_ data: Data) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            for b in raw {
-                h ^= UInt64(b)
-                h = h &* 0x0000_0100_0000_01B3
-            }
-        }
-        return String(h, radix: 16)
+        String(data.withUnsafeBytes { FNV1a.hash($0) }, radix: 16)
     }
 }
 

@@ -46,7 +46,7 @@ public enum Synonyms {
         Dictionary(grouping: formWords, by: { $0.words[0] })
 
     /// Splits a form into comparable words ("first-tier tribunal" → ["first", "tier", "tribunal"]).
-    static func wordsOf(_ text: String) -> [String] {
+    package static func wordsOf(_ text: String) -> [String] {
         var t = text
         return t.withUTF8(asciiWordsOf) ?? unicodeWordsOf(text)
     }
@@ -77,8 +77,8 @@ public enum Synonyms {
         var words: [String] = []
         var current: [UInt8] = []
         for c in b {
-            if TextBytes.isAlnum(c) {
-                current.append(TextBytes.lower(c))
+            if Bytes.isAlnum(c) {
+                current.append(Bytes.lower(c))
             } else if c == UInt8(ascii: "'") {
                 continue
             } else if !current.isEmpty {

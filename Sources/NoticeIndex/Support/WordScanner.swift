@@ -3,7 +3,7 @@
 /// It splits text into words the way the index's unicode61 tokenizer roughly does (letters and digits;
 /// apostrophes inside words dropped, so "Commissioner's" is "commissioners"), without making a String per
 /// word: each word is a 64-bit hash of its lower-cased bytes plus its range, and the synonym forms are
-/// hashed the same way. This runs over every paragraph at index time, so words are read one at a time
+/// hashed the same way; a hash hit is confirmed on the bytes (`spells`). This runs over every paragraph at index time, so words are read one at a time
 /// (`Cursor`) rather than collected into an array first, and the hash takes its bytes eight at a time.
 enum WordScanner {
     struct Word {
@@ -97,9 +97,34 @@ enum WordScanner {
         return out
     }
 
+    /// One synonym form: each word's hash (compared first) and bytes (compared on a hash hit).
+    private struct Form {
+        var words: [UInt64]
+        var spellings: [[UInt8]]
+        var token: String
+    }
+
     /// Synonym forms by the hash of their first word, longest first.
-    private static let forms: [UInt64: [(words: [UInt64], token: String)]] = Dictionary(
-        grouping: Synonyms.formWords.map { (words: $0.words.map(hash), token: $0.token) }, by: { $0.words[0] })
+    private static let forms: [UInt64: [Form]] = Dictionary(
+        grouping: Synonyms.formWords.map {
+            Form(words: $0.words.map(hash), spellings: $0.words.map { Array($0.utf8) }, token: $0.token)
+        }, by: { $0.words[0] })
+
+    /// Whether the word at `range` of `b` reads as `spelling` under `Cursor`'s rules (ASCII folded to lower
+    /// case, ' and ’ dropped). A hash only says two words may be alike: words over eight bytes can collide,
+    /// so a hash hit is confirmed here before a word counts as part of a synonym form.
+    static func spells(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ spelling: [UInt8]) -> Bool {
+        var i = range.lowerBound, k = 0
+        while i < range.upperBound {
+            var c = b[i]
+            if c == 0x27 { i += 1; continue }
+            if c == 0xE2 { i += 3; continue }  // ’: the only three-byte sequence a word holds
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            guard k < spelling.count, spelling[k] == c else { return false }
+            i += 1; k += 1
+        }
+        return k == spelling.count
+    }
 
     /// One bit per value of a first word's hash's low 12 bits: most words of a paragraph start no
     /// synonym form, and this answers so without a dictionary lookup (which hashes the hash again).
@@ -129,6 +154,10 @@ enum WordScanner {
                     guard f.words.count - 1 <= following.count else { continue }
                     var ok = true
                     for k in 1..<f.words.count where following[k - 1].hash != f.words[k] { ok = false; break }
+                    if ok {
+                        ok = spells(b, first.range, f.spellings[0])
+                        for k in 1..<f.words.count where ok { ok = spells(b, following[k - 1].range, f.spellings[k]) }
+                    }
                     if ok {
                         let last = f.words.count == 1 ? first : following[f.words.count - 2]
                         out.append((f.token, first.range.lowerBound..<last.range.upperBound))

@@ -1,4 +1,5 @@
 import Foundation
+import NoticeIndex
 
 /// What a person recorded a notice really says (`Corpus/truth/*.json`, format in FORMAT.md).
 public struct NoticeTruth: Decodable, Sendable {

@@ -1,9 +1,10 @@
-/// Small helpers for scanning UTF-8 bytes.
+/// Small helpers for scanning UTF-8 bytes, shared by every layer (Parse, Extract, Model, Support); the
+/// extractors' own helpers (sentences, quotes, spaces) are in Extract/TextBytes.swift.
 ///
-/// The parser works on `[UInt8]` rather than `String`/`Character` or Foundation regex: the indexer parses
-/// hundreds of megabytes of notices, and grapheme iteration and `NSRegularExpression` are far too slow on
-/// Linux for that. Everything the parser looks for (digits, labels, punctuation, superscripts) is ASCII or
-/// a fixed multi-byte sequence, so byte scanning is exact.
+/// The parser and extractors work on `[UInt8]` rather than `String`/`Character` or Foundation regex: the
+/// indexer parses hundreds of megabytes of notices, and grapheme iteration and `NSRegularExpression` are
+/// far too slow on Linux for that. Everything they look for (digits, labels, punctuation, superscripts) is
+/// ASCII or a fixed multi-byte sequence, so byte scanning is exact, and spans are byte offsets.
 enum Bytes {
     static let lf = UInt8(ascii: "\n")
     static let space = UInt8(ascii: " ")
@@ -40,8 +41,9 @@ enum Bytes {
     }
 
     /// True when `s[i...]` starts with the ASCII `word`, compared case-insensitively (`word` is lower case).
+    /// (`matchesExactly` compares bytes as they are.)
     @inline(__always)
-    static func matches(_ s: [UInt8], _ i: Int, _ word: [UInt8], end: Int? = nil) -> Bool {
+    static func matchesIgnoringCase(_ s: [UInt8], _ i: Int, _ word: [UInt8], end: Int? = nil) -> Bool {
         let limit = end ?? s.count
         guard i >= 0, i + word.count <= limit else { return false }
         var k = 0
@@ -67,6 +69,18 @@ enum Bytes {
         return a..<b
     }
 
+    /// Whether `s[r]` ends like a sentence or clause: `.`, `?`, `!`, `;`, a closing quote or bracket (straight
+    /// or curly ” ’), or `:` when `colon`. The one test for the line joiner (`TextCleaner`: does a line close
+    /// its sentence?) and the one-line splitter (is there a sentence end before a paragraph number?).
+    static func endsSentence(_ s: [UInt8], _ r: Range<Int>, colon: Bool = true) -> Bool {
+        guard !r.isEmpty else { return false }
+        let b = s[r.upperBound - 1]
+        if b == Self.colon { return colon }
+        if ".?!;\"')]".utf8.contains(b) { return true }
+        // Closing curly quotes ” ’ are E2 80 9D / E2 80 99.
+        return r.count >= 3 && s[r.upperBound - 3] == 0xE2 && s[r.upperBound - 2] == 0x80 && (b == 0x9D || b == 0x99)
+    }
+
     /// Parses up to `maxDigits` ASCII digits at `i`; returns the value and the index after them.
     @inline(__always)
     static func number(_ s: [UInt8], _ i: Int, end: Int, maxDigits: Int) -> (value: Int, next: Int)? {
@@ -77,5 +91,12 @@ enum Bytes {
         }
         if j == i || j - i > maxDigits { return nil }
         return (v, j)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The bytes of a string literal, without a `String` in between.
+    init(ascii s: StaticString) {
+        self = Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NoticeIndex
 
 /// Judged queries and the standard measures over them (P@5, nDCG@10), used by the relevance tests and
 /// `noticeindex-bench relevance` to compare ranking configurations on the same judgments.
