@@ -8,8 +8,10 @@ let package = Package(
         .library(name: "NoticeIndex", targets: ["NoticeIndex"]),
     ],
     dependencies: [
-        // The CLI's argument parsing; the only third-party dependency.
+        // The CLI's argument parsing.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `search serve`'s HTTP server; used by NoticeServer only, never by the NoticeIndex library.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -22,14 +24,22 @@ let package = Package(
         .target(name: "NoticeIndex", dependencies: ["CSQLite"]),
         // Truth-file and relevance measures: used by the tests and the bench, not part of the library's API.
         .target(name: "NoticeEvaluation", dependencies: ["NoticeIndex"]),
+        // The web page and JSON API over the library (`search serve`).
+        .target(
+            name: "NoticeServer",
+            dependencies: ["NoticeIndex", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "search",
             dependencies: [
                 "NoticeIndex",
+                "NoticeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NoticeIndexTests", dependencies: ["NoticeIndex", "NoticeEvaluation"], exclude: ["Fixtures", "Relevance"]),
+        // HTTP tests of `search serve`, apart so the core tests do not depend on Hummingbird.
+        .testTarget(name: "NoticeServerTests", dependencies: ["NoticeServer", "NoticeIndex"]),
         // Corpus generator and side-by-side benchmark (NoticeIndex vs naive FTS5); see bench/README.md.
         .executableTarget(name: "noticeindex-bench", dependencies: ["NoticeIndex", "NoticeEvaluation", "CSQLite"], path: "bench/Sources"),
     ]

@@ -106,27 +106,5 @@ extension Search {
     }
 }
 
-/// RFC 4180 rows for spreadsheets.
-enum CSV {
-    static let header = ["id", "reference", "file", "date", "authority", "authority_key", "sector", "law", "outcome",
-                         "provisions", "cases", "paragraphs", "findings", "case_names", "citation"]
-
-    static func row(_ r: NoticeRecord) -> String {
-        let fields: [String?] = [r.id, r.reference, r.file, r.date, r.authority, r.authorityKey, r.sector, r.law, r.outcome,
-                                 r.provisions.joined(separator: ";"), r.cases.map(\.key).joined(separator: ";"),
-                                 String(r.fullParagraphs?.count ?? 0),
-                                 (r.findings ?? []).map { "\($0.provision)=\($0.finding)" }.joined(separator: "; "),
-                                 r.cases.map { $0.name ?? $0.key }.joined(separator: "; "),
-                                 r.citation]
-        return fields.map { quote($0 ?? "") }.joined(separator: ",")
-    }
-
-    /// A field quoted when it must be; control characters escaped (a spreadsheet or `cat` of the file
-    /// must not act on them), and a leading `=`, `+`, `-` or `@` kept from being read as a formula.
-    static func quote(_ raw: String) -> String {
-        var s = Printable.escaped(raw)
-        if let first = s.first, "=+-@".contains(first) { s = "'" + s }
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
+/// The CSV rows live in the library, so `export` and the web server's `/api/export` write the same bytes.
+typealias CSV = CSVExport

@@ -17,7 +17,7 @@ struct Search: ParsableCommand {
 
             Exit codes: 0 results, 1 no results, 2 runtime failure, 64 usage error.
             """,
-        subcommands: [Query.self, Index.self, Show.self, Cases.self, Export.self],
+        subcommands: [Query.self, Index.self, Show.self, Cases.self, Export.self, Serve.self],
         defaultSubcommand: Query.self
     )
 

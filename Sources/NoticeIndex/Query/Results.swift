@@ -136,6 +136,8 @@ public struct Facets: Sendable, Equatable, Encodable {
     public var authorities: [(String, Int)]
     public var outcomes: [(String, Int)]
     public var years: [(String, Int)]
+    /// Matches per year and outcome (`["2019": ["not upheld": 12, …]]`), for charts; not in the JSON.
+    public var yearsByOutcome: [String: [String: Int]] = [:]
 
     public static func == (a: Facets, b: Facets) -> Bool {
         func eq(_ x: [(String, Int)], _ y: [(String, Int)]) -> Bool { x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1) }

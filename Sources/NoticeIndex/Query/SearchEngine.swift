@@ -384,12 +384,14 @@ public final class SearchEngine {
         var authorities = [Int](repeating: 0, count: c.authorityNames.count + 1)
         var outcomes = [Int](repeating: 0, count: c.outcomeNames.count + 1)
         var years: [Int32: Int] = [:]
+        var yearOutcome: [Int32: [Int: Int]] = [:]
         for id in ids where c.has(id) {
             let i = Int(id)
             for p in c.provisions(of: id) { provisions[Int(p)] += 1 }
             authorities[Int(c.authority[i]) + 1] += 1
             outcomes[Int(c.outcome[i]) + 1] += 1
             years[c.year[i], default: 0] += 1
+            yearOutcome[c.year[i], default: [:]][Int(c.outcome[i]) + 1, default: 0] += 1
         }
         func top(_ counts: [(String, Int)], _ n: Int) -> [(String, Int)] {
             Array(counts.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(n))
@@ -401,11 +403,16 @@ public final class SearchEngine {
             let key = i == 0 ? "unknown" : c.authorityKeys[i - 1] ?? name
             byKey[key, default: (name, 0)].count += n
         }
-        return Facets(
+        let outcomeName = { (k: Int) in k == 0 ? "unknown" : c.outcomeNames[k - 1] }
+        var facets = Facets(
             provisions: top(provisions.enumerated().map { (c.provisionNames[$0.offset], $0.element) }, Self.facetProvisions),
             authorities: top(byKey.values.map { ($0.name, $0.count) }, Self.facetAuthorities),
-            outcomes: top(outcomes.enumerated().map { ($0.offset == 0 ? "unknown" : c.outcomeNames[$0.offset - 1], $0.element) }, Self.facetOutcomes),
+            outcomes: top(outcomes.enumerated().map { (outcomeName($0.offset), $0.element) }, Self.facetOutcomes),
             years: years.map { ($0.key == 0 ? "unknown" : String($0.key), $0.value) }.sorted { $0.0 > $1.0 })
+        for (year, byOutcome) in yearOutcome {
+            facets.yearsByOutcome[year == 0 ? "unknown" : String(year)] = Dictionary(uniqueKeysWithValues: byOutcome.map { (outcomeName($0.key), $0.value) })
+        }
+        return facets
     }
 
     /// For every word of the query with no hits, up to three words of the index close to it in spelling,
