@@ -168,4 +168,20 @@ final class DatabaseIdentityTests: XCTestCase {
         }
         withExtendedLifetime(holder) {}
     }
+
+    /// A hard link is a second name for the same file that resolving cannot see; the run's lock on the
+    /// file itself keeps a run through it from writing at the same time.
+    func testAHardLinkToTheDatabaseWaitsForTheRunHoldingTheFile() throws {
+        let db = dir.appendingPathComponent("index.sqlite").path
+        _ = try Indexer.run(paths: [notices.path], database: db)
+        let hard = dir.appendingPathComponent("hard.sqlite").path
+        XCTAssertEqual(link(db, hard), 0)
+        var holder: IndexLock? = try IndexLock(databasePath: IndexFile.resolve(db), timeout: 1)
+        let r = try TestSupport.run(["index", notices.path, "--db", hard, "--lock-timeout", "0.3"])
+        XCTAssertEqual(r.code, 2, r.err)
+        XCTAssertTrue(r.err.contains("hard link"), r.err)
+        XCTAssertNotNil(holder)
+        holder = nil
+        XCTAssertEqual(try TestSupport.run(["index", notices.path, "--db", hard]).code, 0, "free once the holder ends")
+    }
 }

@@ -298,4 +298,14 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(try count(), 4)
         try ftsIntegrity()
     }
+
+    /// `search index` with no paths reindexes the folders of every earlier run, not only the last one's.
+    func testTheStoredRootsAreTheUnionOfEveryRunsFolders() throws {
+        let other = dir.appendingPathComponent("more notices")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        _ = try Indexer.run(paths: [notices.path], database: db)
+        _ = try Indexer.run(paths: [other.path], database: db)
+        let roots = IndexDatabase.storedRoots(IndexFile.resolve(db))
+        XCTAssertEqual(Set(roots), Set([notices.path, other.path].map(FileWalker.absolutePath)), "\(roots)")
+    }
 }

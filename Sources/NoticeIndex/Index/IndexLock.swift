@@ -7,8 +7,14 @@ import Glibc
 /// runs never interleave. The kernel releases it when the holder dies, even on SIGKILL, so a killed run
 /// never leaves a stale lock behind. The path is the database's resolved path (`IndexFile.resolve`), so a
 /// link to the database and the database itself share one lock.
+///
+/// A hard link (`ln index.sqlite other.sqlite`) is a second name that resolving cannot see through, so the
+/// run also takes an exclusive `flock` on the database file itself (its inode) when it exists. On Linux
+/// `flock` is independent of SQLite's `fcntl` locks. It is held until the run ends, so during a rebuild
+/// beside and rename the old file stays locked until the new one has replaced it.
 final class IndexLock {
     private let fd: Int32
+    private var fileFD: Int32 = -1
     let path: String
 
     /// Waits up to `timeout` seconds for the lock; then fails naming the process that holds it.
@@ -32,9 +38,39 @@ final class IndexLock {
             }
             usleep(100_000)
         }
+        do {
+            fileFD = try Self.lockFile(databasePath, deadline: deadline, timeout: timeout)
+        } catch {
+            flock(fd, LOCK_UN)
+            close(fd)
+            throw error
+        }
         let me = "pid \(getpid()), started \(ISO8601DateFormatter().string(from: Date()))\n"
         _ = ftruncate(fd, 0)
         _ = me.withCString { write(fd, $0, strlen($0)) }
+    }
+
+    /// Takes an exclusive flock on the database file (if it exists) until `deadline`; -1 if there is no file.
+    /// Retries when the name was renamed over while waiting, so the lock is on the file the name holds now.
+    private static func lockFile(_ databasePath: String, deadline: Date, timeout: Double) throws -> Int32 {
+        while true {
+            let ffd = open(databasePath, O_RDONLY | O_CLOEXEC)
+            guard ffd >= 0 else { return -1 }
+            while flock(ffd, LOCK_EX | LOCK_NB) != 0 {
+                if Date() >= deadline {
+                    close(ffd)
+                    throw NoticeIndexError.database(
+                        path: databasePath,
+                        reason: "another `search index` run is writing this database file under another name (a hard link); waited \(Int(timeout)) s, try again later")
+                }
+                usleep(100_000)
+            }
+            var held = stat(), now = stat()
+            if fstat(ffd, &held) == 0, stat(databasePath, &now) == 0, held.st_dev == now.st_dev, held.st_ino == now.st_ino {
+                return ffd
+            }
+            close(ffd)
+        }
     }
 
     /// Whether a run holds the lock of the database at `databasePath` now (readers use it to tell a
@@ -47,6 +83,10 @@ final class IndexLock {
     }
 
     deinit {
+        if fileFD >= 0 {
+            flock(fileFD, LOCK_UN)
+            close(fileFD)
+        }
         _ = ftruncate(fd, 0)
         flock(fd, LOCK_UN)
         close(fd)

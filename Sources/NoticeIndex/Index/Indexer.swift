@@ -283,7 +283,12 @@ struct IndexRun {
                 throw error
             }
             try writer.refreshCaseNames()
-            let roots = Set(plan.paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
+            // The union with earlier runs' roots, so `search index` alone reindexes every folder ever given.
+            var earlier: [String] = []
+            if case let .text(stored)? = try? db.scalar("SELECT value FROM meta WHERE key = 'roots'") {
+                earlier = stored.split(separator: "\n").map(String.init)
+            }
+            let roots = Set(earlier + plan.paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('roots', ?)", [roots])
             try session.commit()
         } catch {
