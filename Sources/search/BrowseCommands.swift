@@ -67,7 +67,8 @@ extension Search {
             } else {
                 TerminalOutput().printCases(list)
             }
-            if list.cases.isEmpty { throw ExitCode(1) }
+            // Exit by how many cases match, not by the page: `--limit 0` asks for the count alone.
+            if list.total == 0 { throw ExitCode(1) }
         }
     }
 

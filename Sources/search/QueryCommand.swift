@@ -35,8 +35,10 @@ struct QueryArguments: ParsableArguments {
     @Option(help: "Provision relied on, e.g. 31(3), s.31(3), section 31, reg 12(4)(b) (repeatable).")
     var provision: [String] = []
 
-    @Option(help: "Public authority, by name or alias (MPS, Home Office, EA, WYP).")
-    var authority: String?
+    /// Repeatable like the other filters (each must match), so a repeat is counted against the 32-value
+    /// limit instead of silently replacing the one before it.
+    @Option(help: "Public authority, by name or alias (MPS, Home Office, EA, WYP) (repeatable).")
+    var authority: [String] = []
 
     @Option(help: "Outcome: upheld, partly-upheld or not-upheld (\"not upheld\" as printed also works).")
     var outcome: OutcomeArgument?
@@ -50,10 +52,10 @@ struct QueryArguments: ParsableArguments {
     @Option(help: "Finding on a provision, PROVISION=OUTCOME, e.g. 14(1)=not-upheld (repeatable).")
     var finding: [String] = []
 
-    @Option(help: "Notices dated on or after (YYYY or YYYY-MM-DD).")
+    @Option(help: "Notices dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
     var since: String?
 
-    @Option(help: "Notices dated on or before (YYYY or YYYY-MM-DD).")
+    @Option(help: "Notices dated on or before (YYYY, YYYY-MM or YYYY-MM-DD).")
     var until: String?
 
     @Option(help: "Order: relevance (default; filters alone: newest first), newest or oldest.")
@@ -78,18 +80,18 @@ struct QueryArguments: ParsableArguments {
 
     /// Whether anything at all was asked (export with nothing exports everything).
     var isEmpty: Bool {
-        query.isEmpty && provision.isEmpty && authority == nil && outcome == nil && law == nil && cites.isEmpty
+        query.isEmpty && provision.isEmpty && authority.isEmpty && outcome == nil && law == nil && cites.isEmpty
             && finding.isEmpty && since == nil && until == nil
     }
 
     func parsed() throws -> NoticeIndex.Query {
         // Refused here, inside `guarded`, so the reason is one line like every other query error.
-        for a in query + provision + cites + finding + [authority, since, until].compactMap({ $0 }) where a.count > Self.maxArgumentCharacters {
+        for a in query + provision + cites + finding + authority + [since, until].compactMap({ $0 }) where a.count > Self.maxArgumentCharacters {
             throw NoticeIndexError.usage("an argument of \(a.count) characters is too long (at most \(Self.maxArgumentCharacters))")
         }
         var filters = QueryFilters()
         filters.provisions = provision.compactMap { ProvisionFinder.parse(query: $0) }
-        filters.authorities = authority.map { [$0] } ?? []
+        filters.authorities = authority
         filters.outcome = outcome?.outcome
         filters.law = law?.law
         filters.cites = cites

@@ -59,6 +59,11 @@ final class ListWorkflowTests: XCTestCase {
         // The Upper Tribunal's decision and the Court of Appeal's both.
         XCTAssertEqual(Set(cases.compactMap { $0["key"] as? String }), ["[2012] UKUT 440 (AAC)", "[2015] EWCA Civ 454"])
         XCTAssertEqual(try TestSupport.run(["cases", "Zzyzx", "--db", db]).code, 1)
+        // The exit code says whether cases match, not whether the page shows any: --limit 0 asks for the count.
+        let counted = try json(["cases", "Dransfield", "--limit", "0"])
+        XCTAssertEqual(counted["total"] as? Int, 2)
+        XCTAssertEqual((counted["cases"] as? [Any])?.count, 0)
+        XCTAssertEqual(try TestSupport.run(["cases", "Zzyzx", "--limit", "0", "--db", db]).code, 1)
     }
 
     func testCasesSayHowManyThereAreWhenTheListIsCut() throws {

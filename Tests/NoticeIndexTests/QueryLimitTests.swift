@@ -15,6 +15,9 @@ final class QueryLimitTests: XCTestCase {
             (Array(repeating: ["--provision", "31(3)"], count: 100).flatMap { $0 }, ""),  // repeats are one filter
             (["--authority", String(repeating: "Kent Police ", count: 9_000)], "too long"),
             (["--cites", String(repeating: "Dransfield ", count: 9_000)], "too long"),
+            // Every filter option counts against the same limit of filter values.
+            ((1...40).flatMap { ["--authority", "Authority \($0)"] }, "too many filters"),
+            ((1...40).flatMap { ["--cites", "Case \($0)"] }, "too many filters"),
             (["show", String(repeating: "FS5047", count: 17_000)], "too long"),
             ([String(repeating: "(", count: 40) + "police" + String(repeating: ")", count: 40)], "nested"),
             ([(1...70).map { "police\($0)" }.joined(separator: " ")], "too long"),
@@ -68,6 +71,12 @@ final class QueryLimitTests: XCTestCase {
             (["--until", "2019-02-29"], 64, "28 days"),
             (["--since", "2020-02-29"], 0, ""),
             (["--since", "2021-04-31"], 64, "30 days"),
+            // Any real calendar date is a date: a far bound is asked, not refused.
+            (["--until", "9999-12-31"], 0, ""),
+            (["--since", "9999-12-31"], 1, ""),
+            (["--since", "0001-01"], 0, ""),
+            (["--since", "2020-13"], 64, "use YYYY, YYYY-MM or YYYY-MM-DD"),
+            (["--until", "20x0"], 64, "use YYYY, YYYY-MM or YYYY-MM-DD"),
             (["commissioner", "--limit", "-1"], 64, "--limit must be 0 or more"),
             (["commissioner", "--offset", "-5"], 64, "--offset must be 0 or more"),
         ]

@@ -52,8 +52,9 @@ final class QueryParserTests: XCTestCase {
             ("Dransfield -\"costs limit\"", "(\"dransfield\" NOT \"costs limit\")"),
             ("Dransfield NOT vexatious", "(\"dransfield\" NOT \"vexatious\")"),
             ("(police OR constabulary) bodycam*", "((\"police\" OR \"constabulary\") AND \"bodycam\" *)"),
-            ("police NEAR/5 bodycam", "NEAR(\"police\" \"synbodycam\", 5)"),
-            ("police NEAR/5 bodycam NEAR/5 footage", "NEAR(\"police\" \"synbodycam\" \"footage\", 5)"),
+            // A synonym in NEAR is each of its written forms (its group token has no place among the words).
+            ("LPP NEAR/5 advice", "(NEAR(\"lpp\" \"advice\", 5) OR NEAR(\"legal professional privilege\" \"advice\", 5))"),
+            ("police NEAR/5 \"upper tribunal\" NEAR/5 footage", "NEAR(\"police\" \"upper tribunal\" \"footage\", 5)"),
             ("\"police bodycam\"~3", "NEAR(\"police\" \"bodycam\", 3)"),
             ("co-operation", "\"co operation\""),                   // hyphenated word as unicode61 splits it
             ("a AND b", "(\"a\" AND \"b\")"),

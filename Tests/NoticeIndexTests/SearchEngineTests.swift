@@ -27,6 +27,26 @@ final class SearchEngineTests: XCTestCase {
         XCTAssertEqual(Set(a), Set(b))
     }
 
+    /// A synonym's group token is stored apart from the body words, so NEAR tests its written forms
+    /// where the words are: every form finds what the long form finds, a subset of the words anywhere,
+    /// and the snippet marks the form.
+    func testNearWithASynonymIsTestedOnItsWrittenForms() throws {
+        let cases: [(near: [String], anywhere: String, marked: String)] = [
+            (["\"neither confirm nor deny\" NEAR/5 holding", "NCND NEAR/5 holding"], "NCND holding", "[neither"),
+            (["\"public interest test\" NEAR/5 commissioner", "PIT NEAR/5 commissioner"], "PIT commissioner", "[public"),
+            (["footage NEAR/5 bodycam", "footage NEAR/5 BWV"], "footage bodycam", "[footage"),
+        ]
+        for c in cases {
+            let anywhere = Set(try ids(c.anywhere, limit: 500))
+            let first = try ids(c.near[0], limit: 500)
+            XCTAssertFalse(first.isEmpty, c.near[0])
+            XCTAssertTrue(Set(first).isSubset(of: anywhere), c.near[0])
+            for q in c.near.dropFirst() { XCTAssertEqual(Set(try ids(q, limit: 500)), Set(first), q) }
+            let top = try XCTUnwrap(try engine.search(try QueryParser.parse(c.near[0]), limit: 1).results.first)
+            XCTAssertTrue(top.paragraphs.contains { $0.snippet.lowercased().contains(c.marked) }, "\(c.near[0]): \(top.paragraphs.map(\.snippet))")
+        }
+    }
+
     func testAWholeSectionFindsEverySubsection() throws {
         let section = Set(try ids("section 31"))
         for sub in ["31(1)(a)", "31(3)"] { XCTAssertTrue(Set(try ids(sub)).isSubset(of: section), sub) }

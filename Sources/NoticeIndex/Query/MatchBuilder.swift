@@ -26,11 +26,19 @@ enum MatchBuilder {
             // the ranking function relies on): leave such terms out here.
             let withTokens = allTerms.filter(hasWordCharacter)
             let terms = withTokens.isEmpty ? allTerms : withTokens
-            let phrases = terms.compactMap(nearPhrase)
-            guard phrases.count == terms.count, phrases.count >= 2 else {
+            let alternatives = terms.compactMap(nearAlternatives)
+            guard alternatives.count == terms.count, alternatives.count >= 2 else {
                 return "(" + terms.map(term).joined(separator: " AND ") + ")"
             }
-            return "NEAR(" + phrases.joined(separator: " ") + ", \(distance))"
+            // A synonym's group token lives in the `terms` column, away from the body words it is to be
+            // near: each of its written forms is tried where the words are, one NEAR group per choice.
+            var groups: [[String]] = [[]]
+            for options in alternatives {
+                groups = groups.flatMap { g in options.map { g + [$0] } }
+                guard groups.count <= maxNearGroups else { return "(" + terms.map(term).joined(separator: " AND ") + ")" }
+            }
+            let near = groups.map { "NEAR(" + $0.joined(separator: " ") + ", \(distance))" }
+            return near.count == 1 ? near[0] : "(" + near.joined(separator: " OR ") + ")"
         }
     }
 
@@ -59,13 +67,19 @@ enum MatchBuilder {
         }
     }
 
-    /// NEAR takes phrases only (no prefix terms inside): words and phrases qualify.
-    static func nearPhrase(_ t: QueryTerm) -> String? {
+    /// NEAR groups one NEAR of synonym terms may expand to (beyond it the terms are only all required).
+    static let maxNearGroups = 150
+
+    /// The phrases a NEAR term may be (NEAR takes phrases only, no prefix terms inside): a word or
+    /// phrase itself; a synonym each of its written forms, as the body text has them.
+    static func nearAlternatives(_ t: QueryTerm) -> [String]? {
         switch t {
-        case let .word(w, false): return quote(w)
-        case let .phrase(ws): return quote(ws.joined(separator: " "))
-        case let .provision(p): return quote(p.indexToken)
-        case let .synonym(token, _): return quote(token)
+        case let .word(w, false): return [quote(w)]
+        case let .phrase(ws): return [quote(ws.joined(separator: " "))]
+        case let .provision(p): return [quote(p.indexToken)]
+        case let .synonym(token, _):
+            let forms = Synonyms.groups.first { $0.token == token }?.forms ?? []
+            return forms.isEmpty ? [quote(token)] : forms.map(quote)
         default: return nil
         }
     }

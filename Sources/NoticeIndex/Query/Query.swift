@@ -124,9 +124,9 @@ public struct QueryFilters: Sendable, Equatable {
     public static func date(_ text: String, upper: Bool) throws -> String {
         let t = text.trimmingCharacters(in: .whitespaces)
         let parts = t.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        func bad() -> NoticeIndexError { .usage("'\(Printable.escaped(String(text.prefix(40))))' is not a date: use YYYY or YYYY-MM-DD") }
+        func bad() -> NoticeIndexError { .usage("'\(Printable.escaped(String(text.prefix(40))))' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") }
         guard (1...3).contains(parts.count), parts[0].count == 4, parts[0].allSatisfy(\.isASCII),
-              let year = Int(parts[0]), (1900...2999).contains(year) else { throw bad() }
+              let year = Int(parts[0]), (1...9999).contains(year) else { throw bad() }  // any real calendar year: a far bound is a real question
         if parts.count == 1 { return upper ? "\(parts[0])-12-31" : "\(parts[0])-01-01" }
         guard parts[1].count == 2, parts[1].allSatisfy(\.isASCII), let month = Int(parts[1]), (1...12).contains(month) else { throw bad() }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
