@@ -37,9 +37,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NoticeIndexTests", dependencies: ["NoticeIndex", "NoticeEvaluation"], exclude: ["Fixtures", "Relevance"]),
+        // Paths, temporary folders and running `search`, shared by both test targets (a plain target, since
+        // a test target cannot depend on another).
+        .target(name: "NoticeTestSupport", path: "Tests/NoticeTestSupport"),
+        .testTarget(
+            name: "NoticeIndexTests", dependencies: ["NoticeIndex", "NoticeEvaluation", "NoticeTestSupport"],
+            exclude: ["Fixtures", "Relevance"]
+        ),
         // HTTP tests of `search serve`, apart so the core tests do not depend on Hummingbird.
-        .testTarget(name: "NoticeServerTests", dependencies: ["NoticeServer", "NoticeIndex"]),
+        .testTarget(name: "NoticeServerTests", dependencies: ["NoticeServer", "NoticeIndex", "NoticeTestSupport"]),
         // Corpus generator and side-by-side benchmark (NoticeIndex vs naive FTS5); see bench/README.md.
         .executableTarget(name: "noticeindex-bench", dependencies: ["NoticeIndex", "NoticeEvaluation", "CSQLite"], path: "bench/Sources"),
     ]
