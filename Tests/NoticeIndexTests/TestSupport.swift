@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import NoticeIndex
+import NoticeEvaluation
 
 // Every file of this target sees the shared support (TestSupport's paths, temporary folders, `run`).
 @_exported import NoticeTestSupport
@@ -43,15 +44,6 @@ class FolderTestCase: XCTestCase {
     }
 }
 
-/// Deterministic random numbers for generated tests (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// Deterministic random numbers for generated tests: the bench's generator, so a seed means the same
+/// draws in both.
+typealias SeededGenerator = SplitMix64
