@@ -5,22 +5,28 @@ import Foundation
 enum Runner {
     /// Where one run reads and writes, and what it runs against.
     struct Plan {
-        var corpus: String
-        var work: String
-        var reps: Int
-        var baseline: Bool
-        var files: [String]
-        var queriesFile: String
-        var tantivy: TantivyPeer?
+        let corpus: String
+        /// The folder for the databases, the query set and the results (emptied of earlier databases).
+        let work: String
+        /// Whether the naive FTS5 baseline and Tantivy run too (`--no-baseline` leaves them out).
+        let baseline: Bool
+        /// The corpus's `.txt` notices.
+        let files: [String]
+        /// The Tantivy peer; nil when it is skipped (the reason is in the results).
+        let tantivy: TantivyPeer?
 
         func path(_ name: String) -> String { (work as NSString).appendingPathComponent(name) }
         var niDB: String { path("noticeindex.sqlite") }
         var naiveDB: String { path("naive.sqlite") }
         var tantivyDir: String { path("tantivy") }
+        /// The query set as JSON, for the child processes.
+        var queriesFile: String { path("queries.json") }
     }
 
     static func run(_ args: Arguments) throws {
-        var (plan, r) = try prepare(args)
+        let plan: Plan
+        var r: RunResult
+        (plan, r) = try prepare(args)
         log(String(format: "corpus: %d notices, %.1f MB of text", plan.files.count, Double(r.textBytes) / 1e6))
         try index(plan, into: &r)
         try reindex(plan, into: &r)
@@ -41,34 +47,35 @@ enum Runner {
     static func prepare(_ args: Arguments) throws -> (Plan, RunResult) {
         let corpus = try args.required("corpus")
         let work = args.values["work"] ?? "bench/out/work"
+        let reps = try args.int("reps", default: 5)
+        let baseline = !args.flags.contains("no-baseline")
         let fm = FileManager.default
         try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
-        var plan = Plan(corpus: corpus, work: work, reps: try args.int("reps", default: 5), baseline: !args.flags.contains("no-baseline"),
-                        files: try corpusFiles(corpus), queriesFile: "", tantivy: nil)
-        for db in [plan.niDB, plan.naiveDB] { for s in ["", "-wal", "-shm", ".lock"] { try? fm.removeItem(atPath: db + s) } }
-        try? fm.removeItem(atPath: plan.tantivyDir)
-
-        guard !plan.files.isEmpty else { throw BenchError.failed("no .txt notices in \(corpus)") }
-        let textBytes = plan.files.reduce(0) { $0 + fileSize($1) }
+        let files = try corpusFiles(corpus)
+        guard !files.isEmpty else { throw BenchError.failed("no .txt notices in \(corpus)") }
+        let textBytes = files.reduce(0) { $0 + fileSize($1) }
         let manifest = CorpusManifest.load(from: corpus)
         let rare = manifest?.rareTerms.map(\.term) ?? []
         let source = args.values["queries"].map { try? BenchQuery.parse(file: $0) } ?? (try? BenchQuery.parse(lines: BenchQuery.builtIn))
         guard var queries = source else { throw BenchError.failed("cannot read the queries") }
         // A corpus without a manifest (real-dev) has no rare terms: those queries are left out.
         queries = queries.map { $0.resolved(rare: rare) }.filter { !$0.text.contains("{RARE") }
-        plan.queriesFile = plan.path("queries.json")
-        try JSONEncoder().encode(queries).write(to: URL(fileURLWithPath: plan.queriesFile))
 
         var r = RunResult(date: ISO8601DateFormatter().string(from: Date()), machine: Machine.describe(), corpus: corpus,
-                          manifest: manifest, files: plan.files.count, textBytes: textBytes, reps: plan.reps, queries: queries)
+                          manifest: manifest, files: files.count, textBytes: textBytes, reps: reps, queries: queries)
         r.label = args.values["label"] ?? manifest?.shape ?? CorpusShape.standard.rawValue
         r.loadBefore = Machine.loadAverage
-        switch plan.baseline ? TantivyPeer.locate(args) : .failure(.failed("--no-baseline")) {
-        case let .success(t): plan.tantivy = t
+        var tantivy: TantivyPeer?
+        switch baseline ? TantivyPeer.locate(args) : .failure(.failed("--no-baseline")) {
+        case let .success(t): tantivy = t
         case let .failure(e):
             r.tantivySkipped = e.description
             log("Tantivy peer skipped: \(e.description)")
         }
+        let plan = Plan(corpus: corpus, work: work, baseline: baseline, files: files, tantivy: tantivy)
+        try JSONEncoder().encode(queries).write(to: URL(fileURLWithPath: plan.queriesFile))
+        for db in [plan.niDB, plan.naiveDB] { for s in ["", "-wal", "-shm", ".lock"] { try? fm.removeItem(atPath: db + s) } }
+        try? fm.removeItem(atPath: plan.tantivyDir)
         return (plan, r)
     }
 
@@ -115,8 +122,8 @@ enum Runner {
 
     /// The query set against each index in-process, then through the `search` CLI as a whole process.
     static func query(_ plan: Plan, _ args: Arguments, into r: inout RunResult) throws {
-        let reps = String(plan.reps)
-        log("querying NoticeIndex (\(r.queries.count) queries × \(plan.reps))…")
+        let reps = String(r.reps)
+        log("querying NoticeIndex (\(r.queries.count) queries × \(r.reps))…")
         r.niQueries = try child(QueryTimings.self, "query-ni", ["--db", plan.niDB, "--queries", plan.queriesFile, "--reps", reps])
         if plan.baseline {
             log("querying the baseline…")
