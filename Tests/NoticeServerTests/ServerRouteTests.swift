@@ -134,7 +134,7 @@ final class ServerRouteTests: XCTestCase {
         let server = try await RunningServer.start(database: ServerTestSupport.sharedIndex, test: self)
         let body = try await server.object("/healthz")
         XCTAssertEqual(body["status"] as? String, "ok")
-        let corpusFiles = try FileManager.default.contentsOfDirectory(atPath: ServerTestSupport.corpus.path).filter { $0.hasSuffix(".txt") }
+        let corpusFiles = try FileManager.default.contentsOfDirectory(atPath: TestSupport.corpus.path).filter { $0.hasSuffix(".txt") }
         XCTAssertEqual(body["notices"] as? Int, corpusFiles.count + 1)
     }
 }
