@@ -16,8 +16,10 @@ extension SearchEngine {
             pages.append(PageItem(record: record, stored: try StoredParagraphs.fetch(db, notice: id),
                                   mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id, parsed: &parsedProvisions) : [:]))
         }
+        let prefixes = try prefixExpansions(for: query.root)
         let pinpointers = try (0..<min(pinpointTokenizers.count, max(1, pages.count))).map {
-            try Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions, headings: headingCaches[$0])
+            try Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions,
+                           headings: headingCaches[$0], prefixes: prefixes)
         }
         return try pinpoint(pages, with: pinpointers).map { r in
             var r = r
@@ -30,12 +32,13 @@ extension SearchEngine {
     func missingTerms(of ids: [Int64], root: QueryNode) throws -> [Int64: [String]] {
         guard !ids.isEmpty, case let .and(items) = root else { return [:] }
         let list = NoticeReader.jsonArray(ids)
+        let prefixes = try prefixExpansions(for: root)
         var out: [Int64: [String]] = [:]
         for item in items {
             if case .not = item { continue }
             let having = Set(try db.rows("""
                 SELECT rowid FROM notice_fts WHERE notice_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
-                """, [MatchBuilder.expression(item), list]) { $0.int64(0) })
+                """, [MatchBuilder.expression(item, prefixes: prefixes), list]) { $0.int64(0) })
             for id in ids where !having.contains(id) { out[id, default: []].append(item.description) }
         }
         return out

@@ -86,6 +86,9 @@ public final class SearchEngine {
     /// Written forms of stems already looked up for suggestions (nil inside: none found).
     var surfaceWords: [String: String?] = [:]
 
+    /// Prefix terms already expanded on this index, by the word as typed (see `PrefixExpansion`).
+    var prefixCache: [String: PrefixExpansion] = [:]
+
     /// `PRAGMA data_version` at the last search (lengths and columns are read inside searches).
     private var dataVersion: Int?
 
@@ -97,6 +100,7 @@ public final class SearchEngine {
             scorer.forgetLengths()
             loadedColumns = nil
             loadedCitations = nil
+            prefixCache.removeAll()
         }
         dataVersion = version
     }
