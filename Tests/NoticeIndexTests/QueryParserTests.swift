@@ -65,6 +65,26 @@ final class QueryParserTests: XCTestCase {
         }
     }
 
+    /// A legal reference typed as one thing that is no provision stays one term (its words adjacent);
+    /// years, bare numbers and words with spaces between stay words.
+    func testAReferenceTypedAsOneThingIsOneTerm() throws {
+        let cases: [(String, String)] = [
+            ("s.99999(1)", "\"s 99999 1\""),
+            ("reg 99(9)(z)", "\"reg 99 9 z\""),
+            ("s.9999", "\"s 9999\""),
+            ("EA/2099/9999 council", "(\"ea 2099 9999\" AND \"council\")"),
+            ("[2016] UKUT 535 (AAC)", "\"2016 ukut 535 aac\""),
+            ("[2015] EWCA Civ 454", "\"2015 ewca civ 454\""),
+            ("2019 (sic)", "(\"2019\" AND \"sic\")"),
+            ("regulations 2004", "(\"regulations\" AND \"2004\")"),
+            ("section 999 council", "(\"section\" AND \"999\" AND \"council\")"),
+        ]
+        for (query, expected) in cases {
+            XCTAssertEqual(try match(query), expected, query)
+        }
+        XCTAssertEqual(try QueryParser.parse("s.99999(1)").root?.description, "s.99999(1)")
+    }
+
     func testFieldPrefixesBecomeFilters() throws {
         let q = try QueryParser.parse("bodycam provision:40(2) authority:\"Home Office\" outcome:not-upheld law:foia cites:Savic year:2019..2023")
         XCTAssertEqual(q.filters.provisions.map(\.canonical), ["s40(2)"])

@@ -67,7 +67,7 @@ enum MatchBuilder {
             if parts.isEmpty { return nothing(quote(w)) }
             return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
         case let .word(w, false): return quote(w)
-        case let .phrase(ws): return quote(ws.joined(separator: " "))
+        case let .phrase(ws), let .reference(ws, _): return quote(ws.joined(separator: " "))
         case let .provision(p): return quote(p.indexToken)
         case let .synonym(token, _): return quote(token)
         }
@@ -77,7 +77,7 @@ enum MatchBuilder {
     static func hasWordCharacter(_ t: QueryTerm) -> Bool {
         switch t {
         case let .word(w, _): return w.contains { $0.isLetter || $0.isNumber }
-        case let .phrase(ws): return ws.contains { $0.contains { $0.isLetter || $0.isNumber } }
+        case let .phrase(ws), let .reference(ws, _): return ws.contains { $0.contains { $0.isLetter || $0.isNumber } }
         case .provision, .synonym: return true
         }
     }
@@ -95,7 +95,7 @@ enum MatchBuilder {
             let forms = e.synonyms.flatMap { token in Synonyms.groups.first { $0.token == token }?.forms ?? [] }
             let all = (e.usesPrefix ? [quote(w) + " *"] : []) + (e.words + forms).map(quote)
             return all.isEmpty ? nil : all
-        case let .phrase(ws): return [quote(ws.joined(separator: " "))]
+        case let .phrase(ws), let .reference(ws, _): return [quote(ws.joined(separator: " "))]
         case let .provision(p): return [quote(p.indexToken)]
         case let .synonym(token, _):
             let forms = Synonyms.groups.first { $0.token == token }?.forms ?? []

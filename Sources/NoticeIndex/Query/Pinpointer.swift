@@ -46,7 +46,7 @@ struct Pinpointer {
         stems = try terms.map { t in
             switch t {
             case let .word(w, _): return try tokenizer.stems(w)
-            case let .phrase(ws): return try tokenizer.stems(ws.joined(separator: " "))
+            case let .phrase(ws), let .reference(ws, _): return try tokenizer.stems(ws.joined(separator: " "))
             default: return []
             }
         }
@@ -97,7 +97,7 @@ struct Pinpointer {
         var out: [[UInt8]] = []
         for (k, t) in terms.enumerated() {
             switch t {
-            case .word, .phrase:
+            case .word, .phrase, .reference:
                 if let stem = stems[k].first { out.append(Array(stem.utf8.prefix(4))) }
             case let .provision(p):
                 out.append(Array(p.parts[0].utf8))
@@ -184,7 +184,7 @@ struct Pinpointer {
                 let hits = (0..<tokens.count).filter { tokens.matches($0, bytes, prefix: prefix) }.map { tokens.ranges[$0] }
                 add(hits, weight: 1)
                 if !hits.isEmpty, headingContains(stem) { score += 0.5 }
-            case .phrase:
+            case .phrase, .reference:
                 let want = stemBytes[k]
                 guard !want.isEmpty, tokens.count >= want.count else { continue }
                 var hits: [Range<Int>] = []

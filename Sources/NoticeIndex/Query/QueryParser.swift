@@ -53,7 +53,12 @@ public enum QueryParser {
         let root = try parser.parseQuery()
         if let root {
             let count = root.positiveTerms.count
-            let words = root.positiveTerms.reduce(0) { n, t in if case let .phrase(ws) = t { return n + ws.count } else { return n + 1 } }
+            let words = root.positiveTerms.reduce(0) { n, t in
+                switch t {
+                case let .phrase(ws), let .reference(ws, _): return n + ws.count
+                default: return n + 1
+                }
+            }
             if count > maxTerms || words > maxTerms {
                 throw NoticeIndexError.query("query too long: \(max(count, words)) words (at most \(maxTerms)); shorten it", position: nil)
             }
@@ -197,7 +202,7 @@ public enum QueryParser {
 
         func startsOperand(_ t: QueryToken) -> Bool {
             switch t {
-            case .word, .phrase, .provision, .open, .not, .minus: return true
+            case .word, .phrase, .provision, .reference, .open, .not, .minus: return true
             default: return false
             }
         }
@@ -296,6 +301,9 @@ public enum QueryParser {
                 return .term(words.count == 1 ? .word(words[0], prefix: false) : .phrase(words))
             case let .provision(p, _):
                 return .term(.provision(p))
+            case let .reference(words, written):
+                guard !words.isEmpty else { throw NoticeIndexError.query("nothing to search for in \(Printable.escaped(written))", position: t.position) }
+                return .term(words.count == 1 ? .word(words[0], prefix: false) : .reference(words, written: written))
             case .open:
                 guard !atEnd else { throw NoticeIndexError.query("unclosed (: add the closing )", position: t.position) }
                 if tokens[i].token == .close { throw NoticeIndexError.query("empty ( ): put terms inside", position: t.position) }

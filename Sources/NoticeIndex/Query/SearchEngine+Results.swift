@@ -28,6 +28,18 @@ extension SearchEngine {
         }
     }
 
+    /// The required top-level terms of `root` that no notice holds, as written (at most
+    /// `QueryParser.maxPartialTerms` are looked up, one indexed lookup each).
+    func absentTerms(of root: QueryNode) throws -> [String] {
+        let items: [QueryNode]
+        if case let .and(xs) = root { items = xs.filter { if case .not = $0 { return false } else { return true } } } else { items = [root] }
+        guard items.count <= QueryParser.maxPartialTerms else { return [] }
+        let prefixes = try prefixExpansions(for: root)
+        return try items.filter { item in
+            try db.int("SELECT 1 FROM notice_fts WHERE notice_fts MATCH ? LIMIT 1", [MatchBuilder.expression(item, prefixes: prefixes)]) == nil
+        }.map(\.description)
+    }
+
     /// For each partial match, the top-level terms of the query it does not satisfy, as written.
     func missingTerms(of ids: [Int64], root: QueryNode) throws -> [Int64: [String]] {
         guard !ids.isEmpty, case let .and(items) = root else { return [:] }

@@ -123,6 +123,7 @@ public final class SearchEngine {
         response.filterSummary = query.filters.summary
         if options.facets { response.facets = try facets(for: scored.map(\.id)) }
         if let root = query.root {
+            if scored.isEmpty { response.absent = try absentTerms(of: root) }
             response.suggestions = try suggestions(for: root)
             response.correctedQuery = Self.corrected(query.text, with: response.suggestions)
         }
