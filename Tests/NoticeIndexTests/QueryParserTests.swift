@@ -7,6 +7,13 @@ final class QueryParserTests: XCTestCase {
         return try XCTUnwrap(q.root.map(MatchBuilder.expression), text)
     }
 
+    /// Each query's MATCH expression is the one expected.
+    private func assertExpressions(_ cases: [(String, String)], file: StaticString = #filePath, line: UInt = #line) throws {
+        for (query, expected) in cases {
+            XCTAssertEqual(try match(query), expected, query, file: file, line: line)
+        }
+    }
+
     func testProvisionSpellingsBecomeOneIndexToken() throws {
         let cases: [(String, String)] = [
             ("section 31(3)", "\"sec31x3\""),        // full word
@@ -39,9 +46,7 @@ final class QueryParserTests: XCTestCase {
             ("\"public interest test\"", "\"synpit\""),
             ("FOI", "\"synfoia\""),
         ]
-        for (query, expected) in cases {
-            XCTAssertEqual(try match(query), expected, query)
-        }
+        try assertExpressions(cases)
     }
 
     func testOperatorsBuildQuotedExpressions() throws {
@@ -79,9 +84,7 @@ final class QueryParserTests: XCTestCase {
             ("regulations 2004", "(\"regulations\" AND \"2004\")"),
             ("section 999 council", "(\"section\" AND \"999\" AND \"council\")"),
         ]
-        for (query, expected) in cases {
-            XCTAssertEqual(try match(query), expected, query)
-        }
+        try assertExpressions(cases)
         XCTAssertEqual(try QueryParser.parse("s.99999(1)").root?.description, "s.99999(1)")
     }
 
