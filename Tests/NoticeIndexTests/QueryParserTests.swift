@@ -104,6 +104,32 @@ final class QueryParserTests: XCTestCase {
         XCTAssertEqual(filtersOnly.filters.provisions.map(\.canonical), ["s31(3)"])
     }
 
+    /// A one-value filter set twice to different values, by a field and an option or by two fields, is
+    /// refused naming it; so is a date range that ends before it starts. The same value twice is one.
+    func testAOneValueFilterSetTwiceOrAnEmptyDateRangeIsRefused() throws {
+        var since2015 = QueryFilters()
+        since2015.since = "2015-01-01"
+        var upheld = QueryFilters()
+        upheld.outcome = .upheld
+        var until2019 = QueryFilters()
+        until2019.until = "2019-12-31"
+        let refused: [(text: String, filters: QueryFilters, names: String)] = [
+            ("vexatious outcome:not-upheld", upheld, "outcome"),
+            ("vexatious law:eir law:foia", QueryFilters(), "law"),
+            ("vexatious year:2019 year:2020", QueryFilters(), "start date"),
+            ("vexatious year:2019", since2015, "start date"),
+            ("vexatious year:2030..2020", QueryFilters(), "after the end date"),
+            ("vexatious year:2020..", until2019, "after the end date"),
+        ]
+        for row in refused {
+            XCTAssertThrowsError(try QueryParser.parse(row.text, filters: row.filters), row.text) { error in
+                XCTAssertTrue("\(error)".contains(row.names), "\(row.text): \(error)")
+            }
+        }
+        XCTAssertEqual(try QueryParser.parse("vexatious outcome:upheld", filters: upheld).filters.outcome, .upheld)
+        XCTAssertEqual(try QueryParser.parse("vexatious year:2019..", filters: until2019).filters.since, "2019-01-01")
+    }
+
     func testMalformedQueriesExplainThemselvesWithAPosition() {
         let cases: [(String, String, Int?)] = [
             ("\"unbalanced", "unclosed quote", 1),
