@@ -5,7 +5,7 @@ extension SearchEngine {
     /// Notices matching `root` (and allowed by the filters), with their weighted bm25 scores.
     func match(_ root: QueryNode, filter: FilterSQL?) throws -> [(id: Int64, text: Double)] {
         try scorer.readLengthsIfNeeded(db)
-        let expression = MatchBuilder.expression(root)
+        let expression = MatchBuilder.expression(root, prefixes: try prefixExpansions(for: root))
         let idf = try MatchBuilder.phrases(in: expression).map { try inverseDocumentFrequency(of: $0) }
         do {
             return try scorer.run(db, "SELECT \(NoticeScorer.functionName)(notice_fts) FROM notice_fts WHERE notice_fts MATCH ?",

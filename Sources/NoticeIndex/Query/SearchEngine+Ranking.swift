@@ -111,7 +111,7 @@ struct QuerySignals {
             switch t {
             case let .provision(p): provisions.append(p)
             case let .word(w, _): words.append(w)
-            case let .phrase(ws): words += ws
+            case let .phrase(ws), let .reference(ws, _): words += ws
             case let .synonym(_, written): words += Synonyms.wordsOf(written)
             }
         }

@@ -16,8 +16,10 @@ extension SearchEngine {
             pages.append(PageItem(record: record, stored: try StoredParagraphs.fetch(db, notice: id),
                                   mentions: wantsProvisions ? try NoticeReader(db: db).provisionMentions(of: id, parsed: &parsedProvisions) : [:]))
         }
+        let prefixes = try prefixExpansions(for: query.root)
         let pinpointers = try (0..<min(pinpointTokenizers.count, max(1, pages.count))).map {
-            try Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions, headings: headingCaches[$0])
+            try Pinpointer(tokenizer: pinpointTokenizers[$0], terms: terms, filterProvisions: query.filters.provisions,
+                           headings: headingCaches[$0], prefixes: prefixes)
         }
         return try pinpoint(pages, with: pinpointers).map { r in
             var r = r
@@ -26,16 +28,29 @@ extension SearchEngine {
         }
     }
 
+    /// The required top-level terms of `root` that no notice holds, as written (at most
+    /// `QueryParser.maxPartialTerms` are looked up, one indexed lookup each).
+    func absentTerms(of root: QueryNode) throws -> [String] {
+        let items: [QueryNode]
+        if case let .and(xs) = root { items = xs.filter { if case .not = $0 { return false } else { return true } } } else { items = [root] }
+        guard items.count <= QueryParser.maxPartialTerms else { return [] }
+        let prefixes = try prefixExpansions(for: root)
+        return try items.filter { item in
+            try db.int("SELECT 1 FROM notice_fts WHERE notice_fts MATCH ? LIMIT 1", [MatchBuilder.expression(item, prefixes: prefixes)]) == nil
+        }.map(\.description)
+    }
+
     /// For each partial match, the top-level terms of the query it does not satisfy, as written.
     func missingTerms(of ids: [Int64], root: QueryNode) throws -> [Int64: [String]] {
         guard !ids.isEmpty, case let .and(items) = root else { return [:] }
         let list = NoticeReader.jsonArray(ids)
+        let prefixes = try prefixExpansions(for: root)
         var out: [Int64: [String]] = [:]
         for item in items {
             if case .not = item { continue }
             let having = Set(try db.rows("""
                 SELECT rowid FROM notice_fts WHERE notice_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
-                """, [MatchBuilder.expression(item), list]) { $0.int64(0) })
+                """, [MatchBuilder.expression(item, prefixes: prefixes), list]) { $0.int64(0) })
             for id in ids where !having.contains(id) { out[id, default: []].append(item.description) }
         }
         return out

@@ -86,6 +86,9 @@ public final class SearchEngine {
     /// Written forms of stems already looked up for suggestions (nil inside: none found).
     var surfaceWords: [String: String?] = [:]
 
+    /// Prefix terms already expanded on this index, by the word as typed (see `PrefixExpansion`).
+    var prefixCache: [String: PrefixExpansion] = [:]
+
     /// `PRAGMA data_version` at the last search (lengths and columns are read inside searches).
     private var dataVersion: Int?
 
@@ -97,6 +100,7 @@ public final class SearchEngine {
             scorer.forgetLengths()
             loadedColumns = nil
             loadedCitations = nil
+            prefixCache.removeAll()
         }
         dataVersion = version
     }
@@ -119,6 +123,7 @@ public final class SearchEngine {
         response.filterSummary = query.filters.summary
         if options.facets { response.facets = try facets(for: scored.map(\.id)) }
         if let root = query.root {
+            if scored.isEmpty { response.absent = try absentTerms(of: root) }
             response.suggestions = try suggestions(for: root)
             response.correctedQuery = Self.corrected(query.text, with: response.suggestions)
         }
