@@ -124,6 +124,12 @@ struct SearchPage {
             let what = params.q.isEmpty ? "these filters" : "“\(HTML.escape(params.q))”"
             var line = "<p class=\"summary\">No notices match \(what)."
             if r.partialTotal > 0 { line += " \(r.partialTotal) have some of the words (below)." }
+            if !r.absent.isEmpty {
+                // The same words the terminal prints: which required terms no indexed notice holds.
+                let names = r.absent.map { "“\(HTML.escape($0.hasPrefix("\"") ? String($0.dropFirst().dropLast()) : $0))”" }
+                let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+                line += " \(list) \(names.count == 1 ? "appears" : "appear") in no notice."
+            }
             return line + "</p>"
         }
         let first = params.offset + 1

@@ -54,6 +54,16 @@ final class PageTests: XCTestCase {
         XCTAssertTrue(page.contains("lacks: <s>zzqqxx</s>"))
     }
 
+    func testTermsNoNoticeHoldsAreNamedUnderTheEmptyAnswer() async throws {
+        let server = try await RunningServer.start(database: ServerTestSupport.sharedIndex, test: self)
+        let words = try await server.get("/search?q=police+zzqqxx").text
+        XCTAssertTrue(words.contains("“zzqqxx” appears in no notice."), "the word no notice holds is named")
+        let reference = try await server.get("/search?q=s.99999(1)").text
+        XCTAssertTrue(reference.contains("“s.99999(1)” appears in no notice."), "a reference is named as typed")
+        let found = try await server.get("/search?q=police").text
+        XCTAssertFalse(found.contains("appears in no notice"), "nothing is named when notices match")
+    }
+
     func testNoticePageHasAnchorsHeadingsCitationAndMarksTheQuery() async throws {
         let server = try await RunningServer.start(database: ServerTestSupport.sharedIndex, test: self)
         let plain = try await server.get("/notices/FS50648213").text
