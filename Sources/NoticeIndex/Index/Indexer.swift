@@ -53,6 +53,9 @@ public struct IndexOptions: Sendable {
     /// Refuse to start without the free space the run needs (see `FreeSpace`); off only in the test
     /// that fills the disk in the middle of a run.
     var checkFreeSpace = true
+    /// Indexes up to this size get SQLite's `quick_check` on every run (see `IntegrityCheck`); tests set
+    /// 0 to show what a run does with damage that no check before it found.
+    var quickCheckBytes = IntegrityCheck.everyRunBytes
     /// Analysis threads (one per core); tests vary it to show the result does not depend on it.
     var workers = ProcessInfo.processInfo.activeProcessorCount
     public var progress: (@Sendable (IndexProgress) -> Void)?
@@ -270,7 +273,7 @@ struct IndexRun {
             options.note?("\(path) is damaged (table \(missing) is missing); rebuilding it beside the old file")
             return (beside, false)
         }
-        if let problem = try IntegrityCheck.problemIfDue(db, fileSize: FileStat.of(path)?.size ?? 0) {
+        if let problem = try IntegrityCheck.problemIfDue(db, fileSize: FileStat.of(path)?.size ?? 0, everyRunBytes: options.quickCheckBytes) {
             options.note?("\(path): \(problem); rebuilding it beside the old file")
             return (beside, false)
         }
@@ -295,6 +298,8 @@ struct IndexRun {
         let db = session.db, mode = session.mode
         let writer = try IndexWriter(db)
         let started = Date()
+        // The start, with the planned total (a first build has recorded it for readers by now).
+        options.progress?(IndexProgress(done: 0, total: plan.candidates.count, bytes: 0, elapsed: 0))
         try session.begin()
         do {
             if mode == .rebuildInPlace {

@@ -48,7 +48,8 @@ enum IntegrityCheck {
 
     /// Runs the checks that are due for an index file of `fileSize` bytes, recording a good result.
     /// Nil when sound (or nothing was due).
-    static func problemIfDue(_ db: Database, fileSize: Int, now: Date = Date()) throws -> String? {
+    static func problemIfDue(_ db: Database, fileSize: Int, everyRunBytes: Int = everyRunBytes,
+                             now: Date = Date()) throws -> String? {
         if fileSize <= everyRunBytes, let problem = pageProblem(db) { return problem }
         if case let .text(last)? = try db.scalar("SELECT value FROM meta WHERE key = ?", [key]),
            let seconds = Double(last), now.timeIntervalSince1970 - seconds < interval {
