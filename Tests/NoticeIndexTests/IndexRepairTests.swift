@@ -6,11 +6,11 @@ import XCTest
 /// rebuild keeps every folder earlier runs indexed, and no file it did not make is removed.
 final class IndexRepairTests: XCTestCase {
     var dir: URL!
-    var notices: URL!
+    /// Six corpus notices, made afresh for each test.
+    var notices: URL { dir.appendingPathComponent("notices") }
 
     override func setUpWithError() throws {
         dir = try TestSupport.temporaryDirectory(self)
-        notices = dir.appendingPathComponent("notices")
         try FaultSupport.copyCorpus(6, into: notices)
     }
 
@@ -166,27 +166,52 @@ final class IndexRepairTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: db + ".rebuilding"))
     }
 
+    /// Starts `search index` on `folder` and kills it (SIGKILL) once `started` holds; false when the
+    /// run finished first.
+    func killIndexRun(_ folder: URL, db: String, once started: () -> Bool) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FaultSupport.search)
+        process.arguments = ["index", "--db", db, "--quiet", folder.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline, !started() { usleep(10_000) }
+        guard process.isRunning else { return false }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return true
+    }
+
+    /// Killed while rebuilding beside: the old file is as it was, and the next run clears what the
+    /// killed one left and completes the rebuild.
+    func testARebuildBesideKilledMidwayLeavesTheOldFileAndTheNextRunFinishesIt() throws {
+        let many = dir.appendingPathComponent("many")
+        try FaultSupport.writeCopies(150, into: many)
+        let db = dir.appendingPathComponent("index.sqlite").path
+        _ = try Indexer.run(paths: [notices.path], database: db)
+        try Database(path: db).execute("PRAGMA user_version = 3")   // built by an older version
+        let before = try FaultSupport.fingerprint(db)
+        let killed = try killIndexRun(many, db: db) { FileManager.default.fileExists(atPath: db + ".rebuilding") }
+        guard killed else { throw XCTSkip("the rebuild finished before it could be killed") }
+        XCTAssertEqual(try FaultSupport.fingerprint(db), before, "the old file is untouched")
+        let r = try TestSupport.run(["index", "--db", db, many.path])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + ".rebuilding"))
+        XCTAssertEqual(try SearchEngine(databasePath: db).noticeCount(), 156, "the new folder and the old one")
+    }
+
     /// Killed during a first build: the next reader is told how far it got out of how many, never "0 of 0".
     func testAFirstBuildKilledMidwayTellsReadersHowFarItGot() throws {
         let many = dir.appendingPathComponent("many")
         try FaultSupport.writeCopies(150, into: many)
         let db = dir.appendingPathComponent("index.sqlite").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: FaultSupport.search)
-        process.arguments = ["index", "--db", db, "--quiet", many.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Until the build has begun writing (its marker is there), then kill it.
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < deadline {
-            if let reader = try? Database(path: db, readOnly: true, create: false),
-               (try? reader.scalar("SELECT value FROM meta WHERE key = ?", [FirstBuild.key])) ?? nil != nil { break }
-            usleep(10_000)
+        // Killed once the build has begun writing (its marker is there).
+        let killed = try killIndexRun(many, db: db) {
+            guard let reader = try? Database(path: db, readOnly: true, create: false) else { return false }
+            return (try? reader.scalar("SELECT value FROM meta WHERE key = ?", [FirstBuild.key])) ?? nil != nil
         }
-        guard process.isRunning else { throw XCTSkip("the build finished before it could be killed") }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        guard killed else { throw XCTSkip("the build finished before it could be killed") }
         let r = try TestSupport.run(["commissioner", "--db", db])
         XCTAssertEqual(r.code, 2, r.err)
         XCTAssertTrue(r.err.contains("of 150 notices"), r.err)
