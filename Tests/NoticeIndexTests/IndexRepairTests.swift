@@ -201,6 +201,28 @@ final class IndexRepairTests: XCTestCase {
         XCTAssertEqual(try SearchEngine(databasePath: db).noticeCount(), 156, "the new folder and the old one")
     }
 
+    /// The disk fills up while a rebuild beside is written: the old file stays as it was, the partial
+    /// new one goes, and with the space back the next run completes the rebuild.
+    func testADiskFullDuringARebuildBesideLeavesTheOldFileInPlace() throws {
+        let disk = try FaultSupport.smallDisk(self, megabytes: 24)
+        let db = disk.appendingPathComponent("index.sqlite").path
+        _ = try Indexer.run(paths: [notices.path], database: db)
+        try Database(path: db).execute("PRAGMA user_version = 3")   // built by an older version
+        let before = try FaultSupport.fingerprint(db)
+        try FaultSupport.writeCopies(150, into: notices)
+        let filler = try FaultSupport.fill(disk, leaving: 1 << 20)
+        var options = IndexOptions()
+        options.checkFreeSpace = false   // run into the full disk, past the check that would stop it first
+        XCTAssertThrowsError(try Indexer.run(paths: [notices.path], database: db, options: options)) { error in
+            XCTAssertTrue("\(error)".contains("disk filled up") && "\(error)".contains("old file was left in place"), "\(error)")
+        }
+        XCTAssertEqual(try FaultSupport.fingerprint(db), before, "the old file is untouched")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + ".rebuilding"), "the partial rebuild is gone")
+        try FileManager.default.removeItem(at: filler)
+        XCTAssertEqual(try TestSupport.run(["index", notices.path, "--db", db]).code, 0)
+        XCTAssertEqual(try SearchEngine(databasePath: db).noticeCount(), 156)
+    }
+
     /// Killed during a first build: the next reader is told how far it got out of how many, never "0 of 0".
     func testAFirstBuildKilledMidwayTellsReadersHowFarItGot() throws {
         let many = dir.appendingPathComponent("many")

@@ -116,6 +116,23 @@ final class LinkWalkTests: XCTestCase {
         XCTAssertEqual([after.removed, after.unchanged], [0, 2])
     }
 
+    /// Notices filed under a link's path until their folder moves inside the root: they are filed anew
+    /// under the plain path, and the run does not stop as if they had been deleted.
+    func testNoticesRefiledUnderTheirPlainPathAreNotTakenForRemovals() throws {
+        let root = dir.appendingPathComponent("root"), elsewhere = dir.appendingPathComponent("elsewhere")
+        try FaultSupport.copyCorpus(6, into: elsewhere)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try link(root.appendingPathComponent("a-link"), to: elsewhere.path)
+        let db = dir.appendingPathComponent("refiled.sqlite").path
+        XCTAssertEqual(try index([root], into: db).0.new, 6)
+        try FileManager.default.moveItem(at: elsewhere, to: root.appendingPathComponent("z-real"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("a-link"))
+        try link(root.appendingPathComponent("a-link"), to: "z-real")
+        let (report, _) = try index([root], into: db)
+        XCTAssertEqual([report.new, report.removed], [6, 6])
+        XCTAssertTrue(try files(in: db).allSatisfy { $0.hasPrefix(root.appendingPathComponent("z-real").path + "/") })
+    }
+
     func testTheSameNoticeCopiedIntoSeveralFoldersUnderOneNameIsKeptOncePerCopy() throws {
         let root = dir.appendingPathComponent("copies")
         for folder in ["2019", "2020", "2021", "archive"] {

@@ -71,7 +71,11 @@ struct IndexPlan {
     /// unmounted share or a renamed folder look exactly like deleted ones.
     func checkRemovals(path: String, options: IndexOptions) throws {
         let notices = known.values.filter { $0.noticeID != nil }.count
-        let removing = gone.filter { known[$0]?.noticeID != nil }.count
+        // A file now filed under another of its paths (a link found later, a hard link) is not a loss.
+        let refiled = skipped.map(\.file)
+        let removing = gone.filter { file in
+            known[file]?.noticeID != nil && !refiled.contains { FileWalker.isWithin(file, root: $0) }
+        }.count
         guard !options.allowRemovals, removing > options.removalFloor,
               Double(removing) > options.removalShare * Double(notices) else { return }
         throw NoticeIndexError.removalsNeedConfirmation(path: path, removing: removing, of: notices, folders: goneRoots)

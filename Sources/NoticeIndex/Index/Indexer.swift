@@ -82,7 +82,10 @@ public enum Indexer {
         do {
             // Refused before anything is created: no lock file or folder is left beside someone's file.
             let before = IndexFile.classify(path)
-            if case let .foreign(what) = before { throw NoticeIndexError.notAnIndex(path: path, what: what) }
+            // (A path whose folder is a file is "cannot create its folder", below.)
+            if case let .foreign(what) = before, FileStat.of((path as NSString).deletingLastPathComponent)?.isDirectory == true {
+                throw NoticeIndexError.notAnIndex(path: path, what: what)
+            }
             if before == .missing, !paths.isEmpty {
                 let roots = paths.map(FileWalker.absolutePath)
                 if roots.allSatisfy({ FileStat.of($0) == nil }) {
