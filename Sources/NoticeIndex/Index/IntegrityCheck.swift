@@ -6,9 +6,10 @@ import Foundation
 /// say "0 new, 34 unchanged" over a broken file.
 ///
 /// - SQLite's `quick_check` reads every page and b-tree of the file once. Measured (SQLite's own C code,
-///   warm cache, this 2-core machine): 0.11 s for 2,500 generated notices (39 MB), see `everyRunBytes`
-///   for 25,000. Against a no-change run of 0.16 s at 25k, it runs on every run of an index up to
-///   `everyRunBytes`, and on the cadence below for larger ones.
+///   2-core machine, `noticeindex-bench generate --seed 1`): 2,500 notices (39 MB) 0.07–0.09 s warm,
+///   0.27 s cold; 25,000 notices (367 MB) 0.6 s warm, 1.7 s cold. Against a no-change run of 0.16 s at
+///   25k, every run would cost 4–10× more; so it runs on every run of an index up to `everyRunBytes`
+///   (≈ 0.1 s warm), and with the FTS check below for larger ones.
 /// - FTS5's `integrity-check` looks inside the full-text index, which `quick_check` does not: 1.1 s at
 ///   5,000 notices (77 MB; so ~5.5 s at 25k). It runs when the last good check is older than `interval`
 ///   (a nightly run checks every night; runs every few minutes do not pay for it each time); the time
