@@ -99,7 +99,12 @@ enum FileWalker {
 
         /// Lists one folder, unless it was entered already under another path.
         mutating func enter(_ folder: String, viaLink: Bool) {
-            guard let info = FileStat.of(folder) else { return }
+            guard let info = FileStat.of(folder) else {
+                // Gone or unreachable since its folder was listed: keep what was filed under it.
+                found.kept.append(folder)
+                found.failures.append(.init(file: folder, error: "\(describe(errno)); its notices were kept"))
+                return
+            }
             if let earlier = entered[info.identity] {
                 if viaLink || (try? FileManager.default.destinationOfSymbolicLink(atPath: folder)) != nil {
                     let loop = FileWalker.isWithin(folder, root: earlier)
