@@ -51,6 +51,11 @@ enum FirstBuild {
         return (done, total)
     }
 
+    /// Records how far the build is, in the open transaction (committed with the batch it counts).
+    static func recordProgress(_ db: Database, _ progress: (done: Int, total: Int)) throws {
+        try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", [progressKey, "\(progress.done) \(progress.total)"])
+    }
+
     /// Forces every page of the file written so far onto the disk.
     static func sync(_ path: String) throws {
         let fd = open(path, O_RDWR)

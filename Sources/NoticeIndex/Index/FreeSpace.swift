@@ -36,11 +36,20 @@ enum FreeSpace {
         throw NoticeIndexError.noSpace(path: path, needed: needed, available: free)
     }
 
-    /// Claims the reserve beside the database (really allocated, not a sparse file).
-    static func reserve(beside path: String) throws -> String {
+    /// Claims the reserve beside the database (really allocated, not a sparse file); nil when it cannot
+    /// be made. Only a file this run created is ever removed: a reserve left by a killed run (4 MB of
+    /// zeros) is replaced, anything else at that name is someone's and stops the run.
+    static func reserve(beside path: String) throws -> String? {
         let reserve = path + ".reserve"
-        let fd = open(reserve, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return reserve }
+        if let info = FileStat.of(reserve) {
+            guard isLeftoverReserve(reserve, info) else {
+                throw NoticeIndexError.database(
+                    path: path, reason: "\(reserve) is in the way (a file this program did not leave); move it and run again")
+            }
+            unlink(reserve)
+        }
+        let fd = open(reserve, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         let rc = posix_fallocate(fd, 0, off_t(reserveBytes))
         if rc == ENOSPC {
@@ -48,6 +57,13 @@ enum FreeSpace {
             throw NoticeIndexError.noSpace(path: path, needed: reserveBytes, available: available(at: path) ?? 0)
         }
         return reserve
+    }
+
+    /// Whether the file at `reserve` is what `reserve(beside:)` makes: exactly the reserve's size, all zeros.
+    static func isLeftoverReserve(_ reserve: String, _ info: FileStat) -> Bool {
+        guard info.kind == .regular, info.size == reserveBytes,
+              let data = FileManager.default.contents(atPath: reserve), data.count == reserveBytes else { return false }
+        return data.allSatisfy { $0 == 0 }
     }
 
     /// Whether an error is the disk running out (SQLite reports it as FULL, or as an I/O error).

@@ -15,8 +15,13 @@ struct IndexPlan {
     var gone: [String] = []
     /// The roots the removed files were under, for the message that stops a large removal.
     var goneRoots: [String] = []
+    /// Links and second names of files and folders listed under another path (see `FileWalker`).
+    var skipped: [IndexReport.Failure] = []
     /// Counts and failures known before writing (unchanged files, unlistable folders, odd files).
     var report = IndexReport()
+
+    /// Notices in the index before this run.
+    var present: Int { known.values.filter { $0.noticeID != nil }.count }
 
     /// The files table, by path.
     static func known(_ db: Database) throws -> [String: Known] {
@@ -35,6 +40,7 @@ struct IndexPlan {
 
         let found = FileWalker.walk(paths)
         report.failed = found.failures
+        skipped = found.skipped
         if mode.isBulk && !known.isEmpty, let root = found.unavailableRoots.first {
             throw NoticeIndexError.input(file: root, reason: "missing or cannot be listed; nothing was rebuilt (a rebuild now would drop its notices)")
         }
@@ -65,7 +71,11 @@ struct IndexPlan {
     /// unmounted share or a renamed folder look exactly like deleted ones.
     func checkRemovals(path: String, options: IndexOptions) throws {
         let notices = known.values.filter { $0.noticeID != nil }.count
-        let removing = gone.filter { known[$0]?.noticeID != nil }.count
+        // A file now filed under another of its paths (a link found later, a hard link) is not a loss.
+        let refiled = skipped.map(\.file)
+        let removing = gone.filter { file in
+            known[file]?.noticeID != nil && !refiled.contains { FileWalker.isWithin(file, root: $0) }
+        }.count
         guard !options.allowRemovals, removing > options.removalFloor,
               Double(removing) > options.removalShare * Double(notices) else { return }
         throw NoticeIndexError.removalsNeedConfirmation(path: path, removing: removing, of: notices, folders: goneRoots)

@@ -93,16 +93,24 @@ final class IndexWriter {
         insertFTS = try Statement(db, "INSERT INTO notice_fts(rowid, heading, decision, body, terms) VALUES(?,?,?,?,?)")
     }
 
+    private func isTaken(_ uid: String) throws -> Bool {
+        defer { uidTaken.reset() }
+        try uidTaken.bind(uid, at: 1)
+        return try uidTaken.step()
+    }
+
     /// Inserts one notice and everything derived from it; returns its id.
     @discardableResult
     func insert(_ n: AnalyzedNotice) throws -> Int64 {
-        var uid = n.uid
-        // Two files may carry the same reference (a notice downloaded twice): keep both, apart.
-        try uidTaken.bind(uid, at: 1)
-        if try uidTaken.step() {
-            uid += "~" + ((n.file as NSString).lastPathComponent as NSString).deletingPathExtension
+        // Two files may carry the same reference (a notice downloaded twice): keep both, apart, as
+        // `REF~file`; copies with the same file name in several folders as `REF~file~2`, `~3`, … (in
+        // path order, so the same files always get the same ids).
+        let base = n.uid, name = ((n.file as NSString).lastPathComponent as NSString).deletingPathExtension
+        var uid = base, copy = 1
+        while try isTaken(uid) {
+            copy += 1
+            uid = copy == 2 ? base + "~" + name : base + "~" + name + "~\(copy - 1)"
         }
-        uidTaken.reset()
         let p = n.parsed, rows = n.rows, doc = n.document
         try insertNotice.run(uid, p.reference, n.file, p.date, p.date.flatMap { Int($0.prefix(4)) },
                              n.extraction.authority?.name ?? p.authority, n.extraction.authority?.key,

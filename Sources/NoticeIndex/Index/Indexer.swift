@@ -53,6 +53,9 @@ public struct IndexOptions: Sendable {
     /// Refuse to start without the free space the run needs (see `FreeSpace`); off only in the test
     /// that fills the disk in the middle of a run.
     var checkFreeSpace = true
+    /// Indexes up to this size get SQLite's `quick_check` on every run (see `IntegrityCheck`); tests set
+    /// 0 to show what a run does with damage that no check before it found.
+    var quickCheckBytes = IntegrityCheck.everyRunBytes
     /// Analysis threads (one per core); tests vary it to show the result does not depend on it.
     var workers = ProcessInfo.processInfo.activeProcessorCount
     public var progress: (@Sendable (IndexProgress) -> Void)?
@@ -77,23 +80,38 @@ public enum Indexer {
         let started = Date()
         let path = IndexFile.resolve(database)
         do {
-            try createFolder(of: path)
-            let lock = try IndexLock(databasePath: path, timeout: options.lockTimeout)
+            // Refused before anything is created: no lock file or folder is left beside someone's file.
+            let before = IndexFile.classify(path)
+            // (A path whose folder is a file is "cannot create its folder", below.)
+            if case let .foreign(what) = before, FileStat.of((path as NSString).deletingLastPathComponent)?.isDirectory == true {
+                throw NoticeIndexError.notAnIndex(path: path, what: what)
+            }
+            if before == .missing, !paths.isEmpty {
+                let roots = paths.map(FileWalker.absolutePath)
+                if roots.allSatisfy({ FileStat.of($0) == nil }) {
+                    throw NoticeIndexError.input(file: roots[0], reason: "no such file or folder (missing, unmounted or renamed?); nothing was indexed and no index was created")
+                }
+            }
+            var footprint = RunFootprint(path: path, before: before)
+            try footprint.createFolder()
+            let lock: IndexLock
+            do { lock = try IndexLock(databasePath: path, timeout: options.lockTimeout) } catch {
+                footprint.leaveNoIndex(lock: nil)
+                throw error
+            }
             defer { withExtendedLifetime(lock) {} }
-            var report = try IndexRun(path: path, paths: paths, options: options).execute()
+            var report: IndexReport
+            do { report = try IndexRun(path: path, paths: paths, options: options).execute() } catch {
+                footprint.leaveNoIndex(lock: lock)
+                throw error
+            }
+            if report.new == 0 && report.changed == 0 && report.unchanged == 0 && !report.failed.isEmpty {
+                footprint.leaveNoIndex(lock: lock)
+            }
             report.seconds = Date().timeIntervalSince(started)
             return report
         } catch let e as NoticeIndexError {
             throw e.at(path)
-        }
-    }
-
-    static func createFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw NoticeIndexError.database(path: path, reason: "cannot create its folder \(folder) (no permission, or a file in the way)")
         }
     }
 }
@@ -118,10 +136,39 @@ struct IndexRun {
             throw NoticeIndexError.usage("nothing to index: give the files or folders of notices (`search index PATH...`)")
         }
         let (mode, resuming) = try target()
+        do {
+            return try run(mode, resuming: resuming, paths: paths)
+        } catch let error as NoticeIndexError where error.isDamage && !mode.isBeside {
+            // Damage that no check before the run saw (pages only a write or a lookup reads): the
+            // batches committed so far are of no use in a damaged file; build a sound one beside it.
+            options.note?("\(path) is damaged (SQLite met unreadable pages while indexing); rebuilding it beside the old file")
+            return try run(beside, resuming: false, paths: paths)
+        }
+    }
+
+    /// Where a rebuild beside writes until it is complete.
+    var beside: WriteMode { .rebuildBeside(temporary: path + ".rebuilding") }
+
+    /// One attempt at the run in `mode`.
+    func run(_ mode: WriteMode, resuming: Bool, paths given: [String]) throws -> IndexReport {
+        var paths = given
+        var carriedRoots: [String] = []
         let writePath: String
         if case let .rebuildBeside(temporary) = mode {
-            IndexFile.remove(temporary)
+            try clearTemporary(temporary)
             writePath = temporary
+            // The new file replaces the old one whole: it keeps every folder earlier runs indexed, and
+            // indexes those still there along with the paths given (a rebuild nobody asked for must not
+            // shrink the index). Nothing can be read from an old file too damaged to say.
+            carriedRoots = IndexDatabase.storedRoots(path)
+            let given = Set(paths.map(FileWalker.absolutePath))
+            for root in carriedRoots where !given.contains(root) {
+                if FileStat.of(root) != nil {
+                    paths.append(root)
+                } else {
+                    options.note?("\(root), indexed by earlier runs, is missing: the rebuilt index has none of its notices until a run finds it again")
+                }
+            }
         } else {
             writePath = path
         }
@@ -130,18 +177,20 @@ struct IndexRun {
         let newFile = mode.writesNewFile && !resuming && IndexFile.classify(writePath) != .noticeIndex(version: Schema.version)
         let existing = newFile ? nil : try IndexDatabase.openForWriting(writePath)
         let plan = try IndexPlan(known: try existing.map(IndexPlan.known) ?? [:], paths: paths, mode: mode)
+        for skipped in plan.skipped { options.note?("\(skipped.file): \(skipped.error)") }
         try plan.checkRemovals(path: path, options: options)
         let needed = FreeSpace.needed(for: plan.candidates.map { ($0.path, $0.size) }, mode: mode)
         if options.checkFreeSpace { try FreeSpace.check(writePath, needed: needed) }
         let db = try existing ?? IndexDatabase.openForWriting(writePath)
 
         let session = try WriteSession(db, mode: mode, options: options, resuming: resuming,
-                                       bulk: plan.candidates.count > plan.known.count / 4)
+                                       bulk: plan.candidates.count > plan.known.count / 4,
+                                       planned: (plan.present, plan.present + plan.candidates.count))
         var report = plan.report
         let reserve = mode == .incremental || mode == .rebuildInPlace ? try FreeSpace.reserve(beside: writePath) : nil
         defer { if let reserve { unlink(reserve) } }
         do {
-            try write(plan, session: session, report: &report)
+            try write(plan, session: session, carriedRoots: carriedRoots, report: &report)
             if let reserve { unlink(reserve) }
             try session.finish()
         } catch {
@@ -167,10 +216,22 @@ struct IndexRun {
         return report
     }
 
+    /// Removes what an earlier rebuild beside left at `temporary` (killed, or out of space), but only
+    /// if it is provably that: a NoticeIndex database (sound or not) or an empty file. Anything else
+    /// there is someone's, and stops the run.
+    func clearTemporary(_ temporary: String) throws {
+        switch IndexFile.classify(temporary) {
+        case .missing: return
+        case .empty, .noticeIndex, .damagedNoticeIndex: IndexFile.remove(temporary)
+        case let .foreign(what):
+            throw NoticeIndexError.database(
+                path: path, reason: "needs rebuilding beside itself, but \(temporary) is in the way (\(what)); move that file and run again")
+        }
+    }
+
     /// What is at the path and how this run will write it. Never writes to anything that is not a
     /// NoticeIndex database, an empty file or a new path.
     func target() throws -> (WriteMode, resuming: Bool) {
-        let beside = WriteMode.rebuildBeside(temporary: path + ".rebuilding")
         switch IndexFile.classify(path) {
         case let .foreign(what):
             throw NoticeIndexError.notAnIndex(path: path, what: what)
@@ -202,7 +263,7 @@ struct IndexRun {
         }
         do {
             return try inspect(beside: beside)
-        } catch let NoticeIndexError.sqlite(code, _, _) where code & 0xff == SQLITE_CORRUPT || code & 0xff == SQLITE_NOTADB {
+        } catch let error as NoticeIndexError where error.isDamage {
             options.note?("\(path) is damaged (SQLite cannot read all of it); rebuilding it beside the old file")
             return (beside, false)
         }
@@ -215,7 +276,7 @@ struct IndexRun {
             options.note?("\(path) is damaged (table \(missing) is missing); rebuilding it beside the old file")
             return (beside, false)
         }
-        if let problem = try IntegrityCheck.problemIfDue(db) {
+        if let problem = try IntegrityCheck.problemIfDue(db, fileSize: FileStat.of(path)?.size ?? 0, everyRunBytes: options.quickCheckBytes) {
             options.note?("\(path): \(problem); rebuilding it beside the old file")
             return (beside, false)
         }
@@ -223,9 +284,8 @@ struct IndexRun {
             // A rebuild is asked for when something is wrong: one that SQLite finds damaged (which an
             // in-place rebuild would trip over) is built beside it instead. quick_check reads every
             // page once, a small cost next to the rebuild itself.
-            let verdict = try? db.rows("PRAGMA quick_check(1)") { $0.string(0) ?? "" }
-            if verdict != ["ok"] {
-                options.note?("\(path) is damaged (SQLite's quick_check failed); rebuilding it beside the old file")
+            if let problem = IntegrityCheck.pageProblem(db) {
+                options.note?("\(path) is damaged (\(problem)); rebuilding it beside the old file")
                 return (beside, false)
             }
             return (.rebuildInPlace, false)
@@ -237,10 +297,12 @@ struct IndexRun {
     }
 
     /// Writes the plan: removals, then every candidate in path order.
-    func write(_ plan: IndexPlan, session: WriteSession, report: inout IndexReport) throws {
+    func write(_ plan: IndexPlan, session: WriteSession, carriedRoots: [String], report: inout IndexReport) throws {
         let db = session.db, mode = session.mode
         let writer = try IndexWriter(db)
         let started = Date()
+        // The start, with the planned total (a first build has recorded it for readers by now).
+        options.progress?(IndexProgress(done: 0, total: plan.candidates.count, bytes: 0, elapsed: 0))
         try session.begin()
         do {
             if mode == .rebuildInPlace {
@@ -260,7 +322,6 @@ struct IndexRun {
             let pipeline = AnalysisPipeline(plan.candidates, workers: options.workers,
                                             capacity: max(8, options.batchSize * 2))
             var done = 0, doneBytes = 0
-            let present = plan.known.values.filter { $0.noticeID != nil }.count
             do {
                 while let result = pipeline.next() {
                     try apply(result, plan: plan, writer: writer, report: &report)
@@ -269,8 +330,7 @@ struct IndexRun {
                     let committed = try session.noticeWritten {
                         try writer.refreshCaseNames()
                         if mode == .firstBuild {
-                            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
-                                       [FirstBuild.progressKey, "\(present + done) \(present + plan.candidates.count)"])
+                            try FirstBuild.recordProgress(db, (plan.present + done, plan.present + plan.candidates.count))
                         }
                     }
                     if committed || mode == .rebuildInPlace && done % session.batchSize == 0 {
@@ -284,9 +344,9 @@ struct IndexRun {
             }
             try writer.refreshCaseNames()
             // The union with earlier runs' roots, so `search index` alone reindexes every folder ever given.
-            var earlier: [String] = []
+            var earlier = carriedRoots
             if case let .text(stored)? = try? db.scalar("SELECT value FROM meta WHERE key = 'roots'") {
-                earlier = stored.split(separator: "\n").map(String.init)
+                earlier += stored.split(separator: "\n").map(String.init)
             }
             let roots = Set(earlier + plan.paths.map(FileWalker.absolutePath)).sorted().joined(separator: "\n")
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('roots', ?)", [roots])

@@ -21,6 +21,10 @@ enum WriteMode: Equatable {
 
     /// Rewrites the whole index (an incremental run can also be a bulk load: see `WriteSession.bulk`).
     var isBulk: Bool { self != .incremental }
+    var isBeside: Bool {
+        if case .rebuildBeside = self { return true }
+        return false
+    }
     var writesNewFile: Bool {
         switch self {
         case .firstBuild, .rebuildBeside: return true
@@ -44,7 +48,9 @@ final class WriteSession {
     /// modes turn it off): keeps the WAL, and so the free space a run needs, small.
     static let checkpointPages = 1000
 
-    init(_ db: Database, mode: WriteMode, options: IndexOptions, resuming: Bool, bulk: Bool) throws {
+    /// `planned`: notices in the index before this run and once it is done (a first build's progress).
+    init(_ db: Database, mode: WriteMode, options: IndexOptions, resuming: Bool, bulk: Bool,
+         planned: (done: Int, total: Int) = (0, 0)) throws {
         self.db = db
         self.mode = mode
         self.bulk = bulk || mode.isBulk
@@ -56,8 +62,13 @@ final class WriteSession {
         switch mode {
         case .firstBuild, .rebuildBeside:
             try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
-            if case .firstBuild = mode, !resuming {
-                try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", [FirstBuild.key, FirstBuild.marker])
+            if case .firstBuild = mode {
+                // The marker and the planned total, durably, before the first batch: readers are told
+                // "N of M" from the start, and after a kill, not "0 of 0".
+                try db.transaction {
+                    if !resuming { try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", [FirstBuild.key, FirstBuild.marker]) }
+                    try FirstBuild.recordProgress(db, planned)
+                }
             }
             try db.execute("PRAGMA synchronous = OFF")
         case .incremental:

@@ -66,6 +66,12 @@ public enum NoticeIndexError: Error, Equatable, CustomStringConvertible, Sendabl
     }
 
     /// The same failure, naming the database it happened in (SQLite's own errors carry no path).
+    /// Whether SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB, with any extended code).
+    var isDamage: Bool {
+        guard case let .sqlite(code, _, _) = self else { return false }
+        return code & 0xff == 11 || code & 0xff == 26
+    }
+
     public func at(_ path: String) -> NoticeIndexError {
         guard case let .sqlite(code, _, _) = self else { return self }
         return .database(path: path, reason: Self.meaning(ofSQLiteCode: code))
