@@ -68,7 +68,17 @@ struct FindingReader {
             defer {
                 if isDecision, cue.low[s].last(where: { $0 != 0x20 }) == 0x3A, cue.contains(any: DecisionLanguage.decisionVerbs, in: s) { introduced = true }
             }
-            if !isDecision && (!stated || cue.contains(any: DecisionLanguage.generalStatements, in: s)) { continue }
+            var ms = ms
+            if !isDecision {
+                if cue.contains(any: DecisionLanguage.generalStatements, in: s) || cue.contains(any: DecisionLanguage.elsewhere, in: s) { continue }
+                if !stated {
+                    // "The department did not breach section 10(1)": the authority as the subject of a
+                    // procedural finding; only its procedural provisions are decided.
+                    if cue.contains(any: DecisionLanguage.notTheAuthoritysFinding, in: s) { continue }
+                    ms = ms.filter { s.contains($0.span.start) && OutcomeExtractor.procedural.contains(ProvisionRoles.family($0.provision)) }
+                    if ms.isEmpty { continue }
+                }
+            }
             let inSentence = Self.provisions(ms, in: s)
             if isDecision && !introduced && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
                 if !inSentence.isEmpty { last = inSentence }  // "… and cited regulation 12(4)(e)": named for an anaphor
@@ -147,9 +157,14 @@ struct FindingReader {
         carry = []
         // "did not deal with the request in accordance with section 10(1), in that it failed to comply with
         // section 1(1) within 20 working days": the delay is the finding; the duty it delayed is its object.
-        if cue.contains(any: OutcomeExtractor.delay, in: c), inClause.contains(where: { $0.isWithin(delayProvision) }) {
+        // "has not yet complied with section 1(1)" (a delay-only notice, the ICO's FOI 10): the finding is on the
+        // time limit too, as the ICO labels a late or missing response.
+        if cue.contains(any: OutcomeExtractor.delay, in: c) {
             let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
-            inClause.removeAll { $0.isWithin(duty) }
+            if lose, !inClause.contains(where: { $0.isWithin(delayProvision) }), inClause.contains(where: { $0.isWithin(duty) }) {
+                inClause.append(delayProvision)
+            }
+            if inClause.contains(where: { $0.isWithin(delayProvision) }) { inClause.removeAll { $0.isWithin(duty) } }
         }
         if inClause.isEmpty {
             if at.isDecision, !(heldWin || heldLose) {

@@ -4,8 +4,10 @@
 /// Findings: each clause that states a decision is read by the rule table in `DecisionLanguage` (wins,
 /// losses, negation and scope, some-of, held / not held, anaphora). Clauses are read in the Decision section
 /// first (except sentences that only narrate what a party did), then in sentences elsewhere that state the
-/// Commissioner's decision (they mention the Commissioner, a decision or a finding); the Decision section
-/// wins on conflicts. Quoted text, `Other matters` and `Right of appeal` are ignored. Procedural provisions
+/// Commissioner's decision (they mention the Commissioner, a decision or a finding) or make the authority
+/// the subject of a procedural finding ("The council did not breach section 10(1)", not the law, a party's
+/// account or a condition: `DecisionLanguage.notTheAuthoritysFinding`), and not about another request or
+/// authority (`DecisionLanguage.elsewhere`); the Decision section wins on conflicts. Quoted text, `Other matters` and `Right of appeal` are ignored. Procedural provisions
 /// (s1, s10, s16, s17, r5, r11, r14) get findings of their own, upheld when a breach is found.
 ///
 /// Notice-level outcome — the rule of the ICO's listings, applied to the findings (those of the Decision
@@ -44,6 +46,7 @@ enum OutcomeExtractor {
         "does not therefore require any steps", "no steps to be taken", "requires no steps",
     ])
     static let delay = CueList(.delay, ["within 20 working days", "within twenty working days", "within the statutory time",
+                                       "not yet complied", "yet to comply", "not yet responded", "yet to respond",
                                        "within the time for compliance", "outside the statutory"])
     static let delayFailure = CueList(.delayFailure, ["fail", "did not", "breach", "outside", "late", "not respond", "not provide", "not issue"])
     static let decisionStatement = CueList(.decisionStatement, ["commissioner", "decision", "finds", "find that", "found that", "concludes"])
