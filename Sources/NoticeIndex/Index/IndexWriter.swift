@@ -51,11 +51,13 @@ public struct AnalyzedNotice: Sendable {
         return ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
-    /// Relied-on provisions in their most specific form: `s31(1)` is dropped when `s31(1)(a)` is listed.
+    /// Relied-on and decided provisions in their most specific form: `s31(1)` is dropped when `s31(1)(a)` is
+    /// listed. A finding names a provision the text may not write ("does not hold the information" decides
+    /// s1(1)(a), EIR r5(1)); the notice decides it all the same.
     public var listedProvisions: [Provision] { Self.listedProvisions(extraction) }
 
     static func listedProvisions(_ extraction: Extraction) -> [Provision] {
-        let relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision))
+        let relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision) + extraction.findings.map(\.provision))
         return relied.filter { p in !relied.contains { $0 != p && $0.isWithin(p) } }.sorted()
     }
 }
