@@ -46,6 +46,9 @@ final class ProvisionFinderTests: XCTestCase {
             ("by virtue of section 40(3A)(a)", ["s40(3A)(a)"]),
             // section 1 and section 10 procedural provisions
             ("it breached sections 1(1)(a) and 10(1) of FOIA", ["s1(1)(a)", "s10(1)"]),
+            // the subsection named before its section
+            ("The trust relied on subsection (2) of section 40 to withhold the names.", ["s40(2)"]),
+            ("The force cited sub-section (1)(a) of s.31 in its refusal.", ["s31(1)(a)"]),
         ]
         for (text, expected) in cases {
             XCTAssertEqual(found(text), expected, text)
@@ -58,6 +61,8 @@ final class ProvisionFinderTests: XCTestCase {
             ("The council relied on regulation 12(4)(b) of the EIR.", .eir, ["r12(4)(b)"]),
             // abbreviated keyword
             ("It applied reg 12(5)(e).", .eir, ["r12(5)(e)"]),
+            // a single letter with a dot
+            ("The council relied on r.12(4)(b) to refuse the request.", .eir, ["r12(4)(b)"]),
             // a list of regulations
             ("It cited regulations 12(4)(b) and 12(5)(b).", .eir, ["r12(4)(b)", "r12(5)(b)"]),
             // the ICO listing form with the EIR prefix

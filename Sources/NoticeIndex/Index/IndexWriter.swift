@@ -52,12 +52,16 @@ public struct AnalyzedNotice: Sendable {
     }
 
     /// Relied-on and decided provisions in their most specific form: `s31(1)` is dropped when `s31(1)(a)` is
-    /// listed. A finding names a provision the text may not write ("does not hold the information" decides
-    /// s1(1)(a), EIR r5(1)); the notice decides it all the same.
+    /// listed. A finding may name a provision the text never writes ("does not hold the information" decides
+    /// s1(1)(a), EIR r5(1)); the notice decides it all the same, so it is listed unless a written relied-on
+    /// form of it, or within it, already is.
     public var listedProvisions: [Provision] { Self.listedProvisions(extraction) }
 
     static func listedProvisions(_ extraction: Extraction) -> [Provision] {
-        let relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision) + extraction.findings.map(\.provision))
+        var relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision))
+        for f in extraction.findings where !relied.contains(where: { $0.isWithin(f.provision) || f.provision.isWithin($0) }) {
+            relied.insert(f.provision)
+        }
         return relied.filter { p in !relied.contains { $0 != p && $0.isWithin(p) } }.sorted()
     }
 }
