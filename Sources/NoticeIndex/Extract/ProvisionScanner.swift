@@ -181,6 +181,9 @@ struct ProvisionScanner {
         while true {
             var r = end
             if allowSpace || bracketed, r + 1 < n, b[r] == 0x20, b[r + 1] == 0x28 { r += 1 }
+            // A page break cut out of the text leaves a line break between a section and its subsection
+            // (`section 40` / footer / `(2) of FOIA`): after a keyword, a subsection on the next line.
+            else if allowSpace, parts.count == 1, r + 2 < n, b[r] == 0x0A, b[r + 1] == 0x28, TextBytes.isDigit(b[r + 2]) { r += 1 }
             guard let (content, e) = parseBracket(at: r) else { break }
             parts.append(content)
             end = e
