@@ -89,5 +89,9 @@ extension ReliedOrMentionedTests {
             let listed = AnalyzedNotice.listedProvisions(NoticeExtractor.extract(parsed)).map(\.canonical)
             XCTAssertTrue(listed.contains(row.listed), "\(row.name): \(listed)")
         }
+        // Not held under the EIR is one duty, whether written as the exception r12(4)(a) or left unwritten (r5(1)).
+        let written = ParsedNotice(law: .eir, paragraphs: [Paragraph(number: 1, headings: decision, text:
+            "The Commissioner's decision is that the council was entitled to rely on regulation 12(4)(a) because, on the balance of probabilities, it does not hold the survey results.")])
+        XCTAssertEqual(AnalyzedNotice.listedProvisions(NoticeExtractor.extract(written)).map(\.canonical), ["r12(4)(a)"])
     }
 }

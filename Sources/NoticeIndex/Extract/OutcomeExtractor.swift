@@ -130,6 +130,18 @@ enum OutcomeExtractor {
         return out
     }
 
+    /// Provisions the findings decide that no written relied-on form names ("does not hold the information"
+    /// decides s1(1)(a), EIR r5(1), "failed to respond within 20 working days" s10): the notice decides them
+    /// all the same, so they are listed with its provisions. Not when a relied-on form of the provision, or
+    /// one within it, is written, nor EIR r5(1) beside the not-held exception r12(4)(a) (one duty).
+    static func decidedUnwritten(_ findings: [Finding], relied: Set<Provision>) -> [Provision] {
+        let notHeld = [Provision(law: .eir, parts: ["5", "1"]), Provision(law: .eir, parts: ["12", "4", "a"])]
+        func same(_ a: Provision, _ b: Provision) -> Bool {
+            a.isWithin(b) || b.isWithin(a) || (notHeld.contains { a.isWithin($0) } && notHeld.contains { b.isWithin($0) })
+        }
+        return findings.map(\.provision).filter { p in !relied.contains { same($0, p) } }
+    }
+
     /// A held / not held finding made without a provision (`held`, s1(1)(a) or r5(1), not written in the
     /// notice) and a finding on a written provision of the same duty (s1(1)(a) "did not comply with section
     /// 1(1)"; EIR r5(1), or the not-held exception r12(4)(a)) are one finding.

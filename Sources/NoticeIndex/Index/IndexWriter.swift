@@ -52,16 +52,12 @@ public struct AnalyzedNotice: Sendable {
     }
 
     /// Relied-on and decided provisions in their most specific form: `s31(1)` is dropped when `s31(1)(a)` is
-    /// listed. A finding may name a provision the text never writes ("does not hold the information" decides
-    /// s1(1)(a), EIR r5(1)); the notice decides it all the same, so it is listed unless a written relied-on
-    /// form of it, or within it, already is.
+    /// listed. A finding may decide a provision the text never writes (`OutcomeExtractor.decidedUnwritten`).
     public var listedProvisions: [Provision] { Self.listedProvisions(extraction) }
 
     static func listedProvisions(_ extraction: Extraction) -> [Provision] {
         var relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision))
-        for f in extraction.findings where !relied.contains(where: { $0.isWithin(f.provision) || f.provision.isWithin($0) }) {
-            relied.insert(f.provision)
-        }
+        relied.formUnion(OutcomeExtractor.decidedUnwritten(extraction.findings, relied: relied))
         return relied.filter { p in !relied.contains { $0 != p && $0.isWithin(p) } }.sorted()
     }
 }
