@@ -133,11 +133,15 @@ enum OutcomeExtractor {
     /// Provisions the findings decide that no written relied-on form names ("does not hold the information"
     /// decides s1(1)(a), EIR r5(1), "failed to respond within 20 working days" s10): the notice decides them
     /// all the same, so they are listed with its provisions. Not when a relied-on form of the provision, or
-    /// one within it, is written, nor EIR r5(1) beside the not-held exception r12(4)(a) (one duty).
-    static func decidedUnwritten(_ findings: [Finding], relied: Set<Provision>) -> [Provision] {
+    /// one within it, is relied on, nor EIR r5(1) beside the not-held exception r12(4)(a) written with its
+    /// number (one duty; "not held" in words alone also reads as r12(4)(a), and does not count).
+    static func decidedUnwritten(_ findings: [Finding], mentions: [ProvisionMention]) -> [Provision] {
+        let relied = mentions.filter { $0.role == .reliedOn }
         let notHeld = [Provision(law: .eir, parts: ["5", "1"]), Provision(law: .eir, parts: ["12", "4", "a"])]
-        func same(_ a: Provision, _ b: Provision) -> Bool {
-            a.isWithin(b) || b.isWithin(a) || (notHeld.contains { a.isWithin($0) } && notHeld.contains { b.isWithin($0) })
+        func same(_ m: ProvisionMention, _ p: Provision) -> Bool {
+            let a = m.provision
+            if a.isWithin(p) || p.isWithin(a) { return true }
+            return m.text.contains(where: \.isNumber) && notHeld.contains { a.isWithin($0) } && notHeld.contains { p.isWithin($0) }
         }
         return findings.map(\.provision).filter { p in !relied.contains { same($0, p) } }
     }

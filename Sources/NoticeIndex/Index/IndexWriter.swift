@@ -57,7 +57,7 @@ public struct AnalyzedNotice: Sendable {
 
     static func listedProvisions(_ extraction: Extraction) -> [Provision] {
         var relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision))
-        relied.formUnion(OutcomeExtractor.decidedUnwritten(extraction.findings, relied: relied))
+        relied.formUnion(OutcomeExtractor.decidedUnwritten(extraction.findings, mentions: extraction.provisions))
         return relied.filter { p in !relied.contains { $0 != p && $0.isWithin(p) } }.sorted()
     }
 }
