@@ -23,6 +23,11 @@ final class CaseLawTests: XCTestCase {
             ("EA2006/0015", "EA/2006/0015"),                          // no separator after EA
             ("EA 2014/0149", "EA/2014/0149"),                         // space after EA
             ("EA/2024/0021V", "EA/2024/0021"),                        // video-hearing suffix dropped
+            ("ea/2024/0021v", "EA/2024/0021"),                        // … in a lower-case query
+            ("EA/2024/0021/V", "EA/2024/0021"),                       // … after a separator
+            ("EA-2021-0017-P", "EA/2021/0017"),                       // paper suffix after a hyphen
+            ("EA/2023/0250/GDPR", "EA/2023/0250"),                    // the data protection list's tail
+            ("EA/2024/0021Vs", nil),                                  // letters running on: not an appeal number
             ("EA/2007/96", "EA/2007/0096"),                           // zero-padded to four digits
             ("GIA/3037/2011", "GIA/3037/2011"),                       // UT file number
             ("GIA 3037 2011", "GIA/3037/2011"),                       // spaces
@@ -43,6 +48,23 @@ final class CaseLawTests: XCTestCase {
             ("section 31(3)", nil),                                   // a provision
         ]
         for (text, key) in cases { XCTAssertEqual(CaseLaw.canonicalKey(forCitation: text), key, text) }
+    }
+
+    /// The tribunal's listing letters (`V` heard by video, `P` decided on the papers) mark how one appeal was
+    /// heard, not another appeal: one case whatever the letter, each written form kept, every form a query.
+    func testAListingLetterNamesTheSameAppeal() {
+        let cs = cases([
+            "In Marlow v Information Commissioner (EA/2021/0188V) the Tribunal accepted that the searches were proportionate.",
+            "The appeal EA/2021/0188 was heard by video link because of the pandemic.",
+            "The same approach was taken on the papers in EA-2022-0031-P and in a data protection appeal, EA/2023/0250/GDPR.",
+        ])
+        XCTAssertEqual(cs.map(\.key), ["EA/2021/0188", "EA/2022/0031", "EA/2023/0250"])
+        XCTAssertEqual(cs.first?.citations, ["Marlow v Information Commissioner", "EA/2021/0188V", "EA/2021/0188"])
+        XCTAssertTrue(cs.contains { $0.citations.contains("EA-2022-0031-P") })
+        XCTAssertTrue(cs.contains { $0.citations.contains("EA/2023/0250/GDPR") })
+        for query in ["EA/2021/0188", "EA/2021/0188V", "ea-2021-0188-v", "Marlow"] {
+            XCTAssertEqual(cs.filter { CaseLaw.matches($0, query: query) }.map(\.key), ["EA/2021/0188"], query)
+        }
     }
 
     private func cases(_ texts: [String]) -> [CaseReference] {

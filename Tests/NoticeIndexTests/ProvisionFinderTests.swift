@@ -46,6 +46,11 @@ final class ProvisionFinderTests: XCTestCase {
             ("by virtue of section 40(3A)(a)", ["s40(3A)(a)"]),
             // section 1 and section 10 procedural provisions
             ("it breached sections 1(1)(a) and 10(1) of FOIA", ["s1(1)(a)", "s10(1)"]),
+            // a page break cut out between a section and its subsection leaves a line break
+            ("The council withheld the names under section 40\n(2) of FOIA.", ["s40(2)"]),
+            // the subsection named before its section
+            ("The trust relied on subsection (2) of section 40 to withhold the names.", ["s40(2)"]),
+            ("The force cited sub-section (1)(a) of s.31 in its refusal.", ["s31(1)(a)"]),
         ]
         for (text, expected) in cases {
             XCTAssertEqual(found(text), expected, text)
@@ -58,6 +63,8 @@ final class ProvisionFinderTests: XCTestCase {
             ("The council relied on regulation 12(4)(b) of the EIR.", .eir, ["r12(4)(b)"]),
             // abbreviated keyword
             ("It applied reg 12(5)(e).", .eir, ["r12(5)(e)"]),
+            // a single letter with a dot
+            ("The council relied on r.12(4)(b) to refuse the request.", .eir, ["r12(4)(b)"]),
             // a list of regulations
             ("It cited regulations 12(4)(b) and 12(5)(b).", .eir, ["r12(4)(b)", "r12(5)(b)"]),
             // the ICO listing form with the EIR prefix
@@ -255,5 +262,42 @@ final class ProvisionFinderTests: XCTestCase {
             let field = "provision:" + value
             XCTAssertEqual((try? QueryParser.parse(field))?.filters.provisions.first?.canonical, expected, field)
         }
+    }
+}
+
+extension ProvisionFinderTests {
+    /// Text extracted from a PDF: a page footer and page number between a section and its subsection. The
+    /// parser cuts the page furniture out; the provision is whole again.
+    func testASectionSplitByAPageBreakIsOneProvision() {
+        let text = """
+        Reference: FS50998877
+
+        Freedom of Information Act 2000 (FOIA)
+        Decision notice
+
+        Date: 3 March 2021
+
+        Public Authority: Marsh Vale District Council
+        Address: Civic Centre, Marsh Vale
+
+        Decision (including any steps ordered)
+
+        1. The Commissioner's decision is that the council was entitled to withhold the officers' names.
+
+        Reasons for decision
+
+        2. The council withheld the names of the junior officers under section 40
+
+
+
+        Reference: FS50998877
+
+        4
+
+
+        (2) of FOIA because they are the officers' personal data.
+        """
+        let e = NoticeExtractor.extract(NoticeParser.parse(text, fileName: "marsh-vale.txt"))
+        XCTAssertEqual(e.provisions.map(\.provision.canonical), ["s40(2)"])
     }
 }

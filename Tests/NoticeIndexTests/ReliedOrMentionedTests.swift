@@ -69,3 +69,32 @@ final class ReliedOrMentionedTests: XCTestCase {
         }
     }
 }
+
+extension ReliedOrMentionedTests {
+    /// A notice decides the duty to confirm and communicate when it finds the information is or is not held,
+    /// though it may never write s1(1)(a) or regulation 5(1): the provisions it lists include what its
+    /// findings decide.
+    func testAProvisionDecidedButNeverWrittenIsListed() {
+        let rows: [(name: String, law: Law, decision: [String], listed: String)] = [
+            ("EIR: not held, and a late response", .eir,
+             ["The Commissioner's decision is that, on the balance of probabilities, the council does not hold the survey results the complainant asked for.",
+              "The council breached regulation 5(2) by failing to respond within 20 working days."], "r5(1)"),
+            ("EIR: 'not held' in words beside the finding", .eir,
+             ["The council said that some of the information was not held and withheld the rest under regulation 12(5)(b).",
+              "The Commissioner's decision is that the council does not hold the survey results and correctly withheld the rest under regulation 12(5)(b)."], "r5(1)"),
+            ("FOIA: not entitled to neither confirm nor deny one part", .foia,
+             ["The Commissioner's decision is that the force was entitled to rely on section 30(3) for parts 1 and 2 of the request.",
+              "For part 3 the Commissioner does not consider that the force was entitled to neither confirm nor deny whether it held the information."], "s1(1)(a)"),
+        ]
+        for row in rows {
+            let paragraphs = row.decision.enumerated().map { Paragraph(number: $0.offset + 1, headings: decision, text: $0.element) }
+            let parsed = ParsedNotice(law: row.law, paragraphs: paragraphs)
+            let listed = AnalyzedNotice.listedProvisions(NoticeExtractor.extract(parsed)).map(\.canonical)
+            XCTAssertTrue(listed.contains(row.listed), "\(row.name): \(listed)")
+        }
+        // Not held under the EIR is one duty, whether written as the exception r12(4)(a) or left unwritten (r5(1)).
+        let written = ParsedNotice(law: .eir, paragraphs: [Paragraph(number: 1, headings: decision, text:
+            "The Commissioner's decision is that the council was entitled to rely on regulation 12(4)(a) because, on the balance of probabilities, it does not hold the survey results.")])
+        XCTAssertEqual(AnalyzedNotice.listedProvisions(NoticeExtractor.extract(written)).map(\.canonical), ["r12(4)(a)"])
+    }
+}

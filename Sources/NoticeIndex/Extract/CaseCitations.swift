@@ -7,8 +7,9 @@
 ///   tribunal's own `[2023] UKFTT 00427 (GRC)` meets the common `[2023] UKFTT 427 (GRC)`; a missing
 ///   division defaults to `AAC` for UKUT and `GRC` for UKFTT (the chambers that hear information rights);
 /// - the odd `[2012] UKFTT 2011 – 0300 (GRC)` is an appeal number in disguise: key `EA/2011/0300`;
-/// - appeal numbers: `EA/yyyy/nnnn` (four digits, zero-padded); `FT/` prefixes and hearing-type suffixes
-///   (`P` paper, `V` video, …) are not part of the identity and are dropped (`EA-2022-0425P` → `EA/2022/0425`);
+/// - appeal numbers: `EA/yyyy/nnnn` (four digits, zero-padded); `FT/` prefixes and the tribunal's listing
+///   tails (`P` decided on the papers, `V` heard by video, `/GDPR`; see `appealTail`) are not part of the
+///   identity and are dropped from the key (`EA-2022-0425P` → `EA/2022/0425`), kept in the written form;
 /// - Upper Tribunal files: `GIA/nnnn/yyyy`; new-style `UA-yyyy-nnnnnn-XXXX` (six digits, zero-padded);
 /// - BAILII's tribunal form `[2007] UKIT EA_2006_0006` is its appeal number (`EA/2006/0006`); `.` and `_`
 ///   separate an appeal number's parts like `/` and `-` (`FT.EA.2024.0262`);
@@ -219,9 +220,7 @@ enum CaseCitations {
         case "EA":
             guard let a = sep(we, optional: true), let (year, ye) = digits(b, a, max: 4), year.count == 4,
                   let s = sep(ye, optional: false), let (num, ne) = digits(b, s, max: 4) else { return nil }
-            var end = ne
-            while end < b.count, TextBytes.isUpper(b[end]), end - ne < 2 { end += 1 }
-            if end < b.count, TextBytes.isAlnum(b[end]) { return nil }
+            guard let end = appealTail(b, ne) else { return nil }
             return Identifier(key: "EA/\(year)/\(pad(num, 4))", kind: .appeal, range: i..<end)
         case "GIA", "GI":
             guard let a = sep(we, optional: false), let (num, ne) = digits(b, a, max: 5),
@@ -236,6 +235,26 @@ enum CaseCitations {
         default:
             return nil
         }
+    }
+
+    /// Where an appeal number written from `ne` ends, its tail included: the tribunal's listing letters, glued
+    /// (`EA/2024/0021V` video, `EA-2022-0425P` papers) or after a separator (`EA-2021-0017-P`,
+    /// `EA/2023/0250/GDPR`), up to four letters of one case (a query may be lower case). The tail marks how the same appeal is heard or filed, not
+    /// another appeal: the written form keeps it, the key does not. Nil when letters or digits run on
+    /// (`EA/2024/0021Vs`).
+    static func appealTail(_ b: [UInt8], _ ne: Int) -> Int? {
+        var end = ne
+        while end < b.count, TextBytes.isLetter(b[end]), end - ne < 2, end == ne || TextBytes.isUpper(b[end]) == TextBytes.isUpper(b[ne]) {
+            end += 1
+        }
+        if end == ne, end + 1 < b.count, b[end] == 0x2F || b[end] == 0x2D, TextBytes.isLetter(b[end + 1]) {
+            let upper = TextBytes.isUpper(b[end + 1])
+            var e = end + 1
+            while e < b.count, TextBytes.isLetter(b[e]), TextBytes.isUpper(b[e]) == upper, e - end <= 4 { e += 1 }
+            if e - end <= 5, e >= b.count || !TextBytes.isAlnum(b[e]) { end = e }
+        }
+        if end < b.count, TextBytes.isAlnum(b[end]) { return nil }
+        return end
     }
 
     // MARK: names

@@ -4,7 +4,7 @@ enum CueKind: Int, CaseIterable {
     case clauseCut, negative, positive, wins, loses, publicInterestReversal, stepsOrdered, noSteps, delay,
          delayFailure, decisionStatement, negator, partial, heldWin, heldLose, narration, anaphor, proceduralBreach,
          complaintUpheld, complaintPartly, complaintNotUpheld, decisionVerb, question, confirmOrDeny, orderVerb, orders,
-         generalStatement, beliefNegator, disclaimed, reference
+         generalStatement, beliefNegator, disclaimed, reference, notTheAuthoritysFinding, elsewhere
 }
 
 /// A list of lowercase ASCII cue phrases of one kind.
@@ -56,6 +56,7 @@ struct CueMatcher: Sendable {
         DecisionLanguage.questions, DecisionLanguage.confirmOrDeny,
         DecisionLanguage.orderVerbs, DecisionLanguage.orders, DecisionLanguage.generalStatements,
         DecisionLanguage.beliefNegators, ProvisionRoles.disclaimed, ProvisionRoles.reference,
+        DecisionLanguage.notTheAuthoritysFinding, DecisionLanguage.elsewhere,
     ])
 
     init(_ lists: [CueList]) {

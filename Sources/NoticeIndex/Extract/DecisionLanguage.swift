@@ -55,6 +55,10 @@ enum DecisionLanguage {
         "was not met", "should have disclosed", "should have been disclosed", "should be disclosed", "should now be disclosed",
         "must be disclosed", "wrong to", "was wrong", " erred", "improperly", "not shown", "unable to demonstrate",
         "not able to demonstrate", "not been able to demonstrate", "not uphold the",
+        // a duty met only late, after the complaint: it was not met in time ("The trust has now complied with
+        // its obligations under section 1(1)(b)"); the longer phrase stands over "complied with"
+        "has now complied", "have now complied", "has since complied", "have since complied", "subsequently complied",
+        "belatedly complied", "eventually complied",
     ])
     /// Words that turn a following win phrase into a loss (see the table above).
     static let negators = CueList(.negator, [
@@ -118,6 +122,26 @@ enum DecisionLanguage {
         "a public authority may", "a public authority is not", "a public authority must", "a public authority can",
         "a public authority should", "an authority may", "the tribunal held", "the tribunal found", "tribunal considered",
         "tribunal accepted", "tribunal explained",
+    ])
+    /// Outside the Decision section a sentence that does not name the Commissioner, a decision or a finding
+    /// is still a finding when the public authority is its subject and a procedural provision its object
+    /// ("The department did not breach section 10(1)", "The council failed to comply with regulation
+    /// 14(2)"), unless it has one of these: an authority in general (the law: "A public authority must
+    /// comply with section 10(1)", "An authority that fails to comply with section 17(1)"), a condition, a
+    /// question ("This reasoning covers whether the council is entitled to rely on … 1(1)"), or a party's
+    /// own account ("The complainant argued that …", "The department explained that it complied …").
+    static let notTheAuthoritysFinding = CueList(.notTheAuthoritysFinding, [
+        "a public authority", "an authority", "any authority", "any public authority", "public authorities", "if ",
+        " would ", " unless ", "argued", "complained", "claimed", "alleged", "contended", "explained that", "explained it", " said ",
+        "stated that", "told ", "believed", "believes", "suggested that", "asked ", "requires ", " whether ",
+    ])
+    /// Outside the Decision section, a sentence about another request, another case or another authority
+    /// decides nothing in this notice ("In the complainant's previous request, the department failed to
+    /// comply with section 10(1)", "Another public authority … failed to comply with section 10(1)").
+    static let elsewhere = CueList(.elsewhere, [
+        "previous request", "earlier request", "prior request", "another request", "other requests", "separate request",
+        "previous decision notice", "another decision notice", "previous case", "another case", "similar case",
+        "another public authority", "other public authorities", "another authority", "other authorities",
     ])
     /// An anaphor: the clause decides the provisions named just before.
     static let anaphora = CueList(.anaphor, [

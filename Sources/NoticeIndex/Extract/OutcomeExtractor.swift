@@ -4,8 +4,10 @@
 /// Findings: each clause that states a decision is read by the rule table in `DecisionLanguage` (wins,
 /// losses, negation and scope, some-of, held / not held, anaphora). Clauses are read in the Decision section
 /// first (except sentences that only narrate what a party did), then in sentences elsewhere that state the
-/// Commissioner's decision (they mention the Commissioner, a decision or a finding); the Decision section
-/// wins on conflicts. Quoted text, `Other matters` and `Right of appeal` are ignored. Procedural provisions
+/// Commissioner's decision (they mention the Commissioner, a decision or a finding) or make the authority
+/// the subject of a procedural finding ("The council did not breach section 10(1)", not the law, a party's
+/// account or a condition: `DecisionLanguage.notTheAuthoritysFinding`), and not about another request or
+/// authority (`DecisionLanguage.elsewhere`); the Decision section wins on conflicts. Quoted text, `Other matters` and `Right of appeal` are ignored. Procedural provisions
 /// (s1, s10, s16, s17, r5, r11, r14) get findings of their own, upheld when a breach is found.
 ///
 /// Notice-level outcome — the rule of the ICO's listings, applied to the findings (those of the Decision
@@ -44,6 +46,7 @@ enum OutcomeExtractor {
         "does not therefore require any steps", "no steps to be taken", "requires no steps",
     ])
     static let delay = CueList(.delay, ["within 20 working days", "within twenty working days", "within the statutory time",
+                                       "not yet complied", "yet to comply", "not yet responded", "yet to respond",
                                        "within the time for compliance", "outside the statutory"])
     static let delayFailure = CueList(.delayFailure, ["fail", "did not", "breach", "outside", "late", "not respond", "not provide", "not issue"])
     static let decisionStatement = CueList(.decisionStatement, ["commissioner", "decision", "finds", "find that", "found that", "concludes"])
@@ -55,34 +58,22 @@ enum OutcomeExtractor {
         var findings: [Finding]
     }
 
-    /// Findings gathered for one tier (the Decision section, or the body), in first-seen order.
-    private struct Tier {
-        var order: [Provision] = []
-        var found: [Provision: Finding] = [:]
-
-        mutating func record(_ p: Provision, _ o: Outcome, _ span: Span) {
-            if var old = found[p] {
-                if old.finding != o { old.finding = .partlyUpheld }
-                found[p] = old
-            } else {
-                found[p] = Finding(provision: p, finding: o, span: span)
-                order.append(p)
-            }
-        }
-    }
-
-    /// Signals that bear on the outcome but name no provision.
-    private struct Signals {
-        var ordered = false, none = false, generalWin = false, generalLose = false, unnamedBreach = false
-        var stated: Outcome? = nil
-    }
-
     /// `mentions` are this notice's provision mentions with spans into `paragraphs`; `sections[i]` is
     /// paragraph i's `NoticeSection`, `cues[i]` its `CueText` if the role stage already built it.
     static func extract(_ paragraphs: [Paragraph], sections: [NoticeSection], cues: [CueText?], mentions: [ProvisionMention], law: Law) -> Result {
+        let reader = read(paragraphs, sections: sections, cues: cues, mentions: mentions, law: law)
+        let findings = merged(reader, mentions: mentions)
+        let decision = reader.decision
+        let basis = decision.order.isEmpty ? findings : findings.filter { decision.found[$0.provision] != nil }
+        return Result(outcome: outcome(of: basis, reader.signals), findings: findings)
+    }
+
+    /// Every paragraph that can state a decision (not `Other matters` or `Right of appeal`), read with its
+    /// relied-on mentions outside quoted text.
+    private static func read(_ paragraphs: [Paragraph], sections: [NoticeSection], cues: [CueText?], mentions: [ProvisionMention], law: Law) -> FindingReader {
         var byParagraph: [Int: [ProvisionMention]] = [:]
         for m in mentions { byParagraph[m.span.paragraph, default: []].append(m) }
-        var reader = Reader(law: law)
+        var reader = FindingReader(law: law)
         for (pi, p) in paragraphs.enumerated() {
             let section = sections[pi]
             if section == .otherMatters || section == .rightOfAppeal { continue }
@@ -90,6 +81,12 @@ enum OutcomeExtractor {
             let ms = (byParagraph[pi] ?? []).filter { !cue.isQuoted($0.span.start..<$0.span.end) && $0.role == .reliedOn }
             reader.read(paragraph: pi, cue: cue, isDecision: section == .decision, mentions: ms)
         }
+        return reader
+    }
+
+    /// The Decision section's findings, then the body's on provisions the Decision section does not decide;
+    /// each on its most specific relied-on form, and a held / not held finding folded into a written one.
+    private static func merged(_ reader: FindingReader, mentions: [ProvisionMention]) -> [Finding] {
         let (decision, body, held) = (reader.decision, reader.body, reader.held)
         var findings = decision.order.map { decision.found[$0]! }
         for p in body.order where decision.found[p] == nil { findings.append(body.found[p]!) }
@@ -100,160 +97,11 @@ enum OutcomeExtractor {
             let written = Set(mentions.filter { $0.text.contains(where: \.isNumber) }.map(\.provision))
             findings = foldHeld(findings, held: held, written: written)
         }
-        let basis = decision.order.isEmpty ? findings : findings.filter { decision.found[$0.provision] != nil }
-        return Result(outcome: outcome(of: basis, reader.signals), findings: findings)
-    }
-
-    /// Reads a notice paragraph by paragraph, sentence by sentence, clause by clause, collecting findings
-    /// per tier and the signals that name no provision.
-    private struct Reader {
-        var decision = Tier(), body = Tier(), signals = Signals()
-        /// The finding for held / not held without a provision: s1(1)(a), EIR r5(1).
-        let held: Provision
-        /// A delay with no section named: s10, EIR r5(2).
-        let delayProvision: Provision
-        /// The provisions of the last Decision sentence that named any (for anaphora).
-        var last: [Provision] = []
-
-        init(law: Law) {
-            held = law == .eir ? Provision(law: .eir, parts: ["5", "1"]) : Provision(law: .foia, parts: ["1", "1", "a"])
-            delayProvision = law == .eir ? Provision(law: .eir, parts: ["5", "2"]) : Provision(law: .foia, parts: ["10"])
-        }
-
-        /// Where the sentence being read is, and whether it decides on only some of the information.
-        struct Place {
-            var paragraph: Int
-            var isDecision: Bool
-            var cue: CueText
-            var mentions: [ProvisionMention]
-            var partial = false
-            /// The sentence orders a step ("requires the trust to issue a fresh response which does not
-            /// state that the information is not held"): held / not held words in it describe the response
-            /// to be made, not a finding.
-            var ordering = false
-        }
-
-        mutating func recordWhole(_ prov: Provision, _ o: Outcome, _ r: Range<Int>, _ at: Place) {
-            let span = Span(paragraph: at.paragraph, start: r.lowerBound, end: r.upperBound)
-            if at.isDecision { decision.record(prov, o, span) } else { body.record(prov, o, span) }
-        }
-
-        mutating func record(_ prov: Provision, _ o: Outcome, _ r: Range<Int>, _ at: Place) {
-            recordWhole(prov, at.partial ? .partlyUpheld : o, r, at)
-        }
-
-        mutating func read(paragraph pi: Int, cue: CueText, isDecision: Bool, mentions ms: [ProvisionMention]) {
-            if isDecision { readSignals(cue) }
-            var introduced = false  // "The Commissioner's decision is that:" — the bullets after it are decisions
-            for s in cue.sentences {
-                let stated = cue.contains(any: decisionStatement, in: s)
-                defer {
-                    if isDecision, cue.low[s].last(where: { $0 != 0x20 }) == 0x3A, cue.contains(any: DecisionLanguage.decisionVerbs, in: s) { introduced = true }
-                }
-                if !isDecision && (!stated || cue.contains(any: DecisionLanguage.generalStatements, in: s)) { continue }
-                let inSentence = provisions(ms, in: s)
-                if isDecision && !introduced && cue.contains(any: DecisionLanguage.narration, in: s) && !cue.contains(any: DecisionLanguage.decisionVerbs, in: s) {
-                    if !inSentence.isEmpty { last = inSentence }  // "… and cited regulation 12(4)(e)": named for an anaphor
-                    continue
-                }
-                let at = Place(paragraph: pi, isDecision: isDecision, cue: cue, mentions: ms,
-                               partial: cue.contains(any: DecisionLanguage.partial, in: s),
-                               ordering: cue.contains(any: DecisionLanguage.orders, in: s) && cue.contains(any: DecisionLanguage.orderVerbs, in: s))
-                readSentence(s, inSentence, at)
-                if isDecision, !inSentence.isEmpty { last = inSentence }
-            }
-        }
-
-        /// Steps ordered or not, and an outcome the notice states, from a Decision paragraph.
-        mutating func readSignals(_ cue: CueText) {
-            let all = 0..<cue.low.count
-            if cue.contains(any: noSteps, in: all) {
-                signals.none = true
-            } else if cue.contains(any: stepsOrdered, in: all)
-                        || cue.sentences.contains(where: { cue.contains(any: DecisionLanguage.orders, in: $0) && cue.contains(any: DecisionLanguage.orderVerbs, in: $0) }) {
-                signals.ordered = true
-            }
-            if cue.contains(any: DecisionLanguage.complaintPartly, in: all) { signals.stated = .partlyUpheld }
-            else if cue.contains(any: DecisionLanguage.complaintNotUpheld, in: all) { signals.stated = .notUpheld }
-            else if cue.contains(any: DecisionLanguage.complaintUpheld, in: all) { signals.stated = .upheld }
-        }
-
-        mutating func readSentence(_ s: Range<Int>, _ inSentence: [Provision], _ at: Place) {
-            let cue = at.cue
-            if cue.contains(any: publicInterestReversal, in: s) {
-                let ps = inSentence.isEmpty && at.isDecision ? last : inSentence
-                for prov in ps { record(prov, .upheld, s, at) }
-                if ps.isEmpty, at.isDecision { signals.generalLose = true }
-                return
-            }
-            var carry: [Provision] = []  // provisions of clauses before this one with no decision phrase
-            for c in clauses(of: s, in: cue) { readClause(c, carry: &carry, at) }
-        }
-
-        mutating func readClause(_ c: Range<Int>, carry: inout [Provision], _ at: Place) {
-            let cue = at.cue
-            if cue.contains(any: ProvisionRoles.negative, in: c) || cue.contains(any: DecisionLanguage.questions, in: c) { carry = []; return }
-            let hits = polarity(c, cue)
-            // "neither confirm nor deny whether it holds the information" says nothing about holding it.
-            let ncnd = cue.contains(any: DecisionLanguage.confirmOrDeny, in: c)
-            let heldWin = !ncnd && !at.ordering && cue.contains(any: DecisionLanguage.heldWins, in: c)
-            let heldLose = !ncnd && !at.ordering && !heldWin && cue.contains(any: DecisionLanguage.heldLoses, in: c)
-            var inClause = provisions(at.mentions, in: c)
-            if hits.wins.isEmpty && hits.loses.isEmpty && !heldWin && !heldLose {
-                carry += inClause
-                return
-            }
-            if heldWin || heldLose {
-                // Held or not: a finding on the duty to confirm and communicate, unless the clause names a
-                // provision of that family (r12(4)(a) for EIR "not held") itself. "does not hold some of the
-                // information" is not held, not partly upheld; "has provided some of it but not all it holds"
-                // is partly upheld.
-                let own = inClause.filter { $0.isWithin(held.law == .eir ? Provision(law: .eir, parts: ["5"]) : Provision(law: .foia, parts: ["1"]))
-                    || $0.isWithin(Provision(law: .eir, parts: ["12", "4", "a"])) }
-                if own.isEmpty { heldWin ? recordWhole(held, .notUpheld, c, at) : record(held, .upheld, c, at) }
-                if hits.wins.isEmpty && hits.loses.isEmpty {
-                    for prov in own { heldWin ? recordWhole(prov, .notUpheld, c, at) : record(prov, .upheld, c, at) }
-                    carry = []
-                    return
-                }
-            }
-            let lose = !hits.loses.isEmpty
-            if inClause.isEmpty { inClause = carry }
-            if inClause.isEmpty, at.isDecision, cue.contains(any: DecisionLanguage.anaphora, in: c) { inClause = last }
-            if inClause.isEmpty, lose, cue.contains(any: delay, in: c), cue.contains(any: delayFailure, in: c) {
-                inClause = [delayProvision]
-            }
-            if inClause.isEmpty, lose, at.isDecision, ncnd {
-                inClause = [held]  // not entitled to neither confirm nor deny: the duty to confirm or deny, s1(1)(a)
-            }
-            carry = []
-            // "did not deal with the request in accordance with section 10(1), in that it failed to comply with
-            // section 1(1) within 20 working days": the delay is the finding; the duty it delayed is its object.
-            if cue.contains(any: delay, in: c), inClause.contains(where: { $0.isWithin(delayProvision) }) {
-                let duty = held.law == .eir ? held : Provision(law: .foia, parts: ["1"])
-                inClause.removeAll { $0.isWithin(duty) }
-            }
-            if inClause.isEmpty {
-                if at.isDecision, !(heldWin || heldLose) {
-                    if lose { signals.generalLose = true } else { signals.generalWin = true }
-                    if lose, cue.contains(any: DecisionLanguage.procedural, in: c) { signals.unnamedBreach = true }
-                }
-                return
-            }
-            if lose, !hits.wins.isEmpty, Set(inClause).count > 1 {
-                // "although section 12(1) was applied correctly … it breached section 17": each provision
-                // takes the nearest decision phrase.
-                for m in at.mentions where c.contains(m.span.start) {
-                    record(m.provision, nearestIsLoss(m, hits) ? .upheld : .notUpheld, c, at)
-                }
-            } else {
-                for prov in inClause { record(prov, lose ? .upheld : .notUpheld, c, at) }
-            }
-        }
+        return findings
     }
 
     /// The notice's outcome from its findings and the signals that name no provision (the rule above).
-    private static func outcome(of basis: [Finding], _ signals: Signals) -> Outcome? {
+    private static func outcome(of basis: [Finding], _ signals: FindingReader.Signals) -> Outcome? {
         if let stated = signals.stated { return stated }
         var labels = Set(basis.map(\.finding))
         if signals.unnamedBreach || (signals.generalLose && basis.isEmpty) { labels.insert(.upheld) }
@@ -282,6 +130,22 @@ enum OutcomeExtractor {
         return out
     }
 
+    /// Provisions the findings decide that no written relied-on form names ("does not hold the information"
+    /// decides s1(1)(a), EIR r5(1), "failed to respond within 20 working days" s10): the notice decides them
+    /// all the same, so they are listed with its provisions. Not when a relied-on form of the provision, or
+    /// one within it, is relied on, nor EIR r5(1) beside the not-held exception r12(4)(a) written with its
+    /// number (one duty; "not held" in words alone also reads as r12(4)(a), and does not count).
+    static func decidedUnwritten(_ findings: [Finding], mentions: [ProvisionMention]) -> [Provision] {
+        let relied = mentions.filter { $0.role == .reliedOn }
+        let notHeld = [Provision(law: .eir, parts: ["5", "1"]), Provision(law: .eir, parts: ["12", "4", "a"])]
+        func same(_ m: ProvisionMention, _ p: Provision) -> Bool {
+            let a = m.provision
+            if a.isWithin(p) || p.isWithin(a) { return true }
+            return m.text.contains(where: \.isNumber) && notHeld.contains { a.isWithin($0) } && notHeld.contains { p.isWithin($0) }
+        }
+        return findings.map(\.provision).filter { p in !relied.contains { same($0, p) } }
+    }
+
     /// A held / not held finding made without a provision (`held`, s1(1)(a) or r5(1), not written in the
     /// notice) and a finding on a written provision of the same duty (s1(1)(a) "did not comply with section
     /// 1(1)"; EIR r5(1), or the not-held exception r12(4)(a)) are one finding.
@@ -295,23 +159,6 @@ enum OutcomeExtractor {
         if out[k].finding != out[h].finding { out[k].finding = .partlyUpheld }
         out.remove(at: h)
         return out
-    }
-
-    /// The distinct relied-on provisions mentioned in `r`, in order.
-    private static func provisions(_ ms: [ProvisionMention], in r: Range<Int>) -> [Provision] {
-        var out: [Provision] = []
-        for m in ms where r.contains(m.span.start) && !out.contains(m.provision) { out.append(m.provision) }
-        return out
-    }
-
-    /// The sentence cut at its clause cuts, each clause from one cut to the next.
-    private static func clauses(of s: Range<Int>, in cue: CueText) -> [Range<Int>] {
-        var cuts = [s.lowerBound] + cue.occurrences(of: CueText.clauseCuts, in: s).map(\.lowerBound)
-        cuts.sort()
-        return cuts.enumerated().compactMap { k, lo in
-            let c = lo..<max(lo, k + 1 < cuts.count ? cuts[k + 1] : s.upperBound)
-            return c.isEmpty ? nil : c
-        }
     }
 
     /// The win and loss phrases of a clause after negation and scope: of overlapping phrases the longer
@@ -362,14 +209,5 @@ enum OutcomeExtractor {
             inWord = !space
         }
         return count
-    }
-
-    /// Whether the loss phrase nearest to mention `m` is nearer than the nearest win phrase.
-    private static func nearestIsLoss(_ m: ProvisionMention, _ hits: (wins: [Range<Int>], loses: [Range<Int>])) -> Bool {
-        func distance(_ h: Range<Int>) -> Int {
-            h.lowerBound >= m.span.end ? h.lowerBound - m.span.end : max(0, m.span.start - h.upperBound)
-        }
-        let l = hits.loses.map(distance).min() ?? Int.max, w = hits.wins.map(distance).min() ?? Int.max
-        return l <= w
     }
 }

@@ -80,12 +80,21 @@ struct ProvisionScanner {
             return j - i
         }
         guard let kind = ProvisionKeyword.table[word] else { return nil }
-        // Single letters only in tight forms: `s31`, `s.31`, `s 31`; `r12` only glued.
-        if word == "r", k != j { return nil }
+        // Single letters only in tight forms: `s31`, `s.31`, `s 31`; `r12` glued or with a dot (`r.12(4)(b)`).
+        if word == "r", k != j, !(k == j + 1 && b[j] == 0x2E) { return nil }
         if word == "s" || word == "p", j < n, b[j] != 0x2E, b[j] != 0x20, !TextBytes.isDigit(b[j]) { return nil }
         if b[k] == 0x28 {
+            guard kind == .section || kind == .subsection else { return nil }
+            // `subsection (2) of section 40`: the section is named after its subsection.
+            if let (parts, end) = subsectionOfSection(at: k) {
+                out.append(RawProvision(law: .foia, parts: parts, range: i..<end, list: lists,
+                                        plausible: ProvisionNumbering.isPlausible(law: .foia, parts: parts)))
+                lists += 1
+                context = Provision(law: .foia, parts: parts)
+                return end
+            }
             // `subsections (1)(a) and (b)` / `section (3)` hang off the section named before.
-            guard kind == .section || kind == .subsection, let ctx = context else { return nil }
+            guard let ctx = context else { return nil }
             return parseList(start: i, at: k, law: ctx.law, keyword: kind, prev: ctx.parts)
         }
         switch kind {
@@ -96,6 +105,27 @@ struct ProvisionScanner {
         case .foreign:
             return parseList(start: i, at: k, law: .foia, keyword: kind, prev: nil)
         }
+    }
+
+    /// `(2) of section 40`, `(2)(a) of s.40` at `k`: the section's parts with the brackets, and where the
+    /// section number ends.
+    private func subsectionOfSection(at k: Int) -> ([String], Int)? {
+        guard let (brackets, e) = parseBrackets(at: k), Self.kind(brackets[0]) == .number else { return nil }
+        var q = TextBytes.skipSpaces(b, e, limit: 2)
+        guard word(at: q, in: [Self.words.of]) != nil else { return nil }
+        q = TextBytes.skipSpaces(b, q + 2, limit: 2)
+        var r = q
+        while r < n, TextBytes.isLetter(b[r]), r - q < 8 { r += 1 }
+        let kw = String(decoding: UnsafeBufferPointer(rebasing: b[q..<r]), as: UTF8.self).lowercased()
+        guard kw == "section" || kw == "s" else { return nil }
+        if r < n, b[r] == 0x2E { r += 1 }
+        r = TextBytes.skipSpaces(b, r, limit: 2)
+        var d = r
+        while d < n, TextBytes.isDigit(b[d]), d - r < 3 { d += 1 }
+        guard d > r, d >= n || !TextBytes.isAlnum(b[d]) && b[d] != 0x28,
+              let num = Int(String(decoding: UnsafeBufferPointer(rebasing: b[r..<d]), as: UTF8.self)),
+              ProvisionNumbering.validNumber(num, law: .foia) else { return nil }
+        return ([String(num)] + brackets, d)
     }
 
     // MARK: bare forms
@@ -151,6 +181,9 @@ struct ProvisionScanner {
         while true {
             var r = end
             if allowSpace || bracketed, r + 1 < n, b[r] == 0x20, b[r + 1] == 0x28 { r += 1 }
+            // A page break cut out of the text leaves a line break between a section and its subsection
+            // (`section 40` / footer / `(2) of FOIA`): after a keyword, a subsection on the next line.
+            else if allowSpace, parts.count == 1, r + 2 < n, b[r] == 0x0A, b[r + 1] == 0x28, TextBytes.isDigit(b[r + 2]) { r += 1 }
             guard let (content, e) = parseBracket(at: r) else { break }
             parts.append(content)
             end = e
@@ -313,8 +346,8 @@ struct ProvisionScanner {
         return r + 1
     }
 
-    private static let words: (and: [UInt8], or: [UInt8], to: [UInt8], andOr: [UInt8]) =
-        (Array(ascii: "and"), Array(ascii: "or"), Array(ascii: "to"), Array(ascii: "and/or"))
+    private static let words: (and: [UInt8], or: [UInt8], to: [UInt8], andOr: [UInt8], of: [UInt8]) =
+        (Array(ascii: "and"), Array(ascii: "or"), Array(ascii: "to"), Array(ascii: "and/or"), Array(ascii: "of"))
 
     /// After a list item: returns the index after the connector and whether it makes a range.
     private func separator(at q0: Int) -> (Int, Bool)? {

@@ -51,11 +51,13 @@ public struct AnalyzedNotice: Sendable {
         return ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
-    /// Relied-on provisions in their most specific form: `s31(1)` is dropped when `s31(1)(a)` is listed.
+    /// Relied-on and decided provisions in their most specific form: `s31(1)` is dropped when `s31(1)(a)` is
+    /// listed. A finding may decide a provision the text never writes (`OutcomeExtractor.decidedUnwritten`).
     public var listedProvisions: [Provision] { Self.listedProvisions(extraction) }
 
     static func listedProvisions(_ extraction: Extraction) -> [Provision] {
-        let relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision))
+        var relied = Set(extraction.provisions.filter { $0.role == .reliedOn }.map(\.provision))
+        relied.formUnion(OutcomeExtractor.decidedUnwritten(extraction.findings, mentions: extraction.provisions))
         return relied.filter { p in !relied.contains { $0 != p && $0.isWithin(p) } }.sorted()
     }
 }
