@@ -77,17 +77,12 @@ final class NoticeScorer {
     /// The index changed under an open engine: read the lengths again on the next search.
     func forgetLengths() { lengthsRead = false }
 
-    /// Token count of every notice (all columns), from FTS5's own `docsize` table: one varint per column,
-    /// less the barrier tokens between its paragraphs (`FTSDocument.separator`), which are no words: a
-    /// notice of many short paragraphs would otherwise read as long. (Counted per paragraph; the few
-    /// between heading paths and at column ends are left in.)
+    /// Token count of every notice (all columns), from FTS5's own `docsize` table: one varint per column.
     private func readLengths(_ db: Database) throws {
         var lengths: [Int32] = []
         var total = 0.0
         var count = 0
-        _ = try db.rows("""
-            SELECT d.id, d.sz, coalesce(n.paragraph_count, 0) FROM notice_fts_docsize d LEFT JOIN notices n ON n.id = d.id
-            """) { s -> Void in
+        _ = try db.rows("SELECT id, sz FROM notice_fts_docsize") { s -> Void in
             let id = Int(s.int64(0))
             guard id >= 0 else { return }
             let blob = s.blob(1)
@@ -96,7 +91,6 @@ final class NoticeScorer {
                 value = (value << 7) | Int64(byte & 0x7f)
                 if byte < 0x80 { length += value; value = 0 }
             }
-            if length > 0 { length = max(1, length - Int64(FTSDocument.barrierCount) * max(0, s.int64(2) - 1)) }
             if id >= lengths.count { lengths += repeatElement(0, count: id - lengths.count + 1) }
             lengths[id] = Int32(clamping: length)
             total += Double(length)
