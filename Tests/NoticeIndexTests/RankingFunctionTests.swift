@@ -61,7 +61,8 @@ final class RankingFunctionTests: XCTestCase {
     }
 
     func testTermStatisticsHoldEveryTermInTwoOrMoreNotices() throws {
-        let vocab = try engine.db.rows("SELECT term, doc FROM notice_vocab WHERE doc >= 2") { ($0.string(0) ?? "", $0.int(1)) }
+        // The paragraph barrier is no word (FTSDocument.barrier): left out.
+        let vocab = try engine.db.rows("SELECT term, doc FROM notice_vocab WHERE doc >= 2 AND term <> ?", [FTSDocument.barrier]) { ($0.string(0) ?? "", $0.int(1)) }
         let stats = try engine.db.rows("SELECT term, docs FROM term_stats") { ($0.string(0) ?? "", $0.int(1)) }
         XCTAssertFalse(vocab.isEmpty)
         XCTAssertEqual(stats.map(\.0), vocab.map(\.0))

@@ -9,6 +9,21 @@ struct FTSDocument: Equatable, Sendable {
     var body: String
     var terms: String
 
+    /// The token put between paragraphs (and between heading paths): a private-use character, which the
+    /// built-in unicode61 tokenizer keeps as a token of its own (category Co) and porter leaves as it is,
+    /// but which the query lexer never makes part of a word. Without it token positions run on from one
+    /// paragraph's last word to the next one's first, and `"hide Kent"` matched a notice where one
+    /// paragraph ends "…hide" and the next begins "Kent…".
+    static let barrier = "\u{E000}"
+
+    /// Barrier tokens per boundary. One stops a phrase; a NEAR group is stopped only when more tokens
+    /// lie between two paragraphs than its distance allows, so the parser caps that distance at one less
+    /// (`QueryParser.maxNearDistance`). Each costs about a byte per paragraph in the index.
+    static let barrierCount = 21
+
+    /// What joins two paragraphs or heading paths in a column.
+    static let separator = "\n" + Array(repeating: barrier, count: barrierCount).joined(separator: " ") + "\n"
+
     /// Whether a heading path lies in the part of a notice that states the decision (text there is
     /// weighted up): the same rule the extractors use, on the path's outermost heading.
     static func isDecisionHeading(_ heading: String) -> Bool {
@@ -19,7 +34,7 @@ struct FTSDocument: Equatable, Sendable {
     init(paragraphs: [(heading: String, text: String)], terms: String) {
         var headings: [String] = []
         var decision = "", body = ""
-        body.reserveCapacity(paragraphs.reduce(0) { $0 + $1.text.utf8.count + 1 })
+        body.reserveCapacity(paragraphs.reduce(0) { $0 + $1.text.utf8.count + Self.separator.utf8.count })
         // Paragraphs come in runs under one heading: classify each run once, not each paragraph.
         var lastHeading: String?
         var inDecision = false
@@ -30,14 +45,14 @@ struct FTSDocument: Equatable, Sendable {
                 if !p.heading.isEmpty, !headings.contains(p.heading) { headings.append(p.heading) }
             }
             if inDecision {
-                if !decision.isEmpty { decision += "\n" }
+                if !decision.isEmpty { decision += Self.separator }
                 decision += p.text
             } else {
-                if !body.isEmpty { body += "\n" }
+                if !body.isEmpty { body += Self.separator }
                 body += p.text
             }
         }
-        self.heading = headings.joined(separator: "\n")
+        self.heading = headings.joined(separator: Self.separator)
         self.decision = decision
         self.body = body
         self.terms = terms

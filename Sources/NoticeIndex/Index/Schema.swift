@@ -12,7 +12,8 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 10  // 9: findings spans, case names by rule; 10: NFKC-folded text, bodycam synonym group
+    static let version = 11  // 9: findings spans, case names by rule; 10: NFKC-folded text, bodycam synonym group;
+                             // 11: barrier tokens between paragraphs and heading paths (FTSDocument.barrier)
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(

@@ -18,10 +18,10 @@ enum TermStatistics {
         try db.transaction {
             if refresh {
                 // Terms in one notice are left out: a term missing from the table is read as in one notice.
-                try db.execute("""
-                    DELETE FROM term_stats;
-                    INSERT INTO term_stats(term, docs) SELECT term, doc FROM notice_vocab WHERE doc >= 2;
-                    """)
+                // The paragraph barrier is no word: prefixes and idf never see it.
+                try db.execute("DELETE FROM term_stats")
+                try db.run("INSERT INTO term_stats(term, docs) SELECT term, doc FROM notice_vocab WHERE doc >= 2 AND term <> ?",
+                           [FTSDocument.barrier])
             }
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('term_stats_pending', ?)", [refresh ? 0 : total])
         }

@@ -112,8 +112,8 @@ extension SearchEngine {
         for case let .word(w, true) in root.map(terms) ?? [] where out[w] == nil {
             if let known = prefixCache[w] { out[w] = known; continue }
             let e = try PrefixExpansion.of(w, tokenizer: tokenizer, indexed: isIndexed, stemsStartingWith: { letters in
-                try db.rows("SELECT term FROM term_stats WHERE term >= ? AND term < ? LIMIT 200",
-                            [letters, letters + "\u{10FFFF}"]) { $0.string(0) ?? "" }
+                try db.rows("SELECT term FROM term_stats WHERE term >= ? AND term < ? AND term <> ? LIMIT 200",
+                            [letters, letters + "\u{10FFFF}", FTSDocument.barrier]) { $0.string(0) ?? "" }
             })
             if prefixCache.count > 1_000 { prefixCache.removeAll() }
             prefixCache[w] = e
@@ -125,6 +125,8 @@ extension SearchEngine {
     /// Whether a stem occurs in the index: `term_stats` holds those in two notices or more; a stem in one
     /// notice (or added since the counts) is looked up in the vocabulary, which is quick for a rare term.
     private func isIndexed(_ stem: String) throws -> Bool {
+        // The paragraph barrier is in the vocabulary but is no word anyone can mean.
+        if stem == FTSDocument.barrier { return false }
         if try db.int("SELECT 1 FROM term_stats WHERE term = ?", [stem]) != nil { return true }
         return try db.int("SELECT 1 FROM notice_vocab WHERE term = ? LIMIT 1", [stem]) != nil
     }

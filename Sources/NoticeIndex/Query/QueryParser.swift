@@ -29,6 +29,15 @@ public enum QueryParser {
     /// Top-level terms up to which notices with only some of them are looked for (each is matched on
     /// its own to say what a partial match lacks).
     public static let maxPartialTerms = 12
+    /// Words between NEAR terms (`NEAR/N`, `"…"~N`): a NEAR group matches within one paragraph, and the
+    /// index keeps paragraphs apart by `FTSDocument.barrierCount` tokens, so no larger distance can be
+    /// answered exactly by FTS5.
+    public static let maxNearDistance = FTSDocument.barrierCount - 1
+    static func checkNear(_ distance: Int, position: Int) throws {
+        guard distance <= maxNearDistance else {
+            throw NoticeIndexError.query("NEAR distance \(distance) is too large (at most \(maxNearDistance) words; NEAR matches within one paragraph)", position: position)
+        }
+    }
     /// Characters of one filter value (`--authority`, `--cites`).
     public static let maxValueCharacters = 200
 
@@ -267,6 +276,7 @@ public enum QueryParser {
             var node = try parsePrimary()
             while !atEnd, case let .near(distance) = tokens[i].token {
                 let nearPos = tokens[i].position
+                try QueryParser.checkNear(distance, position: nearPos)
                 i += 1
                 guard !atEnd, case let .term(right) = try parsePrimary() else {
                     throw NoticeIndexError.query("NEAR needs a word or phrase on each side", position: nearPos)
@@ -310,6 +320,7 @@ public enum QueryParser {
                     throw NoticeIndexError.query("phrase too long: \(words.count) words (at most \(QueryParser.maxPhraseWords))", position: t.position)
                 }
                 if let proximity {
+                    try QueryParser.checkNear(proximity, position: t.position)
                     return .near(words.map { .word($0, prefix: false) }, distance: proximity)
                 }
                 if let token = Synonyms.token(forPhrase: words.joined(separator: " ")) {

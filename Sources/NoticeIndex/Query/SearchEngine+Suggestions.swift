@@ -24,8 +24,8 @@ extension SearchEngine {
             looked += 1
             let first = String(stem.prefix(1))
             let candidates = try db.rows("""
-                SELECT term, doc FROM notice_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
-                """, [first, first + "\u{10FFFF}", stem.count - 2, stem.count + 2]) { ($0.string(0) ?? "", $0.int(1)) }
+                SELECT term, doc FROM notice_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? AND term <> ?
+                """, [first, first + "\u{10FFFF}", stem.count - 2, stem.count + 2, FTSDocument.barrier]) { ($0.string(0) ?? "", $0.int(1)) }
             let close = candidates
                 .map { (term: $0.0, docs: $0.1, d: EditDistance.between($0.0, stem, limit: 2)) }
                 .filter { $0.d <= 2 && !$0.term.hasPrefix("syn") && !$0.term.hasPrefix("sec") && !$0.term.hasPrefix("reg") }
