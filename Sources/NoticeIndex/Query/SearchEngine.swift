@@ -20,7 +20,7 @@ public final class SearchEngine {
     private var loadedCitations: CitedCases?
     func citedCases() throws -> CitedCases {
         if let c = loadedCitations { return c }
-        let c = try CitedCases(db)
+        let c = CitedCases(db)
         loadedCitations = c
         return c
     }
@@ -223,10 +223,7 @@ public final class SearchEngine {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 for i in stride(from: w, to: pages.count, by: workers) {
                     do {
-                        let paragraphs = try StoredParagraphs.decode(pages[i].stored).map {
-                            Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
-                        }
-                        results[i].paragraphs = try pinpointers[w].best(paragraphs, limit: 3, mentions: pages[i].mentions)
+                        results[i].paragraphs = try pinpointers[w].best(stored: pages[i].stored, limit: 3, mentions: pages[i].mentions)
                     } catch {
                         failure.record(error)
                     }
