@@ -8,8 +8,8 @@ import Foundation
 /// matching row it looks the row's length up in `notice_fts_docsize` through a prepared statement (a
 /// B-tree seek per row), and before the first row it counts every phrase's documents with an extra pass
 /// over the phrase's doclist. Here the lengths come from an array read once per open index by the first
-/// broad query (a narrow one, expected to match under an eighth of the notices, seeks its few rows'
-/// lengths as `bm25()` does: reading every length was the larger cost of a cold one-shot query), the
+/// broad query or second search (an engine's first search, if narrow, seeks its few rows' lengths as
+/// `bm25()` does: reading every length was a large part of a cold one-shot query), the
 /// document frequencies from `term_stats` (written by the indexer), and the filters from a bitmap, so a
 /// row costs FTS5's own iteration plus one walk of the phrase positions: `information` (25,000
 /// matches) 26.8 → 9.6 ms, `"public interest test"` 9.6 → 2.8 ms (bench/RESULTS.md).
@@ -88,11 +88,15 @@ final class NoticeScorer {
         state.pointee.lengthsLoaded = false
     }
 
-    /// A query expected to match more than this share of the notices reads every notice's length at
-    /// once (a sequential pass over `docsize`, ~0.2 µs a notice); a narrower one lets FTS5 look each
-    /// matching row's length up (a seek, ~1 µs), so a one-shot CLI query for a rare word does not read
-    /// 25,000 lengths (a tenth of a cold `search Dransfield` process's CPU; issue 14) — or 250,000.
+    /// An engine's first search, when it is expected to match at most this share of the notices, lets
+    /// FTS5 look each matching row's length up (a seek, ~1.3 µs) instead of reading every notice's
+    /// length (a sequential pass over `docsize`, ~0.2 µs a notice), so a one-shot CLI query for a rare
+    /// word does not read 25,000 lengths (a seventh of a cold `search glealu` process's CPU; issue 14) —
+    /// or 250,000. Broad searches, and every search after an engine's first (a long-lived engine: the
+    /// read is paid once, the seeks on every search), read them all.
     static let broadShare = 8
+    /// Searches this scorer has run.
+    private var searches = 0
 
     /// The document count and the average notice length, from FTS5's own averages record (row 1 of
     /// `notice_fts_data`: the row count, then each column's total tokens, as varints) — what FTS5's
@@ -151,7 +155,8 @@ final class NoticeScorer {
              allowed: [Int64]?) throws -> [(id: Int64, text: Double)] {
         let s = state
         let expected = idf.map { Self.documents(forIDF: $0, of: documentCount) }.max() ?? 0
-        if !s.pointee.lengthsLoaded, expected * Double(Self.broadShare) > Double(documentCount) { try readLengths(db) }
+        if !s.pointee.lengthsLoaded, searches > 0 || expected * Double(Self.broadShare) > Double(documentCount) { try readLengths(db) }
+        searches += 1
         s.pointee.weights = (weights.heading, weights.decision, weights.body, weights.terms)
         s.pointee.idf.deallocate()
         s.pointee.idf = UnsafeMutableBufferPointer<Double>.allocate(capacity: idf.count)
