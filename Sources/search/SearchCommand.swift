@@ -31,6 +31,11 @@ struct Search: ParsableCommand {
             warn("search: too many arguments (\(count); at most \(maxArguments)); repeated options need not be repeated")
             Foundation.exit(64)
         }
+        if let (option, values) = RepeatedOptions.firstRepeated(Array(CommandLine.arguments.dropFirst())) {
+            let shown = values.map { "'\(String($0.prefix(40)))'" }.joined(separator: " and ")
+            warn("search: \(option) is given more than once (\(shown)); give it once")
+            Foundation.exit(64)
+        }
         main(nil)
     }
 }

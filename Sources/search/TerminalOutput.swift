@@ -33,6 +33,11 @@ struct TerminalOutput {
             ? response.filterSummary : "\"\(response.query)\"" + (response.filterSummary.isEmpty ? "" : " with " + response.filterSummary)
         if response.total == 0 {
             print("No notices match \(safe(asked)).")
+            if !response.absent.isEmpty {
+                let names = response.absent.map { $0.hasPrefix("\"") ? $0 : "\"\($0)\"" }
+                let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+                print(safe(list) + (names.count == 1 ? " appears" : " appear") + " in no notice.")
+            }
         }
         if !response.suggestions.isEmpty {
             let hints = response.suggestions.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value.joined(separator: ", "))" }

@@ -132,6 +132,34 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(missing.err.contains("/nonexistent/dir/index.sqlite"), missing.err)
     }
 
+    /// A single-value option given twice is a usage error naming it: which of the two was meant cannot
+    /// be known. Repeatable filters stay repeatable.
+    func testASingleValueOptionGivenTwiceIsAUsageErrorNamingIt() throws {
+        let table: [(args: [String], option: String)] = [
+            (["vexatious", "--limit", "5", "--limit", "10"], "--limit"),
+            (["vexatious", "--since", "2019", "--since=2020"], "--since"),
+            (["vexatious", "--until", "2022", "--until", "2023"], "--until"),
+            (["vexatious", "--sort", "newest", "--sort", "oldest"], "--sort"),
+            (["--outcome", "upheld", "--outcome", "not-upheld"], "--outcome"),
+            (["--law", "foia", "--law", "eir"], "--law"),
+            (["vexatious", "--offset", "0", "--offset", "10"], "--offset"),
+            (["vexatious", "--db", "elsewhere.sqlite"], "--db"),
+            (["show", "FS50471234", "--para", "3", "--para", "4"], "--para"),
+            (["export", "vexatious", "--format", "csv", "--format", "jsonl"], "--format"),
+            (["cases", "--limit", "1", "--limit", "2"], "--limit"),
+        ]
+        for row in table {
+            let r = try TestSupport.run(row.args + ["--db", db])
+            XCTAssertEqual(r.code, 64, "\(row.args): \(r.err)")
+            XCTAssertTrue(r.err.contains("\(row.option) is given more than once"), "\(row.args): \(r.err)")
+            XCTAssertTrue(r.out.isEmpty, r.out)
+        }
+        for repeatable in [["--provision", "31(3)", "--provision", "14(1)"], ["vexatious", "--authority", "council", "--authority", "borough"],
+                           ["vexatious", "--", "--limit", "--limit"]] {
+            XCTAssertNotEqual(try TestSupport.run(repeatable + ["--db", db]).code, 64, "\(repeatable)")
+        }
+    }
+
     func testTerminalOutputIsPlainWhenPiped() throws {
         let r = try TestSupport.run(["commissioner", "--db", db, "--limit", "2"])
         XCTAssertFalse(r.out.contains("\u{1B}["), "no escape codes when not a terminal")

@@ -4,13 +4,9 @@ import XCTest
 
 /// What `--db` may point at: only a NoticeIndex database, an empty file or a new path is ever written;
 /// a damaged or old NoticeIndex database is rebuilt beside itself and replaced when complete.
-final class DatabaseIdentityTests: XCTestCase {
-    var dir: URL!
-    var notices: URL!
-
+final class DatabaseIdentityTests: FolderTestCase {
     override func setUpWithError() throws {
-        dir = try TestSupport.temporaryDirectory(self)
-        notices = dir.appendingPathComponent("notices")
+        try super.setUpWithError()
         try FaultSupport.copyCorpus(3, into: notices)
     }
 
@@ -72,7 +68,7 @@ final class DatabaseIdentityTests: XCTestCase {
     }
 
     func testAnIndexOfAnotherVersionIsRebuiltBesideItAndRenamedOverItWhenComplete() throws {
-        let db = dir.appendingPathComponent("index.sqlite").path
+        let db = db!   // captured by the progress closure below
         _ = try Indexer.run(paths: [notices.path], database: db)
         try Database(path: db).execute("PRAGMA user_version = 3")
         let oldInode = try FileManager.default.attributesOfItem(atPath: db)[.systemFileNumber] as? Int
@@ -131,7 +127,6 @@ final class DatabaseIdentityTests: XCTestCase {
     }
 
     func testIndexNoticesADamagedFullTextIndexAndRebuildsIt() throws {
-        let db = dir.appendingPathComponent("index.sqlite").path
         _ = try Indexer.run(paths: [notices.path], database: db)
         // FTS5's own blocks, removed behind its back (as a torn write or a bad disk would).
         var handle: OpaquePointer?
@@ -155,7 +150,6 @@ final class DatabaseIdentityTests: XCTestCase {
     }
 
     func testALinkToTheDatabaseSharesItsLock() throws {
-        let db = dir.appendingPathComponent("index.sqlite").path
         _ = try Indexer.run(paths: [notices.path], database: db)
         let linkedFolder = dir.appendingPathComponent("linked")
         try FileManager.default.createSymbolicLink(atPath: linkedFolder.path, withDestinationPath: dir.path)
@@ -172,7 +166,6 @@ final class DatabaseIdentityTests: XCTestCase {
     /// A hard link is a second name for the same file that resolving cannot see; the run's lock on the
     /// file itself keeps a run through it from writing at the same time.
     func testAHardLinkToTheDatabaseWaitsForTheRunHoldingTheFile() throws {
-        let db = dir.appendingPathComponent("index.sqlite").path
         _ = try Indexer.run(paths: [notices.path], database: db)
         let hard = dir.appendingPathComponent("hard.sqlite").path
         XCTAssertEqual(link(db, hard), 0)

@@ -5,20 +5,7 @@ import XCTest
 /// the way ICO summaries phrase them. Each row gives the findings (ICO convention: upheld = the complaint
 /// succeeded on that provision) and the notice outcome derived from them.
 final class DecisionLanguageTests: XCTestCase {
-    struct Row {
-        var name: String
-        var law: Law = .foia
-        var decision: [String]
-        var findings: [String: Outcome]
-        var outcome: Outcome?
-    }
-
-    private func extract(_ row: Row) -> Extraction {
-        let paragraphs = row.decision.enumerated().map {
-            Paragraph(number: $0.offset + 1, headings: ["Decision (including any steps ordered)"], text: $0.element)
-        }
-        return NoticeExtractor.extract(ParsedNotice(law: row.law, paragraphs: paragraphs))
-    }
+    typealias Row = DecisionRow
 
     private let rows: [Row] = [
         Row(name: "negation: not found engaged",
@@ -152,9 +139,8 @@ final class DecisionLanguageTests: XCTestCase {
 
     func testEachRuleOfTheDecisionLanguageTable() {
         for row in rows {
-            let e = extract(row)
-            let got = Dictionary(e.findings.map { ($0.provision.canonical, $0.finding) }, uniquingKeysWith: { a, _ in a })
-            XCTAssertEqual(got, row.findings, row.name)
+            let e = row.extract()
+            XCTAssertEqual(Row.findings(of: e), row.findings, row.name)
             XCTAssertEqual(e.outcome, row.outcome, row.name)
         }
     }

@@ -3,13 +3,9 @@ import XCTest
 
 /// The same files give the same database content: the same export, byte for byte, whatever the
 /// number of workers and the order they finish in, and case names chosen by a rule, not by a race.
-final class DeterminismTests: XCTestCase {
-    var dir: URL!
-    var notices: URL!
-
+final class DeterminismTests: FolderTestCase {
     override func setUpWithError() throws {
-        dir = try TestSupport.temporaryDirectory(self)
-        notices = dir.appendingPathComponent("notices")
+        try super.setUpWithError()
         try FileManager.default.createDirectory(at: notices, withIntermediateDirectories: true)
     }
 
@@ -29,7 +25,6 @@ final class DeterminismTests: XCTestCase {
     let short = "Privacy International v the ICO & MPS"
 
     func testACaseIsNamedAsMostOfItsCitingNoticesNameItAndRenamedWhenTheyChange() throws {
-        let db = dir.appendingPathComponent("index.sqlite").path
         try writeCiting(long, as: "a.txt")       // written first
         try writeCiting(short, as: "b.txt")
         try writeCiting(short, as: "c.txt")

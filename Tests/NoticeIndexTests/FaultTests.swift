@@ -3,17 +3,7 @@ import XCTest
 
 /// The nightly reindex under faults: missing and unreadable folders, mass removals, files that are
 /// not files, a full disk, a read-only index, readers during a first build.
-final class FaultTests: XCTestCase {
-    var dir: URL!
-    var notices: URL!
-    var db: String!
-
-    override func setUpWithError() throws {
-        dir = try TestSupport.temporaryDirectory(self)
-        notices = dir.appendingPathComponent("notices")
-        db = dir.appendingPathComponent("index.sqlite").path
-    }
-
+final class FaultTests: FolderTestCase {
     func count(_ path: String? = nil) throws -> Int { try SearchEngine(databasePath: path ?? db).noticeCount() }
 
     // MARK: Safe removals

@@ -6,27 +6,10 @@ import XCTest
 /// held"), and those sentences decide nothing. Each row is a short notice written for the test: its
 /// Decision section and a body paragraph, and the findings the notice makes.
 final class FindingSentenceTests: XCTestCase {
-    struct Row {
-        var name: String
-        var law: Law = .foia
-        var decision: [String]
-        var body: [String] = []
-        var findings: [String: Outcome]
-    }
-
-    private func extract(_ row: Row) -> Extraction {
-        var paragraphs = row.decision.map { Paragraph(number: 0, headings: ["Decision (including any steps ordered)"], text: $0) }
-        paragraphs += row.body.map { Paragraph(number: 0, headings: ["Reasons for decision"], text: $0) }
-        for i in paragraphs.indices { paragraphs[i].number = i + 1 }
-        return NoticeExtractor.extract(ParsedNotice(law: row.law, paragraphs: paragraphs))
-    }
+    typealias Row = DecisionRow
 
     private func check(_ rows: [Row]) {
-        for row in rows {
-            let e = extract(row)
-            let got = Dictionary(e.findings.map { ($0.provision.canonical, $0.finding) }, uniquingKeysWith: { a, _ in a })
-            XCTAssertEqual(got, row.findings, row.name)
-        }
+        for row in rows { XCTAssertEqual(Row.findings(of: row.extract()), row.findings, row.name) }
     }
 
     func testStatementsOfTheLawTheGuidanceOrCaseLawDecideNothing() {

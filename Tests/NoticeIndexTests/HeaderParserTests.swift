@@ -102,18 +102,7 @@ final class HeaderParserTests: XCTestCase {
              """,
              Header(reference: "IC-248461-C8Q1", law: .eir, date: "2023-03-14", authority: nil),
              "a broken IC reference; labels with no values at all give no authority"),
-            ("""
-             Freedom of Information Act 2000 (Section 50)
-
-             Decision Notice
-
-             Date: 27 September 2010
-
-             Public Authority: Department for Transport
-             Address: Great Minster House
-             76 Marsham Street
-             London SW1P 4DR
-             """,
+            (NoticeParserTests.legacyHeader,
              Header(reference: nil, law: .foia, date: "2010-09-27", authority: "Department for Transport", isLegacy: true),
              "pre-2011 header: section 50, no reference"),
             ("""

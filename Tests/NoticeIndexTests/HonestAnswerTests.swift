@@ -56,6 +56,39 @@ final class HonestAnswerTests: XCTestCase {
         XCTAssertEqual(try json(["s.99999(1)"], code: 1)["total"] as? Int, 0)
     }
 
+    /// A legal reference typed as one thing is never split into words that match, or half-match, alone.
+    func testAReferenceNoNoticeHoldsMatchesNothingAndIsNamedAsAbsent() throws {
+        for reference in ["s.99999(1)", "reg 99(9)(z)", "EA/2099/9999", "[2099] UKUT 9999 (AAC)", "s.9999"] {
+            let top = try json([reference], code: 1)
+            XCTAssertEqual(top["total"] as? Int, 0, reference)
+            XCTAssertEqual(ids(top, "partial"), [], "\(reference): no notice holds a fragment of it as a partial match")
+            XCTAssertEqual(top["absent"] as? [String], [reference])
+            let plain = try TestSupport.run([reference, "--db", db])
+            XCTAssertTrue(plain.out.contains("\"\(reference)\" appears in no notice."), plain.out)
+
+            // Beside a word notices hold, the partial matches lack the whole reference, and mark none of it.
+            let beside = try json(["vexatious " + reference], code: 1)
+            let partial = try XCTUnwrap(beside["partial"] as? [[String: Any]])
+            XCTAssertFalse(partial.isEmpty, reference)
+            for p in partial {
+                XCTAssertEqual(p["missing"] as? [String], [reference])
+                let snippets = ((p["paragraphs"] as? [[String: Any]]) ?? []).compactMap { $0["snippet"] as? String }
+                for fragment in ["[s]", "[1]", "[reg]", "[9]", "[EA]", "[UKUT]"] {
+                    XCTAssertFalse(snippets.contains { $0.contains(fragment) }, "\(reference): \(fragment) marked in \(snippets)")
+                }
+            }
+        }
+    }
+
+    func testAReferenceNoticesCiteFindsThem() throws {
+        let cited = try json(["[2016] UKUT 535 (AAC)"], code: 0)
+        XCTAssertEqual(cited["absent"] as? [String], nil)
+        for r in try XCTUnwrap(cited["results"] as? [[String: Any]]) {
+            let snippets = ((r["paragraphs"] as? [[String: Any]]) ?? []).compactMap { $0["snippet"] as? String }
+            XCTAssertTrue(snippets.contains { $0.contains("[[2016] UKUT 535 (AAC") }, "\(snippets)")
+        }
+    }
+
     func testAnUnknownFieldIsAUsageErrorNamingIt() throws {
         let r = try TestSupport.run(["vexatious colour:blue", "--db", db])
         XCTAssertEqual(r.code, 64)

@@ -2,29 +2,15 @@ import XCTest
 @testable import NoticeIndex
 
 /// Incremental runs, bad input, locking, schema versions and rebuilds.
-final class IndexerTests: XCTestCase {
-    var dir: URL!
-    var notices: URL!
-    var db: String!
-
+final class IndexerTests: FolderTestCase {
     override func setUpWithError() throws {
-        dir = try TestSupport.temporaryDirectory(self)
-        notices = dir.appendingPathComponent("notices")
+        try super.setUpWithError()
         try FileManager.default.createDirectory(at: notices, withIntermediateDirectories: true)
-        db = dir.appendingPathComponent("index.sqlite").path
     }
 
     /// Copies `count` corpus notices into the notices folder.
     @discardableResult
-    func addCorpusNotices(_ count: Int) throws -> [URL] {
-        let files = try FileManager.default.contentsOfDirectory(at: TestSupport.corpus, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }.prefix(count)
-        return try files.map { f in
-            let target = notices.appendingPathComponent(f.lastPathComponent)
-            try FileManager.default.copyItem(at: f, to: target)
-            return target
-        }
-    }
+    func addCorpusNotices(_ count: Int) throws -> [URL] { try FaultSupport.copyCorpus(count, into: notices) }
 
     @discardableResult
     func index(_ paths: [String]? = nil, rebuild: Bool = false) throws -> IndexReport {

@@ -170,8 +170,8 @@ final class NoticeParserTests: XCTestCase {
         XCTAssertEqual(paragraph(n, 10)?.text.contains("Jane Doe"), false, "signature dropped")
     }
 
-    /// A pre-2011 notice: section 50 header, unnumbered Summary, older headings, signature, legal annex.
-    private let legacy = """
+    /// The header of a pre-2011 notice: section 50, no reference (HeaderParserTests reads it alone).
+    static let legacyHeader = """
     Freedom of Information Act 2000 (Section 50)
 
     Decision Notice
@@ -182,7 +182,10 @@ final class NoticeParserTests: XCTestCase {
     Address: Great Minster House
     76 Marsham Street
     London SW1P 4DR
+    """
 
+    /// A pre-2011 notice: section 50 header, unnumbered Summary, older headings, signature, legal annex.
+    private let legacy = NoticeParserTests.legacyHeader + "\n\n" + """
     Summary
 
     The complainant requested the cost of a road safety campaign. The Department withheld it under section 43(2). The Commissioner's decision is that the exemption was correctly applied.

@@ -7,6 +7,13 @@ final class QueryParserTests: XCTestCase {
         return try XCTUnwrap(q.root.map(MatchBuilder.expression), text)
     }
 
+    /// Each query's MATCH expression is the one expected.
+    private func assertExpressions(_ cases: [(String, String)], file: StaticString = #filePath, line: UInt = #line) throws {
+        for (query, expected) in cases {
+            XCTAssertEqual(try match(query), expected, query, file: file, line: line)
+        }
+    }
+
     func testProvisionSpellingsBecomeOneIndexToken() throws {
         let cases: [(String, String)] = [
             ("section 31(3)", "\"sec31x3\""),        // full word
@@ -39,9 +46,7 @@ final class QueryParserTests: XCTestCase {
             ("\"public interest test\"", "\"synpit\""),
             ("FOI", "\"synfoia\""),
         ]
-        for (query, expected) in cases {
-            XCTAssertEqual(try match(query), expected, query)
-        }
+        try assertExpressions(cases)
     }
 
     func testOperatorsBuildQuotedExpressions() throws {
@@ -65,6 +70,24 @@ final class QueryParserTests: XCTestCase {
         }
     }
 
+    /// A legal reference typed as one thing that is no provision stays one term (its words adjacent);
+    /// years, bare numbers and words with spaces between stay words.
+    func testAReferenceTypedAsOneThingIsOneTerm() throws {
+        let cases: [(String, String)] = [
+            ("s.99999(1)", "\"s 99999 1\""),
+            ("reg 99(9)(z)", "\"reg 99 9 z\""),
+            ("s.9999", "\"s 9999\""),
+            ("EA/2099/9999 council", "(\"ea 2099 9999\" AND \"council\")"),
+            ("[2016] UKUT 535 (AAC)", "\"2016 ukut 535 aac\""),
+            ("[2015] EWCA Civ 454", "\"2015 ewca civ 454\""),
+            ("2019 (sic)", "(\"2019\" AND \"sic\")"),
+            ("regulations 2004", "(\"regulations\" AND \"2004\")"),
+            ("section 999 council", "(\"section\" AND \"999\" AND \"council\")"),
+        ]
+        try assertExpressions(cases)
+        XCTAssertEqual(try QueryParser.parse("s.99999(1)").root?.description, "s.99999(1)")
+    }
+
     func testFieldPrefixesBecomeFilters() throws {
         let q = try QueryParser.parse("bodycam provision:40(2) authority:\"Home Office\" outcome:not-upheld law:foia cites:Savic year:2019..2023")
         XCTAssertEqual(q.filters.provisions.map(\.canonical), ["s40(2)"])
@@ -79,6 +102,32 @@ final class QueryParserTests: XCTestCase {
         let filtersOnly = try QueryParser.parse("provision:31(3)")
         XCTAssertNil(filtersOnly.root)
         XCTAssertEqual(filtersOnly.filters.provisions.map(\.canonical), ["s31(3)"])
+    }
+
+    /// A one-value filter set twice to different values, by a field and an option or by two fields, is
+    /// refused naming it; so is a date range that ends before it starts. The same value twice is one.
+    func testAOneValueFilterSetTwiceOrAnEmptyDateRangeIsRefused() throws {
+        var since2015 = QueryFilters()
+        since2015.since = "2015-01-01"
+        var upheld = QueryFilters()
+        upheld.outcome = .upheld
+        var until2019 = QueryFilters()
+        until2019.until = "2019-12-31"
+        let refused: [(text: String, filters: QueryFilters, names: String)] = [
+            ("vexatious outcome:not-upheld", upheld, "outcome"),
+            ("vexatious law:eir law:foia", QueryFilters(), "law"),
+            ("vexatious year:2019 year:2020", QueryFilters(), "start date"),
+            ("vexatious year:2019", since2015, "start date"),
+            ("vexatious year:2030..2020", QueryFilters(), "after the end date"),
+            ("vexatious year:2020..", until2019, "after the end date"),
+        ]
+        for row in refused {
+            XCTAssertThrowsError(try QueryParser.parse(row.text, filters: row.filters), row.text) { error in
+                XCTAssertTrue("\(error)".contains(row.names), "\(row.text): \(error)")
+            }
+        }
+        XCTAssertEqual(try QueryParser.parse("vexatious outcome:upheld", filters: upheld).filters.outcome, .upheld)
+        XCTAssertEqual(try QueryParser.parse("vexatious year:2019..", filters: until2019).filters.since, "2019-01-01")
     }
 
     func testMalformedQueriesExplainThemselvesWithAPosition() {

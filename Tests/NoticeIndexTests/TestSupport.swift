@@ -1,29 +1,15 @@
 import Foundation
 import XCTest
 @testable import NoticeIndex
+import NoticeEvaluation
 
-/// Paths and fixtures shared by the tests.
-enum TestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.appendingPathComponent("Corpus")
+// Every file of this target sees the shared support (TestSupport's paths, temporary folders, `run`).
+@_exported import NoticeTestSupport
+
+/// Fixtures of the core tests, beside the shared paths.
+extension TestSupport {
     static let fixtures = packageRoot.appendingPathComponent("Tests/NoticeIndexTests/Fixtures")
     static let seed = corpus.appendingPathComponent("seed-notice-2024-02-08-mps.txt")
-
-    /// The directory holding the built products (`search`), beside the test bundle.
-    static var productsDirectory: URL {
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL
-    }
-
-    /// A fresh temporary directory, removed when the test ends.
-    static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("noticeindex-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     /// An index of the bundled corpus, built once per test run (it is only read by the tests that use it).
     static let corpusIndex: String = {
@@ -41,45 +27,23 @@ enum TestSupport {
         _ = try! Indexer.run(paths: [corpus.path], database: db)
         return db
     }()
+}
 
-    /// Runs the built `search` binary (or `executable`); returns exit code, stdout and stderr.
-    @discardableResult
-    static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String] = [:],
-                    cwd: URL? = nil) throws -> (code: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = executable ?? productsDirectory.appendingPathComponent("search")
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        if let cwd { process.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a large output cannot block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errBox.data, as: UTF8.self))
+/// A test with a folder of its own: `notices` for the input files (not created here, so a test can
+/// say whether it exists) and the index `index.sqlite` beside it.
+class FolderTestCase: XCTestCase {
+    var dir: URL!
+    var notices: URL!
+    var db: String!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        dir = try TestSupport.temporaryDirectory(self)
+        notices = dir.appendingPathComponent("notices")
+        db = dir.appendingPathComponent("index.sqlite").path
     }
 }
 
-/// Deterministic random numbers for generated tests (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// Deterministic random numbers for generated tests: the bench's generator, so a seed means the same
+/// draws in both.
+typealias SeededGenerator = SplitMix64

@@ -30,7 +30,7 @@ final class APIMatchesCLITests: XCTestCase {
         for row in table {
             let reply = try await server.get(row.api)
             XCTAssertEqual(reply.status, 200, row.api)
-            let cli = try ServerTestSupport.run(row.cli + ["--json", "--db", db])
+            let cli = try TestSupport.runForData(row.cli + ["--json", "--db", db])
             XCTAssertTrue(cli.code == 0 || cli.code == 1, "\(row.cli): \(cli.err)")
             XCTAssertFalse(cli.out.isEmpty, "\(row.cli): \(cli.err)")
             XCTAssertEqual(try reply.body.jsonObject(), try cli.out.jsonObject(), row.api)
@@ -68,12 +68,12 @@ final class APIMatchesCLITests: XCTestCase {
         let db = ServerTestSupport.sharedIndex
         let server = try await RunningServer.start(database: db, test: self)
         let csv = try await server.get("/api/export?format=csv")
-        let cliCSV = try ServerTestSupport.run(["export", "--format", "csv", "--db", db])
+        let cliCSV = try TestSupport.runForData(["export", "--format", "csv", "--db", db])
         XCTAssertEqual(csv.text, String(decoding: cliCSV.out, as: UTF8.self))
         XCTAssertNil(csv.headers["content-length"], "streamed, not buffered")
 
         let jsonl = try await server.get("/api/export")
-        let cliJSONL = try ServerTestSupport.run(["export", "--db", db])
+        let cliJSONL = try TestSupport.runForData(["export", "--db", db])
         let lines = jsonl.body.split(separator: 0x0A)
         let cliLines = cliJSONL.out.split(separator: 0x0A)
         XCTAssertEqual(lines.count, cliLines.count)
@@ -85,7 +85,7 @@ final class APIMatchesCLITests: XCTestCase {
                            ("/api/export?provision=31(3)&outcome=not-upheld", ["--provision", "31(3)", "--outcome", "not-upheld"])] {
             let reply = try await server.get(api)
             XCTAssertEqual(reply.status, 200, api)
-            let expected = try ServerTestSupport.run(["export"] + cli + ["--db", db])
+            let expected = try TestSupport.runForData(["export"] + cli + ["--db", db])
             XCTAssertEqual(reply.text, String(decoding: expected.out, as: UTF8.self), api)
             XCTAssertGreaterThan(reply.body.split(separator: 0x0A).count, 1, "\(api) exports some notices")
         }

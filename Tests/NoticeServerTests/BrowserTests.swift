@@ -6,7 +6,7 @@ import XCTest
 /// facet link and a paragraph link found in the rendered DOM, and leave screenshots under
 /// `.build/serve-screenshots/` for a person to look at. Skipped, saying why, where chromium is absent.
 final class BrowserTests: XCTestCase {
-    static let screenshots = ServerTestSupport.packageRoot.appendingPathComponent(".build/serve-screenshots")
+    static let screenshots = TestSupport.packageRoot.appendingPathComponent(".build/serve-screenshots")
 
     static var chromium: String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
@@ -24,7 +24,7 @@ final class BrowserTests: XCTestCase {
             throw XCTSkip("chromium is not installed")
         }
         let server = try await RunningServer.start(database: ServerTestSupport.sharedIndex, test: self)
-        let profile = try ServerTestSupport.temporaryDirectory(self)
+        let profile = try TestSupport.temporaryDirectory(self)
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         let browser = Browser(executable: chromium, profile: profile.path)
 

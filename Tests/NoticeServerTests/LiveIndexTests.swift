@@ -27,7 +27,7 @@ final class LiveIndexTests: XCTestCase {
         """
 
     func testReindexRunningMeanwhileGivesWholeAnswersThenTheNewIndex() async throws {
-        let dir = try ServerTestSupport.temporaryDirectory(self)
+        let dir = try TestSupport.temporaryDirectory(self)
         let db = try ServerTestSupport.copyIndex(ServerTestSupport.sharedIndex, to: dir)
         let server = try await RunningServer.start(database: db, test: self)
         let before = try await server.object("/api/search?q=police")["total"] as? Int
@@ -41,7 +41,7 @@ final class LiveIndexTests: XCTestCase {
         let done = DoneFlag()
         let reindex = Task.detached {
             defer { done.set() }
-            return try Indexer.run(paths: [ServerTestSupport.corpus.path, extra.path], database: db, options: IndexOptions(rebuild: true))
+            return try Indexer.run(paths: [TestSupport.corpus.path, extra.path], database: db, options: IndexOptions(rebuild: true))
         }
         var statuses: [Int] = []
         var totals: Set<Int> = []
@@ -65,7 +65,7 @@ final class LiveIndexTests: XCTestCase {
     }
 
     func testAnIndexRenamedOverTheServedFileIsPickedUp() async throws {
-        let dir = try ServerTestSupport.temporaryDirectory(self)
+        let dir = try TestSupport.temporaryDirectory(self)
         let db = try ServerTestSupport.copyIndex(ServerTestSupport.sharedIndex, to: dir)
         let server = try await RunningServer.start(database: db, test: self)
         let markup = try await server.object("/api/search?q=pwned")["total"] as? Int
@@ -76,7 +76,7 @@ final class LiveIndexTests: XCTestCase {
         try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
         try Self.addedNotice.write(to: extra.appendingPathComponent("2025-09-09-northmoor.txt"), atomically: true, encoding: .utf8)
         let fresh = dir.appendingPathComponent("fresh.sqlite").path
-        _ = try Indexer.run(paths: [ServerTestSupport.corpus.path, extra.path], database: fresh)
+        _ = try Indexer.run(paths: [TestSupport.corpus.path, extra.path], database: fresh)
         try Self.checkpoint(fresh)
         XCTAssertEqual(rename(fresh, db), 0)
 
@@ -95,7 +95,7 @@ final class LiveIndexTests: XCTestCase {
     }
 
     func testTwoServersOverTwoCopiesAnswerAlike() async throws {
-        let dir = try ServerTestSupport.temporaryDirectory(self)
+        let dir = try TestSupport.temporaryDirectory(self)
         let a = try ServerTestSupport.copyIndex(ServerTestSupport.sharedIndex, to: dir, name: "a.sqlite")
         let b = try ServerTestSupport.copyIndex(ServerTestSupport.sharedIndex, to: dir, name: "b.sqlite")
         let one = try await RunningServer.start(database: a, test: self)

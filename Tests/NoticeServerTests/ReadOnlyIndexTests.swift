@@ -6,7 +6,7 @@ import XCTest
 /// file is left exactly as it was.
 final class ReadOnlyIndexTests: XCTestCase {
     func testServesAReadOnlyCopyWithoutWritingToIt() async throws {
-        let dir = try ServerTestSupport.temporaryDirectory(self)
+        let dir = try TestSupport.temporaryDirectory(self)
         let replica = dir.appendingPathComponent("replica")
         try FileManager.default.createDirectory(at: replica, withIntermediateDirectories: true)
         let db = try ServerTestSupport.copyIndex(ServerTestSupport.sharedIndex, to: replica)
@@ -24,7 +24,7 @@ final class ReadOnlyIndexTests: XCTestCase {
                 throw XCTSkip("setpriv is not installed")
             }
             let served = try ServedProcess(arguments: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                                                       ServerTestSupport.productsDirectory.appendingPathComponent("search").path,
+                                                       TestSupport.productsDirectory.appendingPathComponent("search").path,
                                                        "serve", "--db", db, "--port", "0"])
             defer { served.stop() }
             for path in paths {

@@ -62,6 +62,9 @@ final class ServerRouteTests: XCTestCase {
             ("/api/search?facets=maybe", "facets"),
             ("/api/search?q=%FF%FE", "UTF-8"),
             ("/api/search?q=a&q=b", "q"),
+            ("/api/search?q=police&limit=5&limit=10", "limit"),
+            ("/api/search?since=2019&since=2020", "since"),
+            ("/api/search?q=police&sort=newest&sort=oldest", "sort"),
             ("/api/search?colour=red", "colour"),
             ("/api/search?q=" + QueryString.encode(long), "too long"),
             ("/api/search?q=" + QueryString.encode("\"unclosed phrase"), "quote"),
@@ -134,7 +137,7 @@ final class ServerRouteTests: XCTestCase {
         let server = try await RunningServer.start(database: ServerTestSupport.sharedIndex, test: self)
         let body = try await server.object("/healthz")
         XCTAssertEqual(body["status"] as? String, "ok")
-        let corpusFiles = try FileManager.default.contentsOfDirectory(atPath: ServerTestSupport.corpus.path).filter { $0.hasSuffix(".txt") }
+        let corpusFiles = try FileManager.default.contentsOfDirectory(atPath: TestSupport.corpus.path).filter { $0.hasSuffix(".txt") }
         XCTAssertEqual(body["notices"] as? Int, corpusFiles.count + 1)
     }
 }

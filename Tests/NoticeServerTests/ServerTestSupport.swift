@@ -6,26 +6,11 @@ import FoundationNetworking
 @testable import NoticeIndex
 @testable import NoticeServer
 
+// Every file of this target sees the shared support (TestSupport's paths, temporary folders, `run`).
+@_exported import NoticeTestSupport
+
 /// Indexes, servers on free ports and an HTTP client for the server tests.
 enum ServerTestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.appendingPathComponent("Corpus")
-
-    /// Built products (`search`), beside the test bundle.
-    static var productsDirectory: URL {
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL
-    }
-
-    static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("noticeserver-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     /// A notice whose quoted request holds markup, quotes and a control character, as a complainant
     /// asking about a council's website might write it: the pages must show it as text.
     static let hostileNotice = """
@@ -68,7 +53,7 @@ enum ServerTestSupport {
         try! FileManager.default.createDirectory(at: notices, withIntermediateDirectories: true)
         try! hostileNotice.write(to: notices.appendingPathComponent("2022-03-03-quayside-website.txt"), atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("index.sqlite").path
-        _ = try! Indexer.run(paths: [corpus.path, notices.path], database: db)
+        _ = try! Indexer.run(paths: [TestSupport.corpus.path, notices.path], database: db)
         return db
     }()
 
@@ -77,30 +62,6 @@ enum ServerTestSupport {
         let target = dir.appendingPathComponent(name).path
         try FileManager.default.copyItem(atPath: path, toPath: target)
         return target
-    }
-
-    /// Runs the built `search` binary; returns exit code, stdout and stderr.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (code: Int32, out: Data, err: String) {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("search")
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, outData, String(decoding: errBox.data, as: UTF8.self))
     }
 }
 

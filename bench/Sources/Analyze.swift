@@ -78,7 +78,8 @@ enum Analyze {
             guard label == "storedText" else { line(label, String(reflecting: child.value)); continue }
             for field in Mirror(reflecting: child.value).children {
                 if let blob = field.value as? [UInt8] {
-                    line("storedText", field.label, blob.count, blob.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
+                    // The library's FNV-1a (as hex), printed in decimal as the dumps always were.
+                    line("storedText", field.label, blob.count, UInt64(NoticeSource.hash(Data(blob)), radix: 16) ?? 0)
                 } else {
                     line("storedText", field.label, String(reflecting: field.value))
                 }

@@ -1,26 +1,21 @@
 import Foundation
+import NoticeEvaluation
 
-/// SplitMix64: small, fast and the same on every platform, so a seed always gives the same corpus.
-/// (Swift's `random(in:using:)` is not documented to be stable across standard-library versions.)
+/// The bench's random numbers: SplitMix64 (shared with the tests, in NoticeEvaluation), so a seed
+/// always gives the same corpus, with the draws the generator needs.
 struct SeededRandom {
-    private var state: UInt64
+    private var source: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
 
     /// A generator for item `index` of a run seeded with `seed`: items can be made in any order, on
     /// any thread, and still come out the same.
     init(seed: UInt64, stream: UInt64) {
-        var mix = SeededRandom(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
-        state = mix.next() ^ 0xD1B5_4A32_D192_ED03
+        var mix = SplitMix64(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
+        source = SplitMix64(seed: mix.next() ^ 0xD1B5_4A32_D192_ED03)
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { source.next() }
 
     /// Uniform in 0..<n (the modulo bias is far below anything a benchmark corpus could show).
     mutating func int(_ n: Int) -> Int {

@@ -3,18 +3,54 @@ import Foundation
 /// `run`: indexes one corpus with NoticeIndex and the naive baseline, reindexes, runs the query set
 /// against both and prints Markdown tables. Every measured phase runs in a child process.
 enum Runner {
+    /// Where one run reads and writes, and what it runs against.
+    struct Plan {
+        let corpus: String
+        /// The folder for the databases, the query set and the results (emptied of earlier databases).
+        let work: String
+        /// Whether the naive FTS5 baseline and Tantivy run too (`--no-baseline` leaves them out).
+        let baseline: Bool
+        /// The corpus's `.txt` notices.
+        let files: [String]
+        /// The Tantivy peer; nil when it is skipped (the reason is in the results).
+        let tantivy: TantivyPeer?
+
+        func path(_ name: String) -> String { (work as NSString).appendingPathComponent(name) }
+        var niDB: String { path("noticeindex.sqlite") }
+        var naiveDB: String { path("naive.sqlite") }
+        var tantivyDir: String { path("tantivy") }
+        /// The query set as JSON, for the child processes.
+        var queriesFile: String { path("queries.json") }
+    }
+
     static func run(_ args: Arguments) throws {
+        let plan: Plan
+        var r: RunResult
+        (plan, r) = try prepare(args)
+        log(String(format: "corpus: %d notices, %.1f MB of text", plan.files.count, Double(r.textBytes) / 1e6))
+        try index(plan, into: &r)
+        try reindex(plan, into: &r)
+        try query(plan, args, into: &r)
+        r.loadAfter = Machine.loadAverage
+        r.machine += "; load average before/after the run: \(r.loadBefore) / \(r.loadAfter)"
+
+        let report = Report(r).markdown
+        print(report)
+        try report.write(toFile: plan.path("results.md"), atomically: true, encoding: .utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(r).write(to: URL(fileURLWithPath: plan.path("results.json")))
+    }
+
+    /// A clean work folder, the corpus's files, the query set (saved for the child processes) and the
+    /// Tantivy peer if it can run.
+    static func prepare(_ args: Arguments) throws -> (Plan, RunResult) {
         let corpus = try args.required("corpus")
         let work = args.values["work"] ?? "bench/out/work"
         let reps = try args.int("reps", default: 5)
         let baseline = !args.flags.contains("no-baseline")
         let fm = FileManager.default
         try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let niDB = (work as NSString).appendingPathComponent("noticeindex.sqlite")
-        let naiveDB = (work as NSString).appendingPathComponent("naive.sqlite")
-        for db in [niDB, naiveDB] { for s in ["", "-wal", "-shm", ".lock"] { try? fm.removeItem(atPath: db + s) } }
-        try? fm.removeItem(atPath: (work as NSString).appendingPathComponent("tantivy"))
-
         let files = try corpusFiles(corpus)
         guard !files.isEmpty else { throw BenchError.failed("no .txt notices in \(corpus)") }
         let textBytes = files.reduce(0) { $0 + fileSize($1) }
@@ -24,49 +60,54 @@ enum Runner {
         guard var queries = source else { throw BenchError.failed("cannot read the queries") }
         // A corpus without a manifest (real-dev) has no rare terms: those queries are left out.
         queries = queries.map { $0.resolved(rare: rare) }.filter { !$0.text.contains("{RARE") }
-        let queriesFile = (work as NSString).appendingPathComponent("queries.json")
-        try JSONEncoder().encode(queries).write(to: URL(fileURLWithPath: queriesFile))
 
-        let loadBefore = Machine.loadAverage
         var r = RunResult(date: ISO8601DateFormatter().string(from: Date()), machine: Machine.describe(), corpus: corpus,
                           manifest: manifest, files: files.count, textBytes: textBytes, reps: reps, queries: queries)
         r.label = args.values["label"] ?? manifest?.shape ?? CorpusShape.standard.rawValue
-        r.loadBefore = loadBefore
-        let tantivyDir = (work as NSString).appendingPathComponent("tantivy")
-        let paragraphsFile = (work as NSString).appendingPathComponent("paragraphs.jsonl")
-        let tantivy: TantivyPeer?
+        r.loadBefore = Machine.loadAverage
+        var tantivy: TantivyPeer?
         switch baseline ? TantivyPeer.locate(args) : .failure(.failed("--no-baseline")) {
         case let .success(t): tantivy = t
         case let .failure(e):
-            tantivy = nil
             r.tantivySkipped = e.description
             log("Tantivy peer skipped: \(e.description)")
         }
-        log(String(format: "corpus: %d notices, %.1f MB of text", files.count, Double(textBytes) / 1e6))
+        let plan = Plan(corpus: corpus, work: work, baseline: baseline, files: files, tantivy: tantivy)
+        try JSONEncoder().encode(queries).write(to: URL(fileURLWithPath: plan.queriesFile))
+        for db in [plan.niDB, plan.naiveDB] { for s in ["", "-wal", "-shm", ".lock"] { try? fm.removeItem(atPath: db + s) } }
+        try? fm.removeItem(atPath: plan.tantivyDir)
+        return (plan, r)
+    }
 
+    /// The first build of each index: NoticeIndex, the naive baseline, Tantivy.
+    static func index(_ plan: Plan, into r: inout RunResult) throws {
         log("indexing with NoticeIndex…")
-        r.ni = try child(IndexPhase.self, "index-ni", ["--corpus", corpus, "--db", niDB])
-        r.niBytes = dbSize(niDB)
-        if baseline {
+        r.ni = try child(IndexPhase.self, "index-ni", ["--corpus", plan.corpus, "--db", plan.niDB])
+        r.niBytes = dbSize(plan.niDB)
+        if plan.baseline {
             log("indexing with the naive FTS5 baseline…")
-            r.naive = try child(NaiveFTS.IndexResult.self, "index-naive", ["--corpus", corpus, "--db", naiveDB])
-            r.naiveBytes = dbSize(naiveDB)
+            r.naive = try child(NaiveFTS.IndexResult.self, "index-naive", ["--corpus", plan.corpus, "--db", plan.naiveDB])
+            r.naiveBytes = dbSize(plan.naiveDB)
         }
-        if let tantivy {
+        if let tantivy = plan.tantivy {
+            let paragraphsFile = plan.path("paragraphs.jsonl")
             log("exporting paragraphs for Tantivy…")
-            r.export = try child(ParagraphExport.Result.self, "export-paragraphs", ["--corpus", corpus, "--out", paragraphsFile])
+            r.export = try child(ParagraphExport.Result.self, "export-paragraphs", ["--corpus", plan.corpus, "--out", paragraphsFile])
             log("indexing with Tantivy…")
-            r.tantivy = try tantivy.decode(TantivyPeer.IndexResult.self, ["index", "--paragraphs", paragraphsFile, "--dir", tantivyDir])
-            try? fm.removeItem(atPath: paragraphsFile)
+            r.tantivy = try tantivy.decode(TantivyPeer.IndexResult.self, ["index", "--paragraphs", paragraphsFile, "--dir", plan.tantivyDir])
+            try? FileManager.default.removeItem(atPath: paragraphsFile)
         }
+    }
 
+    /// NoticeIndex's reindex with nothing changed, then with every hundredth file amended (restored after).
+    static func reindex(_ plan: Plan, into r: inout RunResult) throws {
         log("no-change reindex…")
-        r.noChange = try child(IndexPhase.self, "index-ni", ["--corpus", corpus, "--db", niDB])
+        r.noChange = try child(IndexPhase.self, "index-ni", ["--corpus", plan.corpus, "--db", plan.niDB])
         log("1%-changed reindex…")
-        let changed = stride(from: 0, to: files.count, by: 100).map { files[$0] }
+        let changed = stride(from: 0, to: plan.files.count, by: 100).map { plan.files[$0] }
         var originals: [(String, Data)] = []
         for f in changed {
-            guard let d = fm.contents(atPath: f) else { continue }
+            guard let d = FileManager.default.contents(atPath: f) else { continue }
             originals.append((f, d))
             var amended = d
             amended.append(Data("\n\(amendment)\n".utf8))
@@ -74,33 +115,28 @@ enum Runner {
         }
         defer { for (f, d) in originals { try? d.write(to: URL(fileURLWithPath: f)) } }
         r.changedFiles = originals.count
-        r.onePercent = try child(IndexPhase.self, "index-ni", ["--corpus", corpus, "--db", niDB])
+        r.onePercent = try child(IndexPhase.self, "index-ni", ["--corpus", plan.corpus, "--db", plan.niDB])
         for (f, d) in originals { try d.write(to: URL(fileURLWithPath: f)) }
         originals = []
+    }
 
-        log("querying NoticeIndex (\(queries.count) queries × \(reps))…")
-        r.niQueries = try child(QueryTimings.self, "query-ni", ["--db", niDB, "--queries", queriesFile, "--reps", String(reps)])
-        if baseline {
+    /// The query set against each index in-process, then through the `search` CLI as a whole process.
+    static func query(_ plan: Plan, _ args: Arguments, into r: inout RunResult) throws {
+        let reps = String(r.reps)
+        log("querying NoticeIndex (\(r.queries.count) queries × \(r.reps))…")
+        r.niQueries = try child(QueryTimings.self, "query-ni", ["--db", plan.niDB, "--queries", plan.queriesFile, "--reps", reps])
+        if plan.baseline {
             log("querying the baseline…")
-            r.naiveQueries = try child(QueryTimings.self, "query-naive", ["--db", naiveDB, "--queries", queriesFile, "--reps", String(reps)])
+            r.naiveQueries = try child(QueryTimings.self, "query-naive", ["--db", plan.naiveDB, "--queries", plan.queriesFile, "--reps", reps])
         }
-        if let tantivy {
+        if let tantivy = plan.tantivy {
             log("querying Tantivy…")
-            r.tantivyQueries = try tantivy.decode(QueryTimings.self, ["query", "--dir", tantivyDir, "--queries", queriesFile, "--reps", String(reps)])
+            r.tantivyQueries = try tantivy.decode(QueryTimings.self, ["query", "--dir", plan.tantivyDir, "--queries", plan.queriesFile, "--reps", reps])
         }
-        log("cold CLI (\(queries.count) queries × 3)…")
+        log("cold CLI (\(r.queries.count) queries × 3)…")
         let before = args.values["cli-before"]
         if let before, !FileManager.default.isExecutableFile(atPath: before) { throw BenchError.usage("--cli-before: no executable at \(before)") }
-        (r.coldQueries, r.coldBefore) = coldCLI(db: niDB, queries: queries, reps: 3, before: before)
-        r.loadAfter = Machine.loadAverage
-        r.machine += "; load average before/after the run: \(loadBefore) / \(r.loadAfter)"
-
-        let report = Report(r).markdown
-        print(report)
-        try report.write(toFile: (work as NSString).appendingPathComponent("results.md"), atomically: true, encoding: .utf8)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(r).write(to: URL(fileURLWithPath: (work as NSString).appendingPathComponent("results.json")))
+        (r.coldQueries, r.coldBefore) = coldCLI(db: plan.niDB, queries: r.queries, reps: 3, before: before)
     }
 
     static let amendment = "A further amendment was made on review of this decision notice."

@@ -4,7 +4,13 @@
 ///     section 31(3) NCND        →  ("sec31x3" AND "synncnd")
 ///     Dransfield -"costs limit" →  ("dransfield" NOT "costs limit")
 enum MatchBuilder {
-    static func expression(_ node: QueryNode) -> String {
+    /// Prefix terms are matched as `prefixes` says, by the word as typed (see `PrefixExpansion`); one
+    /// without an entry is FTS5's own prefix query.
+    static func expression(_ node: QueryNode) -> String { expression(node, prefixes: [:]) }
+
+    static func expression(_ node: QueryNode, prefixes: [String: PrefixExpansion]) -> String {
+        let expression = { (n: QueryNode) in Self.expression(n, prefixes: prefixes) }
+        let term = { (t: QueryTerm) in Self.term(t, prefixes: prefixes) }
         switch node {
         case let .term(t):
             return term(t)
@@ -26,7 +32,7 @@ enum MatchBuilder {
             // the ranking function relies on): leave such terms out here.
             let withTokens = allTerms.filter(hasWordCharacter)
             let terms = withTokens.isEmpty ? allTerms : withTokens
-            let alternatives = terms.compactMap(nearAlternatives)
+            let alternatives = terms.compactMap { nearAlternatives($0, prefixes: prefixes) }
             guard alternatives.count == terms.count, alternatives.count >= 2 else {
                 return "(" + terms.map(term).joined(separator: " AND ") + ")"
             }
@@ -49,10 +55,19 @@ enum MatchBuilder {
         "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func term(_ t: QueryTerm) -> String {
+    /// The text columns: a prefix typed is of words, not of the provision and synonym tokens that the
+    /// `terms` column holds (`sec*` must not match every notice citing a section).
+    static let textColumns = "{heading decision body}"
+
+    static func term(_ t: QueryTerm, prefixes: [String: PrefixExpansion] = [:]) -> String {
         switch t {
-        case let .word(w, prefix): return quote(w) + (prefix ? " *" : "")
-        case let .phrase(ws): return quote(ws.joined(separator: " "))
+        case let .word(w, true):
+            guard let e = prefixes[w] else { return quote(w) + " *" }
+            let parts = (e.usesPrefix ? [textColumns + " : " + quote(w) + " *"] : []) + e.words.map(quote) + e.synonyms.map(quote)
+            if parts.isEmpty { return nothing(quote(w)) }
+            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+        case let .word(w, false): return quote(w)
+        case let .phrase(ws), let .reference(ws, _): return quote(ws.joined(separator: " "))
         case let .provision(p): return quote(p.indexToken)
         case let .synonym(token, _): return quote(token)
         }
@@ -62,7 +77,7 @@ enum MatchBuilder {
     static func hasWordCharacter(_ t: QueryTerm) -> Bool {
         switch t {
         case let .word(w, _): return w.contains { $0.isLetter || $0.isNumber }
-        case let .phrase(ws): return ws.contains { $0.contains { $0.isLetter || $0.isNumber } }
+        case let .phrase(ws), let .reference(ws, _): return ws.contains { $0.contains { $0.isLetter || $0.isNumber } }
         case .provision, .synonym: return true
         }
     }
@@ -70,17 +85,21 @@ enum MatchBuilder {
     /// NEAR groups one NEAR of synonym terms may expand to (beyond it the terms are only all required).
     static let maxNearGroups = 150
 
-    /// The phrases a NEAR term may be (NEAR takes phrases only, no prefix terms inside): a word or
-    /// phrase itself; a synonym each of its written forms, as the body text has them.
-    static func nearAlternatives(_ t: QueryTerm) -> [String]? {
+    /// The phrases a NEAR term may be: a word or phrase itself; a synonym each of its written forms, as
+    /// the body text has them; a prefix FTS5's prefix phrase and the words of its expansion.
+    static func nearAlternatives(_ t: QueryTerm, prefixes: [String: PrefixExpansion] = [:]) -> [String]? {
         switch t {
         case let .word(w, false): return [quote(w)]
-        case let .phrase(ws): return [quote(ws.joined(separator: " "))]
+        case let .word(w, true):
+            guard let e = prefixes[w] else { return [quote(w) + " *"] }
+            let forms = e.synonyms.flatMap { token in Synonyms.groups.first { $0.token == token }?.forms ?? [] }
+            let all = (e.usesPrefix ? [quote(w) + " *"] : []) + (e.words + forms).map(quote)
+            return all.isEmpty ? nil : all
+        case let .phrase(ws), let .reference(ws, _): return [quote(ws.joined(separator: " "))]
         case let .provision(p): return [quote(p.indexToken)]
         case let .synonym(token, _):
             let forms = Synonyms.groups.first { $0.token == token }?.forms ?? []
             return forms.isEmpty ? [quote(token)] : forms.map(quote)
-        default: return nil
         }
     }
 

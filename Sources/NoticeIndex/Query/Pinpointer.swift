@@ -15,6 +15,16 @@ struct Pinpointer {
     /// and the needles of every other term.
     private let provisionsSought: [Provision]
     private let textNeedles: NeedleSet
+    /// For each prefix term, what it matches besides FTS5's prefix (see `PrefixExpansion`); nil for
+    /// other terms and for a prefix matched by FTS5's prefix alone.
+    private let expansions: [ExpandedPrefix?]
+
+    struct ExpandedPrefix {
+        var usesPrefix: Bool
+        /// Stems matched whole.
+        var stems: [[UInt8]]
+        var synonyms: [String]
+    }
 
     /// Words too common to mark or score on their own (they still have to match).
     static let stopWords: Set<String> = ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of",
@@ -27,7 +37,8 @@ struct Pinpointer {
     /// instead of scanning paragraphs for citations again.
     typealias Mentions = [Int: [FoundProvision]]
 
-    init(tokenizer: FTS5Tokenizer, terms: [QueryTerm], filterProvisions: [Provision], headings: HeadingCache = HeadingCache()) throws {
+    init(tokenizer: FTS5Tokenizer, terms: [QueryTerm], filterProvisions: [Provision], headings: HeadingCache = HeadingCache(),
+         prefixes: [String: PrefixExpansion] = [:]) throws {
         self.tokenizer = tokenizer
         self.headingNamesCache = headings
         self.terms = terms
@@ -35,14 +46,23 @@ struct Pinpointer {
         stems = try terms.map { t in
             switch t {
             case let .word(w, _): return try tokenizer.stems(w)
-            case let .phrase(ws): return try tokenizer.stems(ws.joined(separator: " "))
+            case let .phrase(ws), let .reference(ws, _): return try tokenizer.stems(ws.joined(separator: " "))
             default: return []
             }
         }
         stemBytes = stems.map { $0.map { Array($0.utf8) } }
         provisionsSought = terms.compactMap { if case let .provision(p) = $0 { return p } else { return nil } } + filterProvisions
         let others = zip(terms, stems).filter { if case .provision = $0.0 { return false } else { return true } }
-        textNeedles = NeedleSet(Self.needles(terms: others.map(\.0), stems: others.map(\.1), filterProvisions: []))
+        expansions = try terms.map { t in
+            guard case let .word(w, true) = t, let e = prefixes[w] else { return nil }
+            return ExpandedPrefix(usesPrefix: e.usesPrefix, stems: try e.words.compactMap { try tokenizer.stems($0).first.map { Array($0.utf8) } },
+                                  synonyms: e.synonyms)
+        }
+        // An expanded prefix is also found by its further stems and synonym forms.
+        let expandedNeedles = expansions.compactMap { $0 }.flatMap { e in
+            e.stems.map { Array($0.prefix(4)) } + Self.needles(terms: e.synonyms.map { .synonym(token: $0, written: $0) }, stems: e.synonyms.map { _ in [] }, filterProvisions: [])
+        }
+        textNeedles = NeedleSet(Self.needles(terms: others.map(\.0), stems: others.map(\.1), filterProvisions: []) + expandedNeedles)
     }
 
     struct Paragraph {
@@ -92,7 +112,7 @@ struct Pinpointer {
         var out: [[UInt8]] = []
         for (k, t) in terms.enumerated() {
             switch t {
-            case .word, .phrase:
+            case .word, .phrase, .reference:
                 if let stem = stems[k].first { out.append(Array(stem.utf8.prefix(4))) }
             case let .provision(p):
                 out.append(Array(p.parts[0].utf8))
@@ -164,6 +184,17 @@ struct Pinpointer {
 
         for (k, term) in terms.enumerated() {
             switch term {
+            case .word(_, true) where expansions[k] != nil:
+                let e = expansions[k]!
+                var hits = (0..<tokens.count).filter { i in
+                    (e.usesPrefix && stemBytes[k].first.map { tokens.matches(i, $0, prefix: true) } == true) || e.stems.contains { tokens.matches(i, $0) }
+                }.map { tokens.ranges[$0] }
+                if !e.synonyms.isEmpty {
+                    if synonymsFound == nil { synonymsFound = WordScanner.synonyms(in: p.text) }
+                    hits += synonymsFound!.filter { e.synonyms.contains($0.token) }.map(\.range)
+                }
+                add(hits, weight: 1)
+                if !hits.isEmpty, let stem = stems[k].first, headingContains(stem) { score += 0.5 }
             case let .word(_, prefix):
                 // "of" in `course of justice` typed without quotes: required by the match, but marking
                 // every "of" in a snippet helps nobody.
@@ -172,7 +203,7 @@ struct Pinpointer {
                 let hits = (0..<tokens.count).filter { tokens.matches($0, bytes, prefix: prefix) }.map { tokens.ranges[$0] }
                 add(hits, weight: 1)
                 if !hits.isEmpty, headingContains(stem) { score += 0.5 }
-            case .phrase:
+            case .phrase, .reference:
                 let want = stemBytes[k]
                 guard !want.isEmpty, tokens.count >= want.count else { continue }
                 var hits: [Range<Int>] = []

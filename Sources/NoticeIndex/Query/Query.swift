@@ -8,6 +8,10 @@ public enum QueryTerm: Sendable, Equatable, CustomStringConvertible {
     case provision(Provision)
     /// A synonym group: `NCND` and "neither confirm nor deny" both become the group's token.
     case synonym(token: String, written: String)
+    /// A legal reference typed as one thing that is no provision the tool knows (`s.99999(1)`,
+    /// `EA/2019/0123`, `[2016] UKUT 535 (AAC)`): its words next to each other, as a phrase, so that no
+    /// notice matches, or half-matches, on a fragment of it (`s`, `1`).
+    case reference([String], written: String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,7 @@ public enum QueryTerm: Sendable, Equatable, CustomStringConvertible {
         case let .phrase(ws): return "\"" + ws.joined(separator: " ") + "\""
         case let .provision(p): return p.canonical
         case let .synonym(_, written): return written
+        case let .reference(_, written): return written
         }
     }
 }

@@ -3,6 +3,8 @@ enum QueryToken: Equatable {
     case word(String, prefix: Bool)
     case phrase([String], proximity: Int?)
     case provision(Provision, written: String)
+    /// A legal reference typed as one thing that is no provision (`s.99999(1)`, `EA/2019/0123`).
+    case reference([String], written: String)
     case field(name: String, value: String)
     case open, close, and, or, not, minus
     case near(Int)
@@ -35,7 +37,13 @@ struct QueryLexer {
             let start = i + 1
             if c.isWhitespace { i += 1; continue }
             if let (p, written, end) = provision(at: i) {
-                out.append(.init(token: .provision(p, written: written), position: start))
+                let token: QueryToken = p.map { .provision($0, written: written) } ?? .reference(Synonyms.wordsOf(written), written: written)
+                out.append(.init(token: token, position: start))
+                i = end
+                continue
+            }
+            if c == "[", let (written, end) = neutralCitation(at: i) {
+                out.append(.init(token: .reference(Synonyms.wordsOf(written), written: written), position: start))
                 i = end
                 continue
             }
@@ -140,6 +148,18 @@ struct QueryLexer {
             return
         default: break
         }
+        // Parts joined by slashes are one reference (an appeal number EA/2019/0123, a date): its words
+        // next to each other, never separate words.
+        var slashed = raw
+        while i + 1 < chars.count, chars[i] == "/", isWordChar(chars[i + 1]) {
+            slashed.append("/"); i += 1
+            while i < chars.count, isWordChar(chars[i]) || chars[i] == "-" && i + 1 < chars.count && isWordChar(chars[i + 1]) { slashed.append(chars[i]); i += 1 }
+        }
+        if slashed != raw {
+            let words = Synonyms.wordsOf(slashed)
+            if !words.isEmpty { out.append(.init(token: .reference(words, written: slashed), position: start)) }
+            return
+        }
         var prefix = false
         if i < chars.count, chars[i] == "*" { prefix = true; i += 1 }
         // Hyphenated words are a phrase of their parts, as unicode61 splits them.
@@ -188,7 +208,7 @@ struct QueryLexer {
             pending = ""
         }
         while k < lexer.chars.count {
-            if let (p, written, end) = lexer.provision(at: k) {
+            if case let (p?, written, end)? = lexer.provision(at: k) {
                 flush()
                 out.append(.provision(p, written: written))
                 found = true
@@ -204,8 +224,10 @@ struct QueryLexer {
 
     /// Recognises a provision at `start`: optional `section`/`s.`/`reg`/`regulation`/`EIR`/`FOI` and a number,
     /// then bracketed parts `(1)(a)` (spaces allowed) or dotted parts `.4.b`. Without a prefix, at least
-    /// one bracketed part is required, so a bare number stays a word.
-    func provision(at start: Int) -> (Provision, String, Int)? {
+    /// one bracketed part is required, so a bare number stays a word. A span of that shape that names no
+    /// provision (`s.99999(1)`, `reg 99(9)(z)`, `s.9999`) comes back without one: it is still one thing
+    /// typed, never to be split into words that match on their own.
+    func provision(at start: Int) -> (Provision?, String, Int)? {
         if start > 0, isWordChar(chars[start - 1]) { return nil }
         var j = start
         func skipSpaces() { while j < chars.count, chars[j] == " " { j += 1 } }
@@ -222,13 +244,16 @@ struct QueryLexer {
         case "": break
         default: return nil
         }
+        var attached = hasPrefix
         if hasPrefix {
             if j < chars.count, chars[j] == "." { j += 1 }
+            attached = j < chars.count && chars[j] != " "
             skipSpaces()
         }
         var number = ""
         while j < chars.count, chars[j].isASCII, chars[j].isNumber { number.append(chars[j]); j += 1 }
-        guard !number.isEmpty, number.count <= 3 else { return nil }
+        // Longer numbers only after a prefix: `2019 (sic)` is a year and a word.
+        guard !number.isEmpty, number.count <= (hasPrefix ? 6 : 3) else { return nil }
         // Section numbers like 12A.
         if j < chars.count, chars[j].isASCII, chars[j].isUppercase, !(j + 1 < chars.count && chars[j + 1].isLetter) {
             number.append(chars[j]); j += 1
@@ -267,7 +292,35 @@ struct QueryLexer {
         // The extractors' reading of a written provision decides the law (bare numbers: FOIA unless EIR
         // exception-shaped) and validates the numbers, so `s 999` stays words; the lexer finds the span.
         let written = String(chars[start..<k])
-        guard let p = ProvisionFinder.parse(query: written) else { return nil }
-        return (p, written, k)
+        if number.count <= 3, let p = ProvisionFinder.parse(query: written) { return (p, written, k) }
+        return parts.count > 1 || attached ? (nil, written, k) : nil
+    }
+
+    /// A neutral citation at `start`: `[2016] UKUT 535 (AAC)`, `[2015] EWCA Civ 454`, `[2019] UKFTT 123 (GRC)`.
+    func neutralCitation(at start: Int) -> (String, Int)? {
+        var j = start + 1
+        func run(_ ok: (Character) -> Bool) -> String {
+            var s = ""
+            while j < chars.count, ok(chars[j]) { s.append(chars[j]); j += 1 }
+            return s
+        }
+        func skipSpaces() { while j < chars.count, chars[j] == " " { j += 1 } }
+        let digit = { (c: Character) in c.isASCII && c.isNumber }
+        guard run(digit).count == 4, j < chars.count, chars[j] == "]" else { return nil }
+        j += 1
+        skipSpaces()
+        guard !run({ $0.isASCII && $0.isLetter }).isEmpty else { return nil }
+        skipSpaces()
+        _ = run { $0.isASCII && $0.isLetter }  // a division: EWCA Civ
+        skipSpaces()
+        guard !run(digit).isEmpty else { return nil }
+        var end = j
+        skipSpaces()
+        if j < chars.count, chars[j] == "(" {
+            j += 1
+            if !run({ $0.isASCII && $0.isLetter }).isEmpty, j < chars.count, chars[j] == ")" { end = j + 1 }
+        }
+        if end < chars.count, isWordChar(chars[end]) { return nil }
+        return (String(chars[start..<end]), end)
     }
 }

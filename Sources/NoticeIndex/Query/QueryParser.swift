@@ -53,7 +53,12 @@ public enum QueryParser {
         let root = try parser.parseQuery()
         if let root {
             let count = root.positiveTerms.count
-            let words = root.positiveTerms.reduce(0) { n, t in if case let .phrase(ws) = t { return n + ws.count } else { return n + 1 } }
+            let words = root.positiveTerms.reduce(0) { n, t in
+                switch t {
+                case let .phrase(ws), let .reference(ws, _): return n + ws.count
+                default: return n + 1
+                }
+            }
             if count > maxTerms || words > maxTerms {
                 throw NoticeIndexError.query("query too long: \(max(count, words)) words (at most \(maxTerms)); shorten it", position: nil)
             }
@@ -68,8 +73,18 @@ public enum QueryParser {
 
     /// Filters without repeats, within the limits: each value is one clause of one SQL statement, and a
     /// long `LIKE` pattern is refused by SQLite itself.
+    /// A filter that holds one value, set again to another (`--outcome upheld` and `outcome:not-upheld`,
+    /// two `year:`): which was meant cannot be known, so it is refused rather than the last winning.
+    static func once(_ name: String, _ existing: String?, _ new: String, _ position: Int?) throws {
+        guard let existing, existing != new else { return }
+        throw NoticeIndexError.query("\(name) is given twice (\(existing) and \(new)): give it once", position: position)
+    }
+
     static func checked(_ f: QueryFilters) throws -> QueryFilters {
         var f = f
+        if let since = f.since, let until = f.until, since > until {
+            throw NoticeIndexError.usage("the start date \(since) is after the end date \(until): no notice can be dated between them")
+        }
         func unique<T: Hashable>(_ xs: [T]) -> [T] { var seen = Set<T>(); return xs.filter { seen.insert($0).inserted } }
         f.provisions = unique(f.provisions)
         f.authorities = unique(f.authorities.map(CompatibilityFolding.fold))
@@ -98,11 +113,13 @@ public enum QueryParser {
             guard let o = Outcome(slug: value) else {
                 throw NoticeIndexError.query("outcome:\(value) is not an outcome (use upheld, partly-upheld or not-upheld)", position: position)
             }
+            try once("outcome", filters.outcome.map(\.slug), o.slug, position)
             filters.outcome = o
         case "law":
             guard let l = Law(rawValue: value.uppercased()) ?? (value.lowercased() == "foi" ? .foia : nil) else {
                 throw NoticeIndexError.query("law:\(value) is not a law (use foia or eir)", position: position)
             }
+            try once("law", filters.law.map { $0.rawValue.lowercased() }, l.rawValue.lowercased(), position)
             filters.law = l
         case "cites":
             filters.cites.append(value)
@@ -118,19 +135,24 @@ public enum QueryParser {
             filters.sectors.append(sector)
         case "year":
             let bounds = value.components(separatedBy: "..")
+            var since: String?, until: String?
             do {
                 if bounds.count == 1 {
-                    filters.since = try QueryFilters.date(bounds[0], upper: false)
-                    filters.until = try QueryFilters.date(bounds[0], upper: true)
+                    since = try QueryFilters.date(bounds[0], upper: false)
+                    until = try QueryFilters.date(bounds[0], upper: true)
                 } else if bounds.count == 2 {
-                    if !bounds[0].isEmpty { filters.since = try QueryFilters.date(bounds[0], upper: false) }
-                    if !bounds[1].isEmpty { filters.until = try QueryFilters.date(bounds[1], upper: true) }
+                    if !bounds[0].isEmpty { since = try QueryFilters.date(bounds[0], upper: false) }
+                    if !bounds[1].isEmpty { until = try QueryFilters.date(bounds[1], upper: true) }
                 } else {
                     throw NoticeIndexError.usage("")
                 }
             } catch {
                 throw NoticeIndexError.query("year:\(value) is not a year or range (use 2019 or 2019..2023)", position: position)
             }
+            if let since { try once("the start date (--since or year:)", filters.since, since, position) }
+            if let until { try once("the end date (--until or year:)", filters.until, until, position) }
+            filters.since = since ?? filters.since
+            filters.until = until ?? filters.until
         default:
             break
         }
@@ -197,7 +219,7 @@ public enum QueryParser {
 
         func startsOperand(_ t: QueryToken) -> Bool {
             switch t {
-            case .word, .phrase, .provision, .open, .not, .minus: return true
+            case .word, .phrase, .provision, .reference, .open, .not, .minus: return true
             default: return false
             }
         }
@@ -296,6 +318,9 @@ public enum QueryParser {
                 return .term(words.count == 1 ? .word(words[0], prefix: false) : .phrase(words))
             case let .provision(p, _):
                 return .term(.provision(p))
+            case let .reference(words, written):
+                guard !words.isEmpty else { throw NoticeIndexError.query("nothing to search for in \(Printable.escaped(written))", position: t.position) }
+                return .term(words.count == 1 ? .word(words[0], prefix: false) : .reference(words, written: written))
             case .open:
                 guard !atEnd else { throw NoticeIndexError.query("unclosed (: add the closing )", position: t.position) }
                 if tokens[i].token == .close { throw NoticeIndexError.query("empty ( ): put terms inside", position: t.position) }

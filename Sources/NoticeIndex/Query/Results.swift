@@ -203,6 +203,9 @@ public struct SearchResponse: Sendable, Equatable, Encodable {
     public var suggestions: [String: [String]]
     /// The query with each such word replaced by its first suggestion; nil when there is none.
     public var correctedQuery: String?
+    /// With no strict match: the query's required terms, as written, that no notice in the index holds
+    /// at all (`s.99999(1)`), whatever the filters; the reason nothing matches.
+    public var absent: [String] = []
     /// The filters as options, for a filters-only search ("--provision s31(3) --outcome not-upheld").
     public var filterSummary = ""
 
@@ -216,7 +219,7 @@ public struct SearchResponse: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case query, total, offset, results, partial, partialTotal = "partial_total", facets, suggestions
-        case correctedQuery = "corrected_query"
+        case correctedQuery = "corrected_query", absent
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -230,5 +233,6 @@ public struct SearchResponse: Sendable, Equatable, Encodable {
         if let facets { try c.encode(facets, forKey: .facets) }
         if !suggestions.isEmpty { try c.encode(suggestions, forKey: .suggestions) }
         if let correctedQuery { try c.encode(correctedQuery, forKey: .correctedQuery) }
+        if !absent.isEmpty { try c.encode(absent, forKey: .absent) }
     }
 }

@@ -9,7 +9,8 @@ extension SearchEngine {
         guard !terms.isEmpty || !query.filters.provisions.isEmpty else {
             return paragraphs.map { [SnippetSegment(text: $0.text, marked: false)] }
         }
-        let pinpointer = try Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions)
+        let pinpointer = try Pinpointer(tokenizer: tokenizer, terms: terms, filterProvisions: query.filters.provisions,
+                                        prefixes: try prefixExpansions(for: query.root))
         return try paragraphs.enumerated().map { i, p in
             let para = Pinpointer.Paragraph(seq: i, number: p.number, heading: p.heading, text: p.text)
             let mentions: Pinpointer.Mentions = [i: ProvisionFinder.find(in: p.text, law: law)]

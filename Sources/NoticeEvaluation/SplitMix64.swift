@@ -1,0 +1,17 @@
+/// SplitMix64: small, fast and the same on every platform, so a seed always gives the same generated
+/// corpus (bench) or generated test input (tests). Swift's `random(in:using:)` over the system generator
+/// is not reproducible, and its algorithms over any generator are not documented to be stable across
+/// standard-library versions; this one is fixed here.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
