@@ -28,6 +28,31 @@ final class NoticeColumnsTests: XCTestCase {
         XCTAssertTrue(outcomes.contains { $0.1 != nil }, "the corpus has outcomes to compare")
     }
 
+    func testCitedCasesLookedUpOneNoticeAtATimeEqualTheWholeTable() throws {
+        let engine = try openEngine()
+        let ids = try engine.db.rows("SELECT id FROM notices ORDER BY id") { $0.int64(0) }
+        let lazy = CitedCases(engine.db), whole = CitedCases(engine.db)
+        whole.pointLookupLimit = 0
+        for id in ids + [-1, (ids.max() ?? 0) + 1] {
+            let expected = Set(try engine.db.rows("SELECT case_id FROM citations WHERE notice_id = ?", [id]) { $0.int64(0) })
+            XCTAssertEqual(Set(lazy.of(id)), expected, "notice \(id)")
+            XCTAssertEqual(Set(whole.of(id)), expected, "notice \(id)")
+        }
+        XCTAssertTrue(ids.contains { !lazy.of($0).isEmpty }, "the corpus cites cases")
+        XCTAssertFalse(lazy.isFullyRead, "point lookups alone do not read the table")
+        XCTAssertTrue(whole.isFullyRead)
+        // A search naming a case boosts its candidates from point lookups, ranking as with the table.
+        let fresh = try openEngine(), read = try openEngine()
+        try read.citedCases().pointLookupLimit = 0  // its first lookup reads the whole table
+        let q = try QueryParser.parse("Dransfield vexatious")
+        let a = try fresh.search(q, limit: 10), b = try read.search(q, limit: 10)
+        XCTAssertFalse(a.results.isEmpty)
+        XCTAssertEqual(a.results.map(\.file), b.results.map(\.file))
+        XCTAssertEqual(a.results.map(\.score), b.results.map(\.score))
+        XCTAssertFalse(try fresh.citedCases().isFullyRead)
+        XCTAssertTrue(try read.citedCases().isFullyRead)
+    }
+
     func testManyPointLookupsSwitchToReadingTheWholeTable() throws {
         let engine = try openEngine()
         let columns = try NoticeColumns(engine.db)

@@ -36,6 +36,36 @@ final class RankingFunctionTests: XCTestCase {
         }
     }
 
+    func testANarrowFirstSearchSeeksItsRowsLengthsOthersReadThemAllAndAllScoreAsBm25() throws {
+        // Words in exactly two notices (term_stats keeps terms in two or more), and words in most.
+        let total = try XCTUnwrap(try engine.db.int("SELECT count(*) FROM notices"))
+        // (Stems the tokenizer reads back unchanged, so that the word searched for is the term counted.)
+        func words(_ sql: String, _ values: [SQLBindable?] = []) throws -> [String] {
+            Array(try engine.db.rows(sql, values) { $0.string(0) ?? "" }.filter { (try? engine.tokenizer.stems($0)) == [$0] }.prefix(3))
+        }
+        let rare = try words("SELECT term FROM term_stats WHERE docs = 2 AND term GLOB '[a-z][a-z][a-z][a-z]*' LIMIT 200")
+        let common = try words("SELECT term FROM term_stats WHERE docs > ? AND term GLOB '[a-z][a-z][a-z][a-z]*' LIMIT 200", [total / 2])
+        XCTAssertEqual(rare.count, 3)
+        XCTAssertEqual(common.count, 3)
+        for (term, broad) in rare.map({ ($0, false) }) + common.map({ ($0, true) }) {
+            // A fresh engine each time: its first search decides whether every length is read.
+            let fresh = try SearchEngine(databasePath: TestSupport.corpusIndex)
+            let root = QueryNode.term(.word(term, prefix: false))
+            let ours = Dictionary(uniqueKeysWithValues: try fresh.match(root, filter: nil).map { ($0.id, $0.text) })
+            XCTAssertEqual(fresh.scorer.hasEveryLength, broad, term)
+            // A second search means a long-lived engine: it reads every length once, whatever the query.
+            let again = Dictionary(uniqueKeysWithValues: try fresh.match(root, filter: nil).map { ($0.id, $0.text) })
+            XCTAssertTrue(fresh.scorer.hasEveryLength, term)
+            XCTAssertEqual(again, ours, term)
+            let reference = try bm25(MatchBuilder.expression(root))
+            XCTAssertEqual(ours.count, broad ? reference.count : 2, term)
+            XCTAssertEqual(Set(ours.keys), Set(reference.keys), term)
+            for (id, score) in reference {
+                XCTAssertEqual(ours[id] ?? .nan, score, accuracy: 1e-9 * max(1, abs(score)), "\(term): notice \(id)")
+            }
+        }
+    }
+
     func testAPhraseScoresInTheSameOrderAsBm25() throws {
         // A lone phrase: its document frequency only scales every score, so the order is bm25's.
         for text in ["\"public interest test\"", "\"balance of probabilities\""] {

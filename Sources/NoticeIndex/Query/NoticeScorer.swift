@@ -7,7 +7,9 @@ import Foundation
 /// Why not `bm25()`: on the 25k-notice bench it spends most of its time outside the formula. For every
 /// matching row it looks the row's length up in `notice_fts_docsize` through a prepared statement (a
 /// B-tree seek per row), and before the first row it counts every phrase's documents with an extra pass
-/// over the phrase's doclist. Here the lengths come from an array read once per open index, the
+/// over the phrase's doclist. Here the lengths come from an array read once per open index by the first
+/// broad query or second search (an engine's first search, if narrow, seeks its few rows' lengths as
+/// `bm25()` does: reading every length was a large part of a cold one-shot query), the
 /// document frequencies from `term_stats` (written by the indexer), and the filters from a bitmap, so a
 /// row costs FTS5's own iteration plus one walk of the phrase positions: `information` (25,000
 /// matches) 26.8 → 9.6 ms, `"public interest test"` 9.6 → 2.8 ms (bench/RESULTS.md).
@@ -25,6 +27,8 @@ final class NoticeScorer {
         var weights: (Double, Double, Double, Double) = (1, 1, 1, 1)
         var idf = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
         var lengths = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+        /// Whether `lengths` holds every notice's length; until then each row asks FTS5 for its own.
+        var lengthsLoaded = false
         var averageLength = 1.0
         /// One byte per rowid, nonzero when the filters allow the notice; nil when there are no filters.
         var allowed: UnsafeMutableBufferPointer<UInt8>?
@@ -34,9 +38,9 @@ final class NoticeScorer {
     }
 
     private let state: UnsafeMutablePointer<State>
-    /// Notices with a length, i.e. documents in `notice_fts` (once the lengths are read).
+    /// Documents in `notice_fts` (once the totals are read).
     private(set) var documentCount = 0
-    private var lengthsRead = false
+    private var totalsRead = false
 
     /// Registers the ranking function on `db`. The notice lengths are read by the first search that
     /// ranks (`readLengthsIfNeeded`), so commands that only show or export pay nothing for them.
@@ -70,18 +74,56 @@ final class NoticeScorer {
         }
     }
 
+    /// Reads the document count and average length, a few bytes, if this index's are not known yet.
     func readLengthsIfNeeded(_ db: Database) throws {
-        if !lengthsRead { try readLengths(db) }
+        if !totalsRead { try readTotals(db) }
     }
 
-    /// The index changed under an open engine: read the lengths again on the next search.
-    func forgetLengths() { lengthsRead = false }
+    /// Whether every notice's length has been read (by a broad query); for tests and the bench.
+    var hasEveryLength: Bool { state.pointee.lengthsLoaded }
+
+    /// The index changed under an open engine: read the totals (and, when needed, lengths) again.
+    func forgetLengths() {
+        totalsRead = false
+        state.pointee.lengthsLoaded = false
+    }
+
+    /// An engine's first search, when it is expected to match at most this share of the notices, lets
+    /// FTS5 look each matching row's length up (a seek, ~1.3 µs) instead of reading every notice's
+    /// length (a sequential pass over `docsize`, ~0.2 µs a notice), so a one-shot CLI query for a rare
+    /// word does not read 25,000 lengths (a seventh of a cold `search glealu` process's CPU; issue 14) —
+    /// or 250,000. Broad searches, and every search after an engine's first (a long-lived engine: the
+    /// read is paid once, the seeks on every search), read them all.
+    static let broadShare = 8
+    /// Searches this scorer has run.
+    private var searches = 0
+
+    /// The document count and the average notice length, from FTS5's own averages record (row 1 of
+    /// `notice_fts_data`: the row count, then each column's total tokens, as varints) — what FTS5's
+    /// `bm25()` reads, and equal to counting and summing `docsize`.
+    private func readTotals(_ db: Database) throws {
+        let s = try db.cached("SELECT block FROM notice_fts_data WHERE id = 1")
+        defer { s.reset() }
+        var values: [Int64] = []
+        if try s.step() {
+            s.withBlob(0) { blob in
+                var value: Int64 = 0
+                for byte in blob {
+                    value = (value << 7) | Int64(byte & 0x7f)
+                    if byte < 0x80 { values.append(value); value = 0 }
+                }
+            }
+        }
+        let count = values.first.map { Int(max(0, $0)) } ?? 0
+        let total = values.dropFirst().reduce(0.0) { $0 + Double($1) }
+        state.pointee.averageLength = count > 0 ? max(1, total / Double(count)) : 1
+        documentCount = count
+        totalsRead = true
+    }
 
     /// Token count of every notice (all columns), from FTS5's own `docsize` table: one varint per column.
     private func readLengths(_ db: Database) throws {
         var lengths: [Int32] = []
-        var total = 0.0
-        var count = 0
         _ = try db.rows("SELECT id, sz FROM notice_fts_docsize") { s -> Void in
             let id = Int(s.int64(0))
             guard id >= 0 else { return }
@@ -93,16 +135,18 @@ final class NoticeScorer {
             }
             if id >= lengths.count { lengths += repeatElement(0, count: id - lengths.count + 1) }
             lengths[id] = Int32(clamping: length)
-            total += Double(length)
-            count += 1
         }
         let buffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: lengths.count)
         _ = buffer.initialize(from: lengths)
         state.pointee.lengths.deallocate()
         state.pointee.lengths = buffer
-        state.pointee.averageLength = count > 0 ? max(1, total / Double(count)) : 1
-        documentCount = count
-        lengthsRead = true
+        state.pointee.lengthsLoaded = true
+    }
+
+    /// Notices holding a phrase of this idf (the inverse of `idf(documents:of:)`; a floored idf reads as
+    /// half the collection or more).
+    static func documents(forIDF idf: Double, of total: Int) -> Double {
+        (Double(total) + 1) / (exp(idf) + 1) - 0.5
     }
 
     /// Runs `sql` (a `SELECT noticeindex_rank(notice_fts) … MATCH …`) and returns every matching notice
@@ -110,6 +154,9 @@ final class NoticeScorer {
     func run(_ db: Database, _ sql: String, _ values: [SQLBindable?], weights: RankingWeights, idf: [Double],
              allowed: [Int64]?) throws -> [(id: Int64, text: Double)] {
         let s = state
+        let expected = idf.map { Self.documents(forIDF: $0, of: documentCount) }.max() ?? 0
+        if !s.pointee.lengthsLoaded, searches > 0 || expected * Double(Self.broadShare) > Double(documentCount) { try readLengths(db) }
+        searches += 1
         s.pointee.weights = (weights.heading, weights.decision, weights.body, weights.terms)
         s.pointee.idf.deallocate()
         s.pointee.idf = UnsafeMutableBufferPointer<Double>.allocate(capacity: idf.count)
@@ -133,8 +180,14 @@ final class NoticeScorer {
         let a = api.pointee
         let rowid = a.xRowid(fts)
         if let allowed = s.pointee.allowed, rowid < 0 || Int(rowid) >= allowed.count || allowed[Int(rowid)] == 0 { return }
-        let lengths = s.pointee.lengths
-        let length = rowid >= 0 && Int(rowid) < lengths.count ? Double(lengths[Int(rowid)]) : s.pointee.averageLength
+        let length: Double
+        if s.pointee.lengthsLoaded {
+            let lengths = s.pointee.lengths
+            length = rowid >= 0 && Int(rowid) < lengths.count ? Double(lengths[Int(rowid)]) : s.pointee.averageLength
+        } else {
+            var n: Int32 = 0
+            length = a.xColumnSize(fts, -1, &n) == SQLITE_OK ? Double(n) : s.pointee.averageLength
+        }
         let k1 = s.pointee.k1, b = s.pointee.b
         let norm = k1 * (1 - b + b * length / s.pointee.averageLength)
         let w = s.pointee.weights

@@ -75,8 +75,23 @@ struct Pinpointer {
     /// Up to `limit` paragraphs, best first, with snippets; empty when nothing in the notice matched.
     /// Provisions are taken from `mentions` (the indexer's), not found again.
     func best(_ paragraphs: [Paragraph], limit: Int, mentions: Mentions) throws -> [ParagraphHit] {
+        try ranked(paragraphs.filter { mayMatch($0, mentions: mentions) }, limit: limit, mentions: mentions)
+    }
+
+    /// `best` of a stored notice: paragraphs are screened on the inflated bytes, and only those that may
+    /// match are made Strings and tokenized.
+    func best(stored: StoredParagraphs.Stored, limit: Int, mentions: Mentions) throws -> [ParagraphHit] {
+        let candidates = try StoredParagraphs.decode(stored) { seq, heading, text in
+            mayMatch(seq: seq, heading: heading, mentions: mentions) { textNeedles.occurs(in: text) }
+        }
+        return try ranked(candidates.map { Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text) },
+                          limit: limit, mentions: mentions)
+    }
+
+    /// The best `limit` of paragraphs that passed `mayMatch`, with snippets.
+    private func ranked(_ candidates: [Paragraph], limit: Int, mentions: Mentions) throws -> [ParagraphHit] {
         var scored: [(score: Double, para: Paragraph, marks: [Range<Int>])] = []
-        for p in paragraphs where mayMatch(p, mentions: mentions) {
+        for p in candidates {
             let (score, marks) = try match(p, mentions: mentions)
             if score > 0 { scored.append((score, p, marks)) }
         }
@@ -112,11 +127,15 @@ struct Pinpointer {
     }
 
     func mayMatch(_ p: Paragraph, mentions: Mentions) -> Bool {
+        mayMatch(seq: p.seq, heading: p.heading, mentions: mentions) { textNeedles.occurs(in: p.text) }
+    }
+
+    private func mayMatch(seq: Int, heading: String, mentions: Mentions, textHasNeedle: () -> Bool) -> Bool {
         let wanted = provisionsSought
-        if !wanted.isEmpty, let found = mentions[p.seq], found.contains(where: { f in wanted.contains { f.provision.isWithin($0) } }) {
+        if !wanted.isEmpty, let found = mentions[seq], found.contains(where: { f in wanted.contains { f.provision.isWithin($0) } }) {
             return true
         }
-        return textNeedles.occurs(in: p.text) || textNeedles.occurs(in: p.heading)
+        return textHasNeedle() || textNeedles.occurs(in: heading)
     }
 
     /// Whether `text` contains `needle` (lower-case ASCII bytes), comparing ASCII letters without case.
@@ -337,19 +356,23 @@ struct NeedleSet {
     func occurs(in text: String) -> Bool {
         guard !isEmpty else { return false }
         var text = text
-        return text.withUTF8 { hay in
-            starts.withUnsafeBufferPointer { bits in
-                let n = hay.count
-                var i = 0
-                while i < n {
-                    let b = hay[i]
-                    let pair = Int(b) << 8 | Int(i + 1 < n ? hay[i + 1] : 0)
-                    let single = hasSingleBytes && bits[Int(b) << 2] & 1 != 0
-                    if single || bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, matchesAt(i, hay) { return true }
-                    i += 1
-                }
-                return false
+        return text.withUTF8 { occurs(in: $0) }
+    }
+
+    /// `occurs(in:)` over UTF-8 bytes.
+    func occurs(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !isEmpty else { return false }
+        return starts.withUnsafeBufferPointer { bits in
+            let n = hay.count
+            var i = 0
+            while i < n {
+                let b = hay[i]
+                let pair = Int(b) << 8 | Int(i + 1 < n ? hay[i + 1] : 0)
+                let single = hasSingleBytes && bits[Int(b) << 2] & 1 != 0
+                if single || bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, matchesAt(i, hay) { return true }
+                i += 1
             }
+            return false
         }
     }
 

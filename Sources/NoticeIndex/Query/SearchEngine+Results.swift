@@ -75,10 +75,7 @@ extension SearchEngine {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 for i in stride(from: w, to: pages.count, by: workers) {
                     do {
-                        let paragraphs = try StoredParagraphs.decode(pages[i].stored).map {
-                            Pinpointer.Paragraph(seq: $0.seq, number: $0.number, heading: $0.heading, text: $0.text)
-                        }
-                        results[i].paragraphs = try pinpointers[w].best(paragraphs, limit: 3, mentions: pages[i].mentions)
+                        results[i].paragraphs = try pinpointers[w].best(stored: pages[i].stored, limit: 3, mentions: pages[i].mentions)
                     } catch {
                         failure.record(error)
                     }

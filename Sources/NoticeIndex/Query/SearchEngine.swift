@@ -20,7 +20,7 @@ public final class SearchEngine {
     private var loadedCitations: CitedCases?
     func citedCases() throws -> CitedCases {
         if let c = loadedCitations { return c }
-        let c = try CitedCases(db)
+        let c = CitedCases(db)
         loadedCitations = c
         return c
     }
