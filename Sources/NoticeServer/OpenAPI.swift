@@ -96,7 +96,7 @@ enum OpenAPI {
         "parameters": {
           "q": {"name": "q", "in": "query", "description": "The query: words (all required), \"phrases\", OR, -word, (grouping), word*, NEAR/5, fields provision: authority: outcome: law: cites: year:. At most 1000 characters.", "schema": {"type": "string", "maxLength": 1000}},
           "provision": {"name": "provision", "in": "query", "description": "Relied-on provision in any spelling: 31(3), s.31(3), section 31, reg 12(4)(b). Repeatable.", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true},
-          "authority": {"name": "authority", "in": "query", "description": "Public authority by name or alias.", "schema": {"type": "string"}},
+          "authority": {"name": "authority", "in": "query", "description": "Public authority by name or alias (MPS, Home Office). Repeatable, as --authority: each must match.", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true},
           "outcome": {"name": "outcome", "in": "query", "schema": {"type": "string", "enum": ["upheld", "partly-upheld", "not-upheld", "partly upheld", "not upheld"]}},
           "law": {"name": "law", "in": "query", "schema": {"type": "string", "enum": ["foia", "eir", "FOIA", "EIR"]}},
           "cites": {"name": "cites", "in": "query", "description": "Cited case: party name, neutral citation or appeal number. Repeatable.", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true},

@@ -75,7 +75,8 @@ struct SearchPage {
             name == "unknown" || params.outcome != nil ? nil : { $0.outcome = name.replacingOccurrences(of: " ", with: "-") }
         }
         list("Authorities", f.authorities) { name in
-            name == "unknown" || params.authority != nil ? nil : { $0.authority = name }
+            // A notice has one authority and each given must match: a second would empty the list.
+            name == "unknown" || !params.authorities.isEmpty ? nil : { $0.authorities.append(name) }
         }
         list("Years", f.years) { name in
             Int(name) == nil ? nil : { $0.since = name; $0.until = name }
@@ -98,6 +99,7 @@ struct SearchPage {
         var repeated = ""
         // Second and later values of repeatable filters are kept as hidden fields (shown as facets applied).
         for p in params.provisions.dropFirst() { repeated += "<input type=\"hidden\" name=\"provision\" value=\"\(HTML.escape(p))\">" }
+        for a in params.authorities.dropFirst() { repeated += "<input type=\"hidden\" name=\"authority\" value=\"\(HTML.escape(a))\">" }
         for c in params.cites.dropFirst() { repeated += "<input type=\"hidden\" name=\"cites\" value=\"\(HTML.escape(c))\">" }
         for f in params.findings.dropFirst() { repeated += "<input type=\"hidden\" name=\"finding\" value=\"\(HTML.escape(f))\">" }
         return """
@@ -106,7 +108,7 @@ struct SearchPage {
             <button type="submit">Search</button></p>
             <details class="filters"\(params.hasFilters ? " open" : "")><summary>Filters</summary>
             \(field("Provision", "provision", params.provisions.first, placeholder: "31(3), reg 12(4)(b)"))
-            \(field("Authority", "authority", params.authority, placeholder: "MPS, Home Office"))
+            \(field("Authority", "authority", params.authorities.first, placeholder: "MPS, Home Office"))
             \(select("Outcome", "outcome", params.outcome, [("upheld", "upheld"), ("partly-upheld", "partly upheld"), ("not-upheld", "not upheld")]))
             \(select("Law", "law", params.law, [("foia", "FOIA"), ("eir", "EIR")]))
             \(field("Cites", "cites", params.cites.first, placeholder: "Savic, [2016] UKUT 535 (AAC)"))

@@ -8,7 +8,7 @@ import NoticeIndex
 struct SearchParameters: Sendable, Equatable {
     var q = ""
     var provisions: [String] = []
-    var authority: String?
+    var authorities: [String] = []
     var outcome: String?
     var law: String?
     var cites: [String] = []
@@ -38,7 +38,7 @@ struct SearchParameters: Sendable, Equatable {
         for p in provisions where ProvisionFinder.parse(query: p) == nil {
             throw ServerError.badRequest("provision '\(p)' is not a FOIA section or EIR regulation (try 31(3), s.31(3) or reg 12(4)(b))")
         }
-        authority = try qs.single("authority").flatMap(Self.nonEmpty)
+        authorities = qs.all("authority")
         outcome = try qs.single("outcome").flatMap(Self.nonEmpty)
         if let o = outcome, Self.outcome(o) == nil {
             throw ServerError.badRequest("outcome '\(o)' is not one of upheld, partly-upheld, not-upheld")
@@ -97,7 +97,7 @@ struct SearchParameters: Sendable, Equatable {
 
     /// Whether any filter is set (the search page shows the filter box open then).
     var hasFilters: Bool {
-        !provisions.isEmpty || authority != nil || outcome != nil || law != nil || !cites.isEmpty || !findings.isEmpty
+        !provisions.isEmpty || !authorities.isEmpty || outcome != nil || law != nil || !cites.isEmpty || !findings.isEmpty
             || since != nil || until != nil
     }
 
@@ -105,7 +105,7 @@ struct SearchParameters: Sendable, Equatable {
     func query() throws -> Query {
         var filters = QueryFilters()
         filters.provisions = provisions.compactMap { ProvisionFinder.parse(query: $0) }
-        filters.authorities = authority.map { [$0] } ?? []
+        filters.authorities = authorities
         filters.outcome = outcome.flatMap(Self.outcome)
         filters.law = law.flatMap(Self.law)
         filters.cites = cites
@@ -125,7 +125,7 @@ struct SearchParameters: Sendable, Equatable {
         var out: [(String, String)] = []
         if !q.isEmpty { out.append(("q", q)) }
         for p in provisions { out.append(("provision", p)) }
-        if let authority { out.append(("authority", authority)) }
+        for a in authorities { out.append(("authority", a)) }
         if let outcome { out.append(("outcome", outcome)) }
         if let law { out.append(("law", law)) }
         for c in cites { out.append(("cites", c)) }
@@ -144,7 +144,7 @@ struct SearchParameters: Sendable, Equatable {
     var cliArguments: [String] {
         var out: [String] = q.isEmpty ? [] : [q]
         for p in provisions { out += ["--provision", p] }
-        if let authority { out += ["--authority", authority] }
+        for a in authorities { out += ["--authority", a] }
         if let outcome { out += ["--outcome", outcome] }
         if let law { out += ["--law", law] }
         for c in cites { out += ["--cites", c] }

@@ -15,6 +15,9 @@ final class APIMatchesCLITests: XCTestCase {
             ("/api/search?provision=31(3)&outcome=not-upheld", ["--provision", "31(3)", "--outcome", "not-upheld"]),
             ("/api/search?q=police&law=foia&since=2010&until=2020-06-30", ["police", "--law", "foia", "--since", "2010", "--until", "2020-06-30"]),
             ("/api/search?q=Savic&cites=Savic", ["Savic", "--cites", "Savic"]),
+            // Repeatable as --authority is: two names of one authority, and two authorities (none has both).
+            ("/api/search?q=police&authority=MPS&authority=Metropolitan+Police", ["police", "--authority", "MPS", "--authority", "Metropolitan Police"]),
+            ("/api/search?authority=MPS&authority=Home+Office", ["--authority", "MPS", "--authority", "Home Office"]),
             ("/api/search?q=vexacious", ["vexacious"]),
             ("/api/search?q=spending+on+consultants&limit=5", ["spending on consultants", "--limit", "5"]),
             ("/api/search?q=police+zzqqxx", ["police zzqqxx"]),
@@ -39,13 +42,14 @@ final class APIMatchesCLITests: XCTestCase {
     }
 
     func testSearchParametersAreTheCLIOptions() throws {
-        let qs = try QueryString("q=police+bodycam&provision=40(2)&provision=s.31(3)&authority=MPS&outcome=not+upheld&law=FOIA&cites=Savic&finding=14(1)%3Dupheld&since=2019&until=2023-06&sort=newest&offset=10&limit=5")
+        let qs = try QueryString("q=police+bodycam&provision=40(2)&provision=s.31(3)&authority=MPS&authority=Home+Office&outcome=not+upheld&law=FOIA&cites=Savic&finding=14(1)%3Dupheld&since=2019&until=2023-06&sort=newest&offset=10&limit=5")
         let p = try SearchParameters(qs)
         XCTAssertEqual(p.cliArguments, ["police bodycam", "--provision", "40(2)", "--provision", "s.31(3)", "--authority", "MPS",
-                                        "--outcome", "not upheld", "--law", "FOIA", "--cites", "Savic", "--finding", "14(1)=upheld",
+                                        "--authority", "Home Office", "--outcome", "not upheld", "--law", "FOIA", "--cites", "Savic", "--finding", "14(1)=upheld",
                                         "--since", "2019", "--until", "2023-06", "--sort", "newest", "--offset", "10", "--limit", "5"])
         let query = try p.query()
         XCTAssertEqual(query.filters.provisions.map(\.canonical), ["s40(2)", "s31(3)"])
+        XCTAssertEqual(query.filters.authorities, ["MPS", "Home Office"])
         XCTAssertEqual(query.filters.outcome, .notUpheld)
         XCTAssertEqual(query.filters.law, .foia)
         XCTAssertEqual(query.filters.since, "2019-01-01")
