@@ -73,11 +73,13 @@ public enum IndexDatabase {
 
     /// Opens `path` (which `IndexFile` classified as new, empty or an index of this version) for
     /// writing, with the schema in place. A new index is created in rollback-journal mode, so that its
-    /// application id and version are in the file's header from the start.
+    /// application id and version are in the file's header from the start, and with incremental
+    /// auto-vacuum, so that a run can give back the pages FTS5's segment merges free (see
+    /// `WriteSession.reclaimFreePages`); SQLite only takes that setting before the first table exists.
     static func openForWriting(_ path: String) throws -> Database {
         let db = try Database(path: path)
         if try db.userVersion == 0 {
-            try db.execute("PRAGMA journal_mode = DELETE")
+            try db.execute("PRAGMA journal_mode = DELETE; PRAGMA auto_vacuum = INCREMENTAL")
             try db.transaction {
                 try db.execute(Schema.create)
                 try db.execute("PRAGMA application_id = \(IndexFile.applicationID); PRAGMA user_version = \(Schema.version)")

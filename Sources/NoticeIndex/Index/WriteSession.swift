@@ -116,7 +116,25 @@ final class WriteSession {
                 try IntegrityCheck.markChecked(db)   // a new FTS index, written in one go
             }
         }
+        reclaimFreePages()
         settle()
+    }
+
+    /// Free pages above this share of the file are given back to the file system at the end of a run.
+    static let reclaimFreeShare = 0.02
+
+    /// Gives back the file's free pages. A bulk load merges FTS5 segments and frees the pages of the
+    /// old ones; what the last merges freed stays in the file as free pages: 15 % of the file at 25k
+    /// notices and 27 % (1.5 GB) at 250k, measured before this. `incremental_vacuum` moves the pages
+    /// at the end of the file into those holes and truncates it, a cost in proportion to the free
+    /// pages rather than to the index. Best effort: the index is complete and durable before this
+    /// starts, and a failure (a full disk while it journals) leaves it as it was, still queryable.
+    /// An index made before auto-vacuum was set (`auto_vacuum` 0) is left as it is.
+    func reclaimFreePages() {
+        guard (try? db.int("PRAGMA auto_vacuum")) == 2,
+              let free = try? db.int("PRAGMA freelist_count"), let pages = try? db.int("PRAGMA page_count"),
+              pages > 0, Double(free) > Double(pages) * Self.reclaimFreeShare else { return }
+        try? db.execute("PRAGMA incremental_vacuum")
     }
 
     /// Copies the WAL back and leaves WAL mode, where it can (also after a failed run).

@@ -1,0 +1,53 @@
+import XCTest
+@testable import NoticeIndex
+
+/// An index's file holds its data, not the pages FTS5's segment merges and removed notices left free:
+/// a bulk load used to leave 15 % of the file free at 25k notices and 27 % at 250k.
+final class FreePagesTests: FolderTestCase {
+    private func pages(_ path: String) throws -> (free: Int, total: Int, autoVacuum: Int) {
+        let db = try Database(path: path, readOnly: true, create: false)
+        return (try db.int("PRAGMA freelist_count") ?? -1, try db.int("PRAGMA page_count") ?? -1,
+                try db.int("PRAGMA auto_vacuum") ?? -1)
+    }
+
+    private func assertTight(_ path: String, _ when: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let p = try pages(path)
+        XCTAssertLessThanOrEqual(Double(p.free), Double(p.total) * WriteSession.reclaimFreeShare,
+                                 "\(when): \(p.free) of \(p.total) pages free", file: file, line: line)
+    }
+
+    func testAFirstBuildInSmallBatchesLeavesNoMergedSegmentsPagesFree() throws {
+        try FaultSupport.writeCopies(240, into: notices)
+        var options = IndexOptions()
+        options.firstBuildBatchSize = 8   // 30 commits: many FTS5 segments, merged as the load goes
+        _ = try Indexer.run(paths: [notices.path], database: db, options: options)
+        XCTAssertEqual(try pages(db).autoVacuum, 2, "a new index is made with incremental auto-vacuum")
+        try assertTight(db, "after the first build")
+    }
+
+    func testRemovingNoticesGivesTheirPagesBack() throws {
+        try FaultSupport.writeCopies(160, into: notices)
+        _ = try Indexer.run(paths: [notices.path], database: db, options: IndexOptions())
+        let before = try pages(db)
+        for i in 0..<120 { try FileManager.default.removeItem(at: notices.appendingPathComponent(String(format: "copy-%04d.txt", i))) }
+        let summary = try Indexer.run(paths: [notices.path], database: db, options: IndexOptions(allowRemovals: true))
+        XCTAssertEqual(summary.removed, 120)
+        let after = try pages(db)
+        XCTAssertLessThan(Double(after.total), Double(before.total) * 0.6, "the file shrinks with its notices")
+        try assertTight(db, "after removing three quarters of the notices")
+        let query = try TestSupport.run(["uniqueword150", "--db", db])
+        XCTAssertEqual(query.code, 0, query.err)
+    }
+
+    func testAnIndexMadeWithoutAutoVacuumIsLeftAsItWasAndStillUpdates() throws {
+        try FaultSupport.writeCopies(60, into: notices)
+        _ = try Indexer.run(paths: [notices.path], database: db, options: IndexOptions())
+        let old = try Database(path: db)
+        try old.execute("PRAGMA auto_vacuum = NONE; VACUUM")   // as every index made before this change
+        for i in 0..<40 { try FileManager.default.removeItem(at: notices.appendingPathComponent(String(format: "copy-%04d.txt", i))) }
+        let summary = try Indexer.run(paths: [notices.path], database: db, options: IndexOptions(allowRemovals: true))
+        XCTAssertEqual(summary.removed, 40)
+        XCTAssertEqual(try pages(db).autoVacuum, 0)
+        XCTAssertEqual(try TestSupport.run(["uniqueword50", "--db", db]).code, 0)
+    }
+}
