@@ -16,7 +16,7 @@ final class FreePagesTests: FolderTestCase {
                                  "\(when): \(p.free) of \(p.total) pages free", file: file, line: line)
     }
 
-    func testAFirstBuildInSmallBatchesLeavesNoMergedSegmentsPagesFree() throws {
+    func testAFirstBuildMakesAnIndexThatCanGiveBackPagesAndEndsTight() throws {
         try FaultSupport.writeCopies(240, into: notices)
         var options = IndexOptions()
         options.firstBuildBatchSize = 8   // 30 commits: many FTS5 segments, merged as the load goes
@@ -33,10 +33,11 @@ final class FreePagesTests: FolderTestCase {
         let summary = try Indexer.run(paths: [notices.path], database: db, options: IndexOptions(allowRemovals: true))
         XCTAssertEqual(summary.removed, 120)
         let after = try pages(db)
-        XCTAssertLessThan(Double(after.total), Double(before.total) * 0.6, "the file shrinks with its notices")
+        // Not to a quarter: FTS5 records deletions in new segments until a merge drops them.
+        XCTAssertLessThan(Double(after.total), Double(before.total) * 0.7, "the file shrinks with its notices")
         try assertTight(db, "after removing three quarters of the notices")
-        let query = try TestSupport.run(["uniqueword150", "--db", db])
-        XCTAssertEqual(query.code, 0, query.err)
+        let kept = try TestSupport.run(["show", "copy-0150", "--db", db])
+        XCTAssertEqual(kept.code, 0, kept.err)
     }
 
     func testAnIndexMadeWithoutAutoVacuumIsLeftAsItWasAndStillUpdates() throws {
@@ -48,6 +49,7 @@ final class FreePagesTests: FolderTestCase {
         let summary = try Indexer.run(paths: [notices.path], database: db, options: IndexOptions(allowRemovals: true))
         XCTAssertEqual(summary.removed, 40)
         XCTAssertEqual(try pages(db).autoVacuum, 0)
-        XCTAssertEqual(try TestSupport.run(["uniqueword50", "--db", db]).code, 0)
+        let kept = try TestSupport.run(["show", "copy-0050", "--db", db])
+        XCTAssertEqual(kept.code, 0, kept.err)
     }
 }
