@@ -25,6 +25,19 @@ final class FreePagesTests: FolderTestCase {
         try assertTight(db, "after the first build")
     }
 
+    /// The first commit to a new file already carries the NoticeIndex mark, auto-vacuum and the schema,
+    /// so a run killed at any moment leaves either an empty file or one provably ours. (Setting
+    /// auto-vacuum in its own statement committed an unmarked first page: a killed rebuild then left a
+    /// `.rebuilding` file the next run refused as someone else's.) SQLite counts commits in the header.
+    func testANewIndexFileIsWrittenMarkedInItsFirstCommit() throws {
+        let db = try IndexDatabase.openForWriting(self.db)
+        XCTAssertEqual(try db.int("PRAGMA auto_vacuum"), 2)
+        let header = try XCTUnwrap(IndexFile.firstBytes(self.db, count: 100))
+        let commits = header[24..<28].reduce(0) { $0 << 8 | Int($1) }
+        XCTAssertEqual(commits, 1, "the file was created in one commit")
+        XCTAssertEqual(IndexFile.classify(self.db), .noticeIndex(version: Schema.version))
+    }
+
     func testRemovingNoticesGivesTheirPagesBack() throws {
         try FaultSupport.writeCopies(160, into: notices)
         _ = try Indexer.run(paths: [notices.path], database: db, options: IndexOptions())

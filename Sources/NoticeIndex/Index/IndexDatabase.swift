@@ -75,14 +75,25 @@ public enum IndexDatabase {
     /// writing, with the schema in place. A new index is created in rollback-journal mode, so that its
     /// application id and version are in the file's header from the start, and with incremental
     /// auto-vacuum, so that a run can give back the pages FTS5's segment merges free (see
-    /// `WriteSession.reclaimFreePages`); SQLite only takes that setting before the first table exists.
+    /// `WriteSession.reclaimFreePages`).
+    ///
+    /// All three go in one deferred transaction. SQLite only takes the auto-vacuum setting before the
+    /// file's first page is written, which `BEGIN IMMEDIATE` already does; and on its own the pragma
+    /// writes that page unmarked, so a run killed just after it would leave a file (and a hot journal)
+    /// that the next run could not prove was its own.
     static func openForWriting(_ path: String) throws -> Database {
         let db = try Database(path: path)
         if try db.userVersion == 0 {
-            try db.execute("PRAGMA journal_mode = DELETE; PRAGMA auto_vacuum = INCREMENTAL")
-            try db.transaction {
+            try db.execute("PRAGMA journal_mode = DELETE")
+            try db.execute("BEGIN")
+            do {
+                try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
                 try db.execute(Schema.create)
                 try db.execute("PRAGMA application_id = \(IndexFile.applicationID); PRAGMA user_version = \(Schema.version)")
+                try db.execute("COMMIT")
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
             }
         } else if try db.int("PRAGMA application_id") != Int(IndexFile.applicationID) {
             // An index made before the mark existed: mark it now.
