@@ -54,36 +54,25 @@ struct InlineCleaner {
         var lastSpace = true
         while i < end {
             let b = s[i]
+            // Each case either consumes a form it recognises and continues, or falls through to the
+            // tail, which keeps the byte as it is.
             switch b {
             case Bytes.space:
                 i = space(s, i, end, out: &out, start: start, lastSpace: &lastSpace)
+                continue
             case 0xC2, 0xE2:
-                if let next = superscript(s, i, end, out: &out, start: start) {
-                    i = next
-                } else {
-                    out.append(b)
-                    lastSpace = false
-                    i += 1
-                }
+                if let next = superscript(s, i, end, out: &out, start: start) { i = next; continue }
             case UInt8(ascii: "["):
                 i = bracket(s, i, end, out: &out)
                 lastSpace = false
+                continue
             case UInt8(ascii: "P"):
-                if lastSpace, let next = pageFooterEnd(s, i, end) {
-                    i = next
-                } else {
-                    out.append(b)
-                    lastSpace = false
-                    i += 1
-                }
+                if lastSpace, let next = pageFooterEnd(s, i, end) { i = next; continue }
             case UInt8(ascii: "R"):
                 if lastSpace, let next = referenceFooterEnd(s, i, end, out: &out, start: start) {
                     i = next
                     lastSpace = out.count == start || out[out.count - 1] == Bytes.space
-                } else {
-                    out.append(b)
-                    lastSpace = false
-                    i += 1
+                    continue
                 }
             case Bytes.period:
                 out.append(b)
@@ -92,8 +81,10 @@ struct InlineCleaner {
                 if i < end, Bytes.isDigit(s[i]), let skip = gluedMarkerEnd(s, i, end, out: out, start: start) {
                     i = skip
                 }
+                continue
             case UInt8(ascii: "_") where lastSpace:
                 i = underscores(s, i, end, out: &out, lastSpace: &lastSpace)
+                continue
             default:
                 if lastSpace, Bytes.isDigit(b), let next = inlineFootnote(s, i, end) {
                     i = next
@@ -106,7 +97,11 @@ struct InlineCleaner {
                 s.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[i..<j])) }  // no slice to retain
                 lastSpace = false
                 i = j
+                continue
             }
+            out.append(b)
+            lastSpace = false
+            i += 1
         }
         while out.count > start && out[out.count - 1] == Bytes.space { out.removeLast() }
         // A bare page number ("3") on its own, next to a page break.
