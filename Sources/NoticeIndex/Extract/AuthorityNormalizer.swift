@@ -90,7 +90,7 @@ public enum AuthorityNormalizer {
             case _ where depth > 0: continue
             case 0x27, 0x60: continue  // ' `
             case 0x26: flush(); word = [0x61, 0x6E, 0x64]; flush()  // & → and
-            case _ where TextBytes.isAlnum(c): word.append(TextBytes.lower(c))
+            case _ where Bytes.isAlnum(c): word.append(Bytes.lower(c))
             default: flush()
             }
         }

@@ -54,11 +54,11 @@ enum CaseCitations {
         let n = b.count
         while i < n {
             let c = b[i]
-            let atWordStart = i == 0 || !TextBytes.isAlnum(b[i - 1])
-            if atWordStart, c == 0x5B || c == 0x28 || TextBytes.isDigit(c), let id = neutral(b, i) ?? lawReport(b, i) {
+            let atWordStart = i == 0 || !Bytes.isAlnum(b[i - 1])
+            if atWordStart, c == 0x5B || c == 0x28 || Bytes.isDigit(c), let id = neutral(b, i) ?? lawReport(b, i) {
                 out.append(id); i = id.range.upperBound; continue
             }
-            if atWordStart, TextBytes.isUpper(c) || c == 0x66 || c == 0x65, let id = appealOrFile(b, i) {
+            if atWordStart, Bytes.isUpper(c) || c == 0x66 || c == 0x65, let id = appealOrFile(b, i) {
                 out.append(id); i = id.range.upperBound; continue
             }
             i += 1
@@ -68,14 +68,14 @@ enum CaseCitations {
 
     private static func digits(_ b: [UInt8], _ i: Int, max: Int) -> (String, Int)? {
         var j = i
-        while j < b.count, TextBytes.isDigit(b[j]), j - i < max { j += 1 }
-        guard j > i, j >= b.count || !TextBytes.isDigit(b[j]) else { return nil }
+        while j < b.count, Bytes.isDigit(b[j]), j - i < max { j += 1 }
+        guard j > i, j >= b.count || !Bytes.isDigit(b[j]) else { return nil }
         return (String(decoding: b[i..<j], as: UTF8.self), j)
     }
 
     private static func word(_ b: [UInt8], _ i: Int) -> (String, Int)? {
         var j = i
-        while j < b.count, TextBytes.isLetter(b[j]) { j += 1 }
+        while j < b.count, Bytes.isLetter(b[j]) { j += 1 }
         guard j > i else { return nil }
         return (String(decoding: b[i..<j], as: UTF8.self), j)
     }
@@ -102,14 +102,14 @@ enum CaseCitations {
             guard j < b.count, b[j] == (o == 0x5B ? 0x5D : 0x29) else { return nil }
             j += 1
         }
-        j = TextBytes.skipSpaces(b, j, limit: 2)
+        j = Bytes.skipSpaces(b, j, limit: 2)
         guard let (courtWord, c) = word(b, j), courts.contains(courtWord.uppercased()), courtWord == courtWord.uppercased() else { return nil }
         let court = courtWord.uppercased()
-        j = TextBytes.skipSpaces(b, c, limit: 2)
-        if j < b.count, TextBytes.lower(b[j]) == 0x65, var appeal = appealOrFile(b, j) {
+        j = Bytes.skipSpaces(b, c, limit: 2)
+        if j < b.count, Bytes.lower(b[j]) == 0x65, var appeal = appealOrFile(b, j) {
             // BAILII's tribunal form `[2007] UKIT EA_2006_0006 (GRC)`: the appeal number, written whole.
             var end = appeal.range.upperBound
-            let k = TextBytes.skipSpaces(b, end, limit: 2)
+            let k = Bytes.skipSpaces(b, end, limit: 2)
             if k < b.count, b[k] == 0x28, let (w, e) = word(b, k + 1), e < b.count, b[e] == 0x29, divisions[w.lowercased()] != nil { end = e + 1 }
             appeal.range = i..<end
             return appeal
@@ -117,7 +117,7 @@ enum CaseCitations {
         var sub = ""
         if court == "EWCA" || court == "EWHC", let (w, e) = word(b, j) {
             let l = w.lowercased()
-            if l == "civ" || l == "crim" { sub = l == "civ" ? "Civ " : "Crim "; j = TextBytes.skipSpaces(b, e, limit: 2) }
+            if l == "civ" || l == "crim" { sub = l == "civ" ? "Civ " : "Crim "; j = Bytes.skipSpaces(b, e, limit: 2) }
         }
         guard let (num, ne) = digits(b, j, max: 6) else { return nil }
         j = ne
@@ -125,16 +125,16 @@ enum CaseCitations {
         // Odd FTT form: `UKFTT 2011 – 0300`.
         var oddAppeal: String? = nil
         do {
-            let k = TextBytes.skipSpaces(b, j, limit: 2)
+            let k = Bytes.skipSpaces(b, j, limit: 2)
             var d = k
             if d < b.count, b[d] == 0x2D { d += 1 } else if d + 2 < b.count, b[d] == 0xE2, b[d + 1] == 0x80, b[d + 2] == 0x93 || b[d + 2] == 0x94 { d += 3 }
-            if d > k, num.count == 4, let (n2, e2) = digits(b, TextBytes.skipSpaces(b, d, limit: 2), max: 4) {
+            if d > k, num.count == 4, let (n2, e2) = digits(b, Bytes.skipSpaces(b, d, limit: 2), max: 4) {
                 oddAppeal = "EA/\(num)/\(pad(n2, 4))"
                 j = e2; end = e2
             }
         }
         var division: String? = nil
-        let k = TextBytes.skipSpaces(b, j, limit: 2)
+        let k = Bytes.skipSpaces(b, j, limit: 2)
         if k < b.count, b[k] == 0x28, let (w, e) = word(b, k + 1), e < b.count, b[e] == 0x29, let d = divisions[w.lowercased()] {
             division = d; end = e + 1
         } else if let (w, e) = word(b, k), let d = divisions[w.lowercased()], w.first?.isUppercase == true {
@@ -165,9 +165,9 @@ enum CaseCitations {
         guard b[i] == 0x5B || b[i] == 0x28, let (year, y) = digits(b, i + 1, max: 4), year.count == 4, y < b.count,
               b[y] == (b[i] == 0x5B ? 0x5D : 0x29) else { return nil }
         let open = b[i] == 0x5B ? "[" : "(", close = b[i] == 0x5B ? "]" : ")"
-        var j = TextBytes.skipSpaces(b, y + 1, limit: 2)
+        var j = Bytes.skipSpaces(b, y + 1, limit: 2)
         var volume = ""
-        if let (v, ve) = digits(b, j, max: 2) { volume = v + " "; j = TextBytes.skipSpaces(b, ve, limit: 2) }
+        if let (v, ve) = digits(b, j, max: 2) { volume = v + " "; j = Bytes.skipSpaces(b, ve, limit: 2) }
         var series: [String]? = nil
         for r in reports {
             var k = j, ok = true
@@ -175,15 +175,15 @@ enum CaseCitations {
                 let wb = Array(w.utf8)
                 guard k + wb.count <= b.count, Array(b[k..<(k + wb.count)]) == wb else { ok = false; break }
                 k += wb.count
-                if n + 1 < r.count { let s = TextBytes.skipSpaces(b, k, limit: 2); guard s > k else { ok = false; break }; k = s }
+                if n + 1 < r.count { let s = Bytes.skipSpaces(b, k, limit: 2); guard s > k else { ok = false; break }; k = s }
             }
             guard ok, k < b.count, b[k] == 0x20 || b[k] == 0xC2 else { continue }
             series = r; j = k
             break
         }
         guard let series else { return nil }
-        j = TextBytes.skipSpaces(b, j, limit: 2)
-        guard let (page, pe) = digits(b, j, max: 5), pe >= b.count || !TextBytes.isLetter(b[pe]) else { return nil }
+        j = Bytes.skipSpaces(b, j, limit: 2)
+        guard let (page, pe) = digits(b, j, max: 5), pe >= b.count || !Bytes.isLetter(b[pe]) else { return nil }
         return Identifier(key: "\(open)\(year)\(close) \(volume)\(series.joined(separator: " ")) \(page)", kind: .report, range: i..<pe)
     }
 
@@ -192,12 +192,12 @@ enum CaseCitations {
     /// is made a String and upper-cased.
     @inline(__always) private static func mayBePrefix(_ b: [UInt8], _ j: Int) -> Bool {
         var e = j
-        while e < b.count, TextBytes.isLetter(b[e]), e - j < 4 { e += 1 }
+        while e < b.count, Bytes.isLetter(b[e]), e - j < 4 { e += 1 }
         guard j + 1 < b.count else { return false }
-        let l0 = TextBytes.lower(b[j]), l1 = TextBytes.lower(b[j + 1])
+        let l0 = Bytes.lower(b[j]), l1 = Bytes.lower(b[j + 1])
         switch e - j {
         case 2: return (l0 == 0x65 && l1 == 0x61) || (l0 == 0x67 && l1 == 0x69) || (l0 == 0x75 && l1 == 0x61)  // ea gi ua
-        case 3: return l0 == 0x67 && l1 == 0x69 && TextBytes.lower(b[j + 2]) == 0x61  // gia
+        case 3: return l0 == 0x67 && l1 == 0x69 && Bytes.lower(b[j + 2]) == 0x61  // gia
         default: return false
         }
     }
@@ -207,7 +207,7 @@ enum CaseCitations {
     static func appealOrFile(_ b: [UInt8], _ i: Int) -> Identifier? {
         var j = i
         // `FT/EA/…`
-        if j + 3 < b.count, TextBytes.lower(b[j]) == 0x66, TextBytes.lower(b[j + 1]) == 0x74, isSep(b[j + 2]) { j += 3 }
+        if j + 3 < b.count, Bytes.lower(b[j]) == 0x66, Bytes.lower(b[j + 1]) == 0x74, isSep(b[j + 2]) { j += 3 }
         guard mayBePrefix(b, j) else { return nil }
         guard let (w, we) = word(b, j) else { return nil }
         let prefix = w.uppercased()
@@ -225,7 +225,7 @@ enum CaseCitations {
         case "GIA", "GI":
             guard let a = sep(we, optional: false), let (num, ne) = digits(b, a, max: 5),
                   let s = sep(ne, optional: false), let (year, ye) = digits(b, s, max: 4), year.count == 4,
-                  ye >= b.count || !TextBytes.isAlnum(b[ye]) else { return nil }
+                  ye >= b.count || !Bytes.isAlnum(b[ye]) else { return nil }
             return Identifier(key: "\(prefix)/\(stripZeros(num))/\(year)", kind: .file, range: i..<ye)
         case "UA":
             guard let a = sep(we, optional: false), let (year, ye) = digits(b, a, max: 4), year.count == 4,
@@ -244,16 +244,16 @@ enum CaseCitations {
     /// (`EA/2024/0021Vs`).
     static func appealTail(_ b: [UInt8], _ ne: Int) -> Int? {
         var end = ne
-        while end < b.count, TextBytes.isLetter(b[end]), end - ne < 2, end == ne || TextBytes.isUpper(b[end]) == TextBytes.isUpper(b[ne]) {
+        while end < b.count, Bytes.isLetter(b[end]), end - ne < 2, end == ne || Bytes.isUpper(b[end]) == Bytes.isUpper(b[ne]) {
             end += 1
         }
-        if end == ne, end + 1 < b.count, b[end] == 0x2F || b[end] == 0x2D, TextBytes.isLetter(b[end + 1]) {
-            let upper = TextBytes.isUpper(b[end + 1])
+        if end == ne, end + 1 < b.count, b[end] == 0x2F || b[end] == 0x2D, Bytes.isLetter(b[end + 1]) {
+            let upper = Bytes.isUpper(b[end + 1])
             var e = end + 1
-            while e < b.count, TextBytes.isLetter(b[e]), TextBytes.isUpper(b[e]) == upper, e - end <= 4 { e += 1 }
-            if e - end <= 5, e >= b.count || !TextBytes.isAlnum(b[e]) { end = e }
+            while e < b.count, Bytes.isLetter(b[e]), Bytes.isUpper(b[e]) == upper, e - end <= 4 { e += 1 }
+            if e - end <= 5, e >= b.count || !Bytes.isAlnum(b[e]) { end = e }
         }
-        if end < b.count, TextBytes.isAlnum(b[end]) { return nil }
+        if end < b.count, Bytes.isAlnum(b[end]) { return nil }
         return end
     }
 
@@ -312,10 +312,10 @@ enum CaseCitations {
     static func cleanASCII(_ b: [UInt8]) -> String? {
         var lo = 0, hi = b.count
         if hi - lo >= 2, b[lo] == 0x28, b[hi - 1] == 0x29 { lo += 1; hi -= 1 }  // `R (Evans) v …`
-        if hi - lo > 1, TextBytes.isLetter(b[lo]) {
-            while TextBytes.isDigit(b[hi - 1]) { hi -= 1 }  // `Savic5`; stops at the leading letter
+        if hi - lo > 1, Bytes.isLetter(b[lo]) {
+            while Bytes.isDigit(b[hi - 1]) { hi -= 1 }  // `Savic5`; stops at the leading letter
         }
-        guard hi > lo, b[lo..<hi].allSatisfy({ TextBytes.isLetter($0) || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E || $0 == 0x26 }) else {
+        guard hi > lo, b[lo..<hi].allSatisfy({ Bytes.isLetter($0) || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E || $0 == 0x26 }) else {
             return nil
         }
         return String(decoding: b[lo..<hi], as: UTF8.self)
@@ -346,20 +346,20 @@ enum CaseCitations {
         var end = vEnd
         var p = vEnd
         while right.filter({ !connectors.contains($0.lowercased()) }).count < 10, right.count < 20 {
-            p = TextBytes.skipSpaces(b, p, limit: 1)
+            p = Bytes.skipSpaces(b, p, limit: 1)
             guard p < b.count else { break }
             var q = p
-            while q < b.count, !TextBytes.isSpace(b[q]) { q += 1 }
+            while q < b.count, !Bytes.isSpace(b[q]) { q += 1 }
             var raw = String(decoding: b[p..<q], as: UTF8.self)
-            if q - p == 3, b[p] == 0x28, TextBytes.isDigit(b[p + 1]), b[p + 2] == 0x29 { p = q; continue }  // `(1) Information Commissioner and (2) …`
+            if q - p == 3, b[p] == 0x28, Bytes.isDigit(b[p + 1]), b[p + 2] == 0x29 { p = q; continue }  // `(1) Information Commissioner and (2) …`
             // A bracketed word inside a company name, `A N Clark (Engineers) Ltd`: part of the name when a
             // capitalised word follows it.
-            if q - p > 3, b[p] == 0x28, b[q - 1] == 0x29, TextBytes.isUpper(b[p + 1]),
+            if q - p > 3, b[p] == 0x28, b[q - 1] == 0x29, Bytes.isUpper(b[p + 1]),
                let inner = cleanASCII(Array(b[(p + 1)..<(q - 1)])), inner.count > 1 {
-                let n = TextBytes.skipSpaces(b, q, limit: 1)
+                let n = Bytes.skipSpaces(b, q, limit: 1)
                 var m = n
-                while m < b.count, TextBytes.isLetter(b[m]) { m += 1 }
-                if n < b.count, TextBytes.isUpper(b[n]), m > n + 1, m == b.count || !TextBytes.isAlnum(b[m]) && b[m] != 0x2F {
+                while m < b.count, Bytes.isLetter(b[m]) { m += 1 }
+                if n < b.count, Bytes.isUpper(b[n]), m > n + 1, m == b.count || !Bytes.isAlnum(b[m]) && b[m] != 0x2F {
                     right.append(raw)
                     end = q
                     p = q
@@ -390,9 +390,9 @@ enum CaseCitations {
     private static func lastWordEnd(_ b: [UInt8], from s: Int, words: Int) -> Int? {
         var p = s, count = 0, end: Int? = nil
         while count < words, p < b.count {
-            p = TextBytes.skipSpaces(b, p, limit: 1)
+            p = Bytes.skipSpaces(b, p, limit: 1)
             var q = p
-            while q < b.count, !TextBytes.isSpace(b[q]) { q += 1 }
+            while q < b.count, !Bytes.isSpace(b[q]) { q += 1 }
             end = q
             p = q
             count += 1

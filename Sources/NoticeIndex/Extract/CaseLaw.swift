@@ -19,7 +19,7 @@ public enum CaseLaw {
         let ids = CaseCitations.identifiers(in: b)
         guard ids.count == 1, let id = ids.first, id.range.lowerBound == 0 else { return nil }
         let rest = b[id.range.upperBound...]
-        guard rest.allSatisfy({ TextBytes.isSpace($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x29 || $0 == 0x5D }) else { return nil }
+        guard rest.allSatisfy({ Bytes.isSpace($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x29 || $0 == 0x5D }) else { return nil }
         return id.key
     }
 
@@ -91,7 +91,7 @@ public enum CaseLaw {
     private static func withoutEdgeDigits(_ word: Substring) -> String {
         guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return String(word).trimmingCharacters(in: .decimalDigits) }
         let u = word.utf8
-        guard let lo = u.firstIndex(where: { !TextBytes.isDigit($0) }), let hi = u.lastIndex(where: { !TextBytes.isDigit($0) }) else { return "" }
+        guard let lo = u.firstIndex(where: { !Bytes.isDigit($0) }), let hi = u.lastIndex(where: { !Bytes.isDigit($0) }) else { return "" }
         return String(word[lo...hi])
     }
 

@@ -36,8 +36,8 @@ enum CaseLawExtractor {
             let names = CaseCitations.names(in: b)
             guard !ids.isEmpty || !names.isEmpty else { continue }
             let first = mentions.count
-            var here: [Mention] = ids.map { Mention(paragraph: pi, range: $0.range, written: TextBytes.string(b, $0.range), id: $0) }
-            here += names.map { Mention(paragraph: pi, range: $0.range, written: TextBytes.string(b, $0.range), name: $0.text) }
+            var here: [Mention] = ids.map { Mention(paragraph: pi, range: $0.range, written: Bytes.string(b, $0.range), id: $0) }
+            here += names.map { Mention(paragraph: pi, range: $0.range, written: Bytes.string(b, $0.range), name: $0.text) }
             mentions += here.sorted { $0.range.lowerBound < $1.range.lowerBound }
             groupOf.append(contentsOf: first..<mentions.count)
             let local = Array(first..<mentions.count).sorted { mentions[$0].range.lowerBound < mentions[$1].range.lowerBound }
@@ -47,7 +47,7 @@ enum CaseLawExtractor {
                 union(x, y)
             }
             // A sentence's only name with that sentence's identifiers.
-            for s in TextBytes.sentences(b) {
+            for s in Bytes.sentences(b) {
                 let inS = local.filter { s.contains(mentions[$0].range.lowerBound) }
                 let ns = inS.filter { mentions[$0].name != nil }
                 if ns.count == 1 { for m in inS where mentions[m].id != nil { union(ns[0], m) } }
@@ -153,17 +153,17 @@ enum CaseLawExtractor {
             let b = Array(p.text.utf8)
             var i = 0
             while i < b.count {
-                guard TextBytes.isUpper(b[i]), i == 0 || !TextBytes.isAlnum(b[i - 1]) else { i += 1; continue }
+                guard Bytes.isUpper(b[i]), i == 0 || !Bytes.isAlnum(b[i - 1]) else { i += 1; continue }
                 var j = i + 1
-                while j < b.count, TextBytes.isLetter(b[j]) { j += 1 }
+                while j < b.count, Bytes.isLetter(b[j]) { j += 1 }
                 guard lengths & (1 << UInt64(min(j - i, 63))) != 0 else { i = j; continue }
                 word.removeAll(keepingCapacity: true)
-                for k in i..<j { word.append(TextBytes.lower(b[k])) }
+                for k in i..<j { word.append(Bytes.lower(b[k])) }
                 if let ci = tokenBytes[word] {
                     let covered = cases[ci].spans.contains { $0.paragraph == pi && $0.start <= i && i < $0.end }
                     if !covered {
                         cases[ci].spans.append(Span(paragraph: pi, start: i, end: j))
-                        let w = TextBytes.string(b, i..<j)
+                        let w = Bytes.string(b, i..<j)
                         if !cases[ci].citations.contains(w) { cases[ci].citations.append(w) }
                     }
                 }

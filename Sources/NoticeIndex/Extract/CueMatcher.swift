@@ -65,7 +65,7 @@ struct CueMatcher: Sendable {
         var mask: [[UInt8]: UInt32] = [:]
         for l in lists {
             for p in l.phrases {
-                precondition(p.count >= 2 && p.allSatisfy { $0 < 0x80 && !TextBytes.isUpper($0) }, "cue phrases are lower-case ASCII, 2+ bytes")
+                precondition(p.count >= 2 && p.allSatisfy { $0 < 0x80 && !Bytes.isUpper($0) }, "cue phrases are lower-case ASCII, 2+ bytes")
                 mask[p, default: 0] |= 1 << UInt32(l.kind.rawValue)
             }
         }

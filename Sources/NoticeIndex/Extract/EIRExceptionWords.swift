@@ -37,18 +37,18 @@ enum EIRExceptionWords {
         text.withUTF8 { b in
             var i = 0
             while i < n {
-                let c = TextBytes.lower(b[i])
-                if TextBytes.isLetter(c), i == 0 || !TextBytes.isAlnum(b[i - 1]) {
+                let c = Bytes.lower(b[i])
+                if Bytes.isLetter(c), i == 0 || !Bytes.isAlnum(b[i - 1]) {
                     for k in byFirstByte[Int(c)] {
                         let phrase = phrases[k].phrase
-                        guard i + phrase.count <= n, i + phrase.count == n || !TextBytes.isAlnum(b[i + phrase.count]) else { continue }
+                        guard i + phrase.count <= n, i + phrase.count == n || !Bytes.isAlnum(b[i + phrase.count]) else { continue }
                         var ok = true
-                        for j in 1..<phrase.count where TextBytes.lower(b[i + j]) != phrase[j] { ok = false; break }
+                        for j in 1..<phrase.count where Bytes.lower(b[i + j]) != phrase[j] { ok = false; break }
                         if ok {
                             out.append(RawProvision(law: .eir, parts: phrases[k].provision, range: i..<(i + phrase.count), list: -1, fromWords: true))
                         }
                     }
-                    while i < n, TextBytes.isLetter(b[i]) { i += 1 }
+                    while i < n, Bytes.isLetter(b[i]) { i += 1 }
                 } else {
                     i += 1
                 }

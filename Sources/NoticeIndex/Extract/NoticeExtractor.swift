@@ -85,9 +85,9 @@ public enum NoticeExtractor {
         let e1 = Array("environmental information regulations".utf8), e2 = Array("regulation ".utf8)
         let f1 = Array("freedom of information act".utf8), f2 = Array("section ".utf8)
         for p in paragraphs {
-            let low = TextBytes.lowered(p.text)
-            eir += TextBytes.occurrences(of: e1, in: low).count * 3 + TextBytes.occurrences(of: e2, in: low).count
-            foia += TextBytes.occurrences(of: f1, in: low).count * 3 + TextBytes.occurrences(of: f2, in: low).count
+            let low = Bytes.lowered(p.text)
+            eir += Bytes.occurrences(of: e1, in: low).count * 3 + Bytes.occurrences(of: e2, in: low).count
+            foia += Bytes.occurrences(of: f1, in: low).count * 3 + Bytes.occurrences(of: f2, in: low).count
         }
         return eir > foia ? .eir : .foia
     }

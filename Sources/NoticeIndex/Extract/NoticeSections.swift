@@ -39,7 +39,7 @@ enum NoticeSection: Equatable {
                 guard i + k < b.count else { continue prefixes }
                 let c = b[i + k]
                 if c >= 0x80 { return nil }
-                if TextBytes.lower(c) != p[k] { continue prefixes }
+                if Bytes.lower(c) != p[k] { continue prefixes }
             }
             if i + p.count < b.count, b[i + p.count] >= 0x80 { return nil }
             return section
@@ -73,9 +73,9 @@ struct CueText {
     private let hits: [[Range<Int>]]
 
     init(_ text: String) {
-        var low = TextBytes.lowered(text)
-        quotes = TextBytes.quoteRanges(low).filter { $0.count > 40 }  // `(the "MPS")` is a label, not a quote
-        sentences = TextBytes.sentences(Array(text.utf8))  // as written: "data).The" ends a sentence
+        var low = Bytes.lowered(text)
+        quotes = Bytes.quoteRanges(low).filter { $0.count > 40 }  // `(the "MPS")` is a label, not a quote
+        sentences = Bytes.sentences(Array(text.utf8))  // as written: "data).The" ends a sentence
         for r in quotes { for i in r { low[i] = 0x20 } }
         self.low = low
         hits = CueMatcher.shared.hits(in: low)

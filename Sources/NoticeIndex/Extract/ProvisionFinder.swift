@@ -105,7 +105,7 @@ enum ProvisionNumbering {
     static func isEIRShape(_ parts: [String]) -> Bool {
         guard parts.count >= 2, parts[0] == "12", let sub = Int(parts[1]) else { return false }
         if sub >= 6 { return true }
-        if sub == 4 || sub == 5, parts.count >= 3, let c = parts[2].utf8.first, TextBytes.isLetter(c) { return true }
+        if sub == 4 || sub == 5, parts.count >= 3, let c = parts[2].utf8.first, Bytes.isLetter(c) { return true }
         return false
     }
 

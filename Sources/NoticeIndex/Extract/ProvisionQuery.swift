@@ -54,7 +54,7 @@ enum ProvisionQuery {
     private static func parts(of s: String) -> [String]? {
         let u = Array(s.utf8)
         var i = 0
-        while i < u.count, TextBytes.isDigit(u[i]) { i += 1 }
+        while i < u.count, Bytes.isDigit(u[i]) { i += 1 }
         guard i > 0, i <= 3, u[0] != 0x30 else { return nil }
         var parts = [String(decoding: u[0..<i], as: UTF8.self)]
         if i < u.count, u[i] == 0x2E {
@@ -69,7 +69,7 @@ enum ProvisionQuery {
         while i < u.count {
             guard u[i] == 0x28, let close = u[i...].firstIndex(of: 0x29) else { return nil }
             let inner = u[(i + 1)..<close]
-            let upper = inner.map { TextBytes.isDigit(inner.first ?? 0) ? ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) : $0 }
+            let upper = inner.map { Bytes.isDigit(inner.first ?? 0) ? ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) : $0 }
             guard ProvisionScanner.isPart(upper) else { return nil }
             parts.append(String(decoding: inner, as: UTF8.self))
             i = close + 1

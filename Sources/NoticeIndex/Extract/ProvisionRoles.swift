@@ -105,7 +105,7 @@ enum ProvisionRoles {
 
     /// Whether a sentence names the Act its sections belong to (`section 14(1) of FOIA`, `the Act`).
     static func namesAnAct(_ cue: CueText, _ s: Range<Int>) -> Bool {
-        actNames.contains { TextBytes.contains(cue.low, $0, in: s) }
+        actNames.contains { Bytes.contains(cue.low, $0, in: s) }
     }
 
     static func family(_ p: Provision) -> String { (p.law == .foia ? "s" : "r") + p.parts[0] }

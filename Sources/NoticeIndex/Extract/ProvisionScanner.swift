@@ -45,16 +45,16 @@ struct ProvisionScanner {
         let n = b.count
         while i < n {
             let c = b[i]
-            if TextBytes.isLetter(c) {
+            if Bytes.isLetter(c) {
                 var j = i + 1
-                while j < n, TextBytes.isLetter(b[j]) { j += 1 }
-                if (i == 0 || !TextBytes.isAlnum(b[i - 1])) && j - i <= 12 {
+                while j < n, Bytes.isLetter(b[j]) { j += 1 }
+                if (i == 0 || !Bytes.isAlnum(b[i - 1])) && j - i <= 12 {
                     if let end = keyword(at: i, wordEnd: j) { i = end; continue }
                 }
                 i = j
-            } else if TextBytes.isDigit(c) {
+            } else if Bytes.isDigit(c) {
                 var j = i + 1
-                while j < n, TextBytes.isDigit(b[j]) { j += 1 }
+                while j < n, Bytes.isDigit(b[j]) { j += 1 }
                 if bareStartAllowed(i), let end = bare(at: i) { i = end; continue }
                 i = j
             } else {
@@ -71,18 +71,18 @@ struct ProvisionScanner {
         // Cheap prefilter: a keyword is followed (after an optional dot and a little space) by a digit or "(".
         var k = j
         if k < n, b[k] == 0x2E { k += 1 }
-        k = TextBytes.skipSpaces(b, k, limit: 2)
-        guard k < n, TextBytes.isDigit(b[k]) || b[k] == 0x28 else { return nil }
+        k = Bytes.skipSpaces(b, k, limit: 2)
+        guard k < n, Bytes.isDigit(b[k]) || b[k] == 0x28 else { return nil }
         // The word is ASCII letters (see `run`), so lowering its bytes is `lowercased()` without the
         // Unicode machinery; this runs at every word followed by a number.
         let word = String(unsafeUninitializedCapacity: j - i) { out in
-            for k in i..<j { out[k - i] = TextBytes.lower(b[k]) }
+            for k in i..<j { out[k - i] = Bytes.lower(b[k]) }
             return j - i
         }
         guard let kind = ProvisionKeyword.table[word] else { return nil }
         // Single letters only in tight forms: `s31`, `s.31`, `s 31`; `r12` glued or with a dot (`r.12(4)(b)`).
         if word == "r", k != j, !(k == j + 1 && b[j] == 0x2E) { return nil }
-        if word == "s" || word == "p", j < n, b[j] != 0x2E, b[j] != 0x20, !TextBytes.isDigit(b[j]) { return nil }
+        if word == "s" || word == "p", j < n, b[j] != 0x2E, b[j] != 0x20, !Bytes.isDigit(b[j]) { return nil }
         if b[k] == 0x28 {
             guard kind == .section || kind == .subsection else { return nil }
             // `subsection (2) of section 40`: the section is named after its subsection.
@@ -111,18 +111,18 @@ struct ProvisionScanner {
     /// section number ends.
     private func subsectionOfSection(at k: Int) -> ([String], Int)? {
         guard let (brackets, e) = parseBrackets(at: k), Self.kind(brackets[0]) == .number else { return nil }
-        var q = TextBytes.skipSpaces(b, e, limit: 2)
+        var q = Bytes.skipSpaces(b, e, limit: 2)
         guard word(at: q, in: [Self.words.of]) != nil else { return nil }
-        q = TextBytes.skipSpaces(b, q + 2, limit: 2)
+        q = Bytes.skipSpaces(b, q + 2, limit: 2)
         var r = q
-        while r < n, TextBytes.isLetter(b[r]), r - q < 8 { r += 1 }
+        while r < n, Bytes.isLetter(b[r]), r - q < 8 { r += 1 }
         let kw = String(decoding: UnsafeBufferPointer(rebasing: b[q..<r]), as: UTF8.self).lowercased()
         guard kw == "section" || kw == "s" else { return nil }
         if r < n, b[r] == 0x2E { r += 1 }
-        r = TextBytes.skipSpaces(b, r, limit: 2)
+        r = Bytes.skipSpaces(b, r, limit: 2)
         var d = r
-        while d < n, TextBytes.isDigit(b[d]), d - r < 3 { d += 1 }
-        guard d > r, d >= n || !TextBytes.isAlnum(b[d]) && b[d] != 0x28,
+        while d < n, Bytes.isDigit(b[d]), d - r < 3 { d += 1 }
+        guard d > r, d >= n || !Bytes.isAlnum(b[d]) && b[d] != 0x28,
               let num = Int(String(decoding: UnsafeBufferPointer(rebasing: b[r..<d]), as: UTF8.self)),
               ProvisionNumbering.validNumber(num, law: .foia) else { return nil }
         return ([String(num)] + brackets, d)
@@ -133,7 +133,7 @@ struct ProvisionScanner {
     private func bareStartAllowed(_ i: Int) -> Bool {
         guard i > 0 else { return true }
         let p = b[i - 1]
-        if TextBytes.isAlnum(p) { return false }
+        if Bytes.isAlnum(p) { return false }
         // `2.5(a)`, `EA/2018`, `£31(1)`, `(1)(a)`, `12:30`, `1,000`
         switch p {
         case 0x2E, 0x2F, 0x24, 0x28, 0x3A, 0x2C, 0x2D, 0x5F, 0x40, 0x23: return false
@@ -164,16 +164,16 @@ struct ProvisionScanner {
     /// `31`, `31(1)(a)`, `31 (1)` (when `allowSpace`), `12.4.b` (when `allowDotted`).
     private func parseItem(at p: Int, allowSpace: Bool, allowDotted: Bool) -> Item? {
         var q = p
-        while q < n, TextBytes.isDigit(b[q]), q - p < 4 { q += 1 }
+        while q < n, Bytes.isDigit(b[q]), q - p < 4 { q += 1 }
         let len = q - p
         guard len >= 1, len <= 3, b[p] != 0x30 else { return nil }
         if q < n {
             let c = b[q]
-            if TextBytes.isAlnum(c) { return nil }                        // `2016`, `31A`, `3rd`
+            if Bytes.isAlnum(c) { return nil }                        // `2016`, `31A`, `3rd`
             if c == 0x25 { return nil }                                    // `31%`
-            if q + 1 < n, TextBytes.isDigit(b[q + 1]), c == 0x2C || c == 0x3A || c == 0x2F { return nil }
-            if c == 0x2F || c == 0x2D, q + 1 < n, TextBytes.isLetter(b[q + 1]) { return nil }
-            if c == 0x2E, q + 1 < n, TextBytes.isDigit(b[q + 1]), !allowDotted { return nil } // decimals
+            if q + 1 < n, Bytes.isDigit(b[q + 1]), c == 0x2C || c == 0x3A || c == 0x2F { return nil }
+            if c == 0x2F || c == 0x2D, q + 1 < n, Bytes.isLetter(b[q + 1]) { return nil }
+            if c == 0x2E, q + 1 < n, Bytes.isDigit(b[q + 1]), !allowDotted { return nil } // decimals
         }
         var parts = [String(decoding: UnsafeBufferPointer(rebasing: b[p..<q]), as: UTF8.self)]
         var end = q
@@ -183,26 +183,26 @@ struct ProvisionScanner {
             if allowSpace || bracketed, r + 1 < n, b[r] == 0x20, b[r + 1] == 0x28 { r += 1 }
             // A page break cut out of the text leaves a line break between a section and its subsection
             // (`section 40` / footer / `(2) of FOIA`): after a keyword, a subsection on the next line.
-            else if allowSpace, parts.count == 1, r + 2 < n, b[r] == 0x0A, b[r + 1] == 0x28, TextBytes.isDigit(b[r + 2]) { r += 1 }
+            else if allowSpace, parts.count == 1, r + 2 < n, b[r] == 0x0A, b[r + 1] == 0x28, Bytes.isDigit(b[r + 2]) { r += 1 }
             guard let (content, e) = parseBracket(at: r) else { break }
             parts.append(content)
             end = e
             bracketed = true
         }
         var dotted = false
-        if !bracketed, allowDotted, end + 1 < n, b[end] == 0x2E, TextBytes.isDigit(b[end + 1]) {
+        if !bracketed, allowDotted, end + 1 < n, b[end] == 0x2E, Bytes.isDigit(b[end + 1]) {
             var r = end + 1
-            while r < n, TextBytes.isDigit(b[r]), r - end <= 2 { r += 1 }
-            if r < n, TextBytes.isDigit(b[r]) { return nil }
+            while r < n, Bytes.isDigit(b[r]), r - end <= 2 { r += 1 }
+            if r < n, Bytes.isDigit(b[r]) { return nil }
             let sub = String(decoding: UnsafeBufferPointer(rebasing: b[(end + 1)..<r]), as: UTF8.self)
-            if r < n, TextBytes.isLetter(b[r]) { return nil }
+            if r < n, Bytes.isLetter(b[r]) { return nil }
             parts.append(sub)
             end = r
             dotted = true
-            if r + 1 < n, b[r] == 0x2E, TextBytes.isLetter(b[r + 1]), r + 2 >= n || !TextBytes.isAlnum(b[r + 2]) {
-                parts.append(String(UnicodeScalar(TextBytes.lower(b[r + 1]))))
+            if r + 1 < n, b[r] == 0x2E, Bytes.isLetter(b[r + 1]), r + 2 >= n || !Bytes.isAlnum(b[r + 2]) {
+                parts.append(String(UnicodeScalar(Bytes.lower(b[r + 1]))))
                 end = r + 2
-            } else if r + 1 < n, b[r] == 0x2E, TextBytes.isDigit(b[r + 1]) {
+            } else if r + 1 < n, b[r] == 0x2E, Bytes.isDigit(b[r + 1]) {
                 return nil  // `1.2.3`: a version or paragraph number
             }
         }
@@ -223,14 +223,14 @@ struct ProvisionScanner {
     static func isPart<C: Collection>(_ s: C) -> Bool where C.Element == UInt8 {
         let a = Array(s)
         guard !a.isEmpty, a.count <= 4 else { return false }
-        if TextBytes.isDigit(a[0]) {
+        if Bytes.isDigit(a[0]) {
             guard a[0] != 0x30 else { return false }
             var k = 0
-            while k < a.count, TextBytes.isDigit(a[k]) { k += 1 }
+            while k < a.count, Bytes.isDigit(a[k]) { k += 1 }
             guard k <= 2 else { return false }
-            return k == a.count || (k == a.count - 1 && TextBytes.isUpper(a[k]))
+            return k == a.count || (k == a.count - 1 && Bytes.isUpper(a[k]))
         }
-        if a.count == 1 { return TextBytes.isLower(a[0]) }
+        if a.count == 1 { return Bytes.isLower(a[0]) }
         return romans.contains(String(decoding: a, as: UTF8.self))
     }
 
@@ -247,7 +247,7 @@ struct ProvisionScanner {
     private enum PartKind { case number, alpha }
 
     private static func kind(_ s: String) -> PartKind {
-        (s.utf8.first.map(TextBytes.isDigit) ?? false) ? .number : .alpha
+        (s.utf8.first.map(Bytes.isDigit) ?? false) ? .number : .alpha
     }
 
     /// Hangs continuation brackets off the previous item: the first bracket replaces the deepest level of
@@ -287,7 +287,7 @@ struct ProvisionScanner {
             var end: Int
             var law: Law
             var bracketed = true
-            if p < n, TextBytes.isDigit(b[p]) {
+            if p < n, Bytes.isDigit(b[p]) {
                 guard let it = parseItem(at: p, allowSpace: !isBare, allowDotted: dotted) else { break }
                 if isBare && !it.bracketed && !(it.dotted && it.parts.count == 3) { break }
                 law = fixedLaw ?? ProvisionNumbering.bareLaw(it.parts, noticeLaw: noticeLaw)
@@ -319,11 +319,11 @@ struct ProvisionScanner {
             lastEnd = end
             first = false
             // Separator: optional descriptor `(Law enforcement)`, then `,` / `and` / `or` / `&` / `/` / `to` / `-`.
-            var q = TextBytes.skipSpaces(b, end, limit: 2)
-            if let d = descriptorEnd(q) { q = TextBytes.skipSpaces(b, d, limit: 2) }
+            var q = Bytes.skipSpaces(b, end, limit: 2)
+            if let d = descriptorEnd(q) { q = Bytes.skipSpaces(b, d, limit: 2) }
             guard let (afterSep, isRange) = separator(at: q) else { break }
             pendingRange = isRange
-            p = TextBytes.skipSpaces(b, afterSep, limit: 2)
+            p = Bytes.skipSpaces(b, afterSep, limit: 2)
         }
         if items.isEmpty { return p0 + 1 }
         if keyword != .foreign, !foreignSuffix(at: lastEnd) {
@@ -339,7 +339,7 @@ struct ProvisionScanner {
         var r = q + 1
         var letters = 0
         while r < n, r - q < 90, b[r] != 0x29, b[r] != 0x28, b[r] != 0x0A {
-            if TextBytes.isLetter(b[r]) { letters += 1 }
+            if Bytes.isLetter(b[r]) { letters += 1 }
             r += 1
         }
         guard r < n, b[r] == 0x29, letters >= 2 else { return nil }
@@ -354,7 +354,7 @@ struct ProvisionScanner {
         var q = q0
         guard q < n else { return nil }
         var saw = false
-        if b[q] == 0x2C { q = TextBytes.skipSpaces(b, q + 1, limit: 2); saw = true }
+        if b[q] == 0x2C { q = Bytes.skipSpaces(b, q + 1, limit: 2); saw = true }
         if let w = word(at: q, in: [Self.words.andOr, Self.words.and, Self.words.or]) { return (q + w, false) }
         if word(at: q, in: [Self.words.to]) != nil { return saw ? nil : (q + 2, true) }
         if q < n, b[q] == 0x26 || b[q] == 0x2F { return (q + 1, false) }
@@ -366,8 +366,8 @@ struct ProvisionScanner {
     private func word(at q: Int, in candidates: [[UInt8]]) -> Int? {
         for w in candidates where q + w.count <= n {
             var ok = true
-            for k in 0..<w.count where TextBytes.lower(b[q + k]) != w[k] { ok = false; break }
-            if ok, q + w.count == n || !TextBytes.isAlnum(b[q + w.count]) { return w.count }
+            for k in 0..<w.count where Bytes.lower(b[q + k]) != w[k] { ok = false; break }
+            if ok, q + w.count == n || !Bytes.isAlnum(b[q + w.count]) { return w.count }
         }
         return nil
     }
@@ -381,9 +381,9 @@ struct ProvisionScanner {
     ]
 
     private func nextWord(at p: Int) -> String? {
-        let q = TextBytes.skipSpaces(b, p, limit: 2)
+        let q = Bytes.skipSpaces(b, p, limit: 2)
         var r = q
-        while r < n, TextBytes.isLetter(b[r]), r - q < 16 { r += 1 }
+        while r < n, Bytes.isLetter(b[r]), r - q < 16 { r += 1 }
         guard r > q else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: b[q..<r]), as: UTF8.self).lowercased()
     }
@@ -398,18 +398,18 @@ struct ProvisionScanner {
     /// `UK GDPR`, `of the Fees Regulations`, `of the Freedom of Information (Scotland) Act`. `of FOIA`, `of
     /// the Act`, `of the EIR`, `of the Regulations` and `of the Freedom of Information Act` are ours.
     private func foreignSuffix(at p: Int) -> Bool {
-        var q = TextBytes.skipSpaces(b, p, limit: 2)
-        if q < n, b[q] == 0x29 { q = TextBytes.skipSpaces(b, q + 1, limit: 2) }
+        var q = Bytes.skipSpaces(b, p, limit: 2)
+        if q < n, b[q] == 0x29 { q = Bytes.skipSpaces(b, q + 1, limit: 2) }
         guard let first = nextWord(at: q) else { return false }
         if Self.foreignActs.contains(first) { return true }
         guard first == "of" || first == "in" || first == "under" else { return false }
-        q = TextBytes.skipSpaces(b, q + first.utf8.count, limit: 2)
-        if let w = nextWord(at: q), w == "the" { q = TextBytes.skipSpaces(b, q + 3, limit: 2) }
+        q = Bytes.skipSpaces(b, q + first.utf8.count, limit: 2)
+        if let w = nextWord(at: q), w == "the" { q = Bytes.skipSpaces(b, q + 3, limit: 2) }
         // Read up to ten words of the instrument's name.
         var words: [String] = []
         var r = q
         while words.count < 10, r < n {
-            r = TextBytes.skipSpaces(b, r, limit: 2)
+            r = Bytes.skipSpaces(b, r, limit: 2)
             var e = r
             if e < n, b[e] == 0x28 {  // `(Scotland)`, `(Appropriate Limit and Fees)`
                 while e < n, b[e] != 0x29, e - r < 60 { e += 1 }
@@ -418,10 +418,10 @@ struct ProvisionScanner {
                 r = e
                 continue
             }
-            while e < n, TextBytes.isAlnum(b[e]) || b[e] == 0x26 { e += 1 }
+            while e < n, Bytes.isAlnum(b[e]) || b[e] == 0x26 { e += 1 }
             guard e > r else { break }
             let w = String(decoding: UnsafeBufferPointer(rebasing: b[r..<e]), as: UTF8.self)
-            if words.isEmpty, let c = w.utf8.first, !TextBytes.isUpper(c) { return false }
+            if words.isEmpty, let c = w.utf8.first, !Bytes.isUpper(c) { return false }
             words.append(w.lowercased())
             r = e
             if w == "Act" || w == "Regulations" || w == "Order" || w == "Rules" { break }

@@ -1,5 +1,5 @@
 /// Small helpers for scanning UTF-8 bytes, shared by every layer (Parse, Extract, Model, Support); the
-/// extractors' own helpers (sentences, quotes, spaces) are in Extract/TextBytes.swift.
+/// extractors' own helpers (sentences, quotes, spaces) are in Extract/Bytes+Text.swift.
 ///
 /// The parser and extractors work on `[UInt8]` rather than `String`/`Character` or Foundation regex: the
 /// indexer parses hundreds of megabytes of notices, and grapheme iteration and `NSRegularExpression` are

@@ -1,10 +1,6 @@
 /// The extractors' byte helpers (spaces, sentences, quotes, substring search), on top of the shared
 /// character classes in Support/Bytes.swift. Everything works on UTF-8 bytes so that spans are byte offsets
 /// (as `Span` requires) and so the hot paths avoid `Character` and regex machinery.
-///
-/// `TextBytes` is another name for `Bytes`, kept so the extractors' call sites (`TextBytes.isDigit`) need
-/// not change while other work on them is open; new code should say `Bytes`.
-typealias TextBytes = Bytes
 
 extension Bytes {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
