@@ -313,15 +313,15 @@ public final class Statement {
         try body(blob(column))
     }
 
-    /// The UTF-8 bytes of a text column (empty for NULL), valid until the statement steps or resets.
-    /// Prefer `withTextBytes`, which keeps the pointer from outliving the row.
-    public func textBytes(_ column: Int32) -> UnsafeRawBufferPointer {
+    /// The UTF-8 bytes of a text column (empty for NULL), valid until the statement steps or resets:
+    /// private, so that only `withTextBytes` lends them out.
+    private func textBytes(_ column: Int32) -> UnsafeRawBufferPointer {
         guard let p = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
-    /// The bytes of a blob column, valid until the statement steps or resets. Prefer `withBlob`.
-    public func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+    /// The bytes of a blob column, valid until the statement steps or resets; lent out by `withBlob`.
+    private func blob(_ column: Int32) -> UnsafeRawBufferPointer {
         guard let p = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column)))
     }

@@ -58,7 +58,7 @@ final class NoticeColumns {
             // Through the narrow covering index: a seek into `notices` itself touches its wide rows.
             let sql = "SELECT date, authority, authority_key, outcome FROM notices INDEXED BY notices_columns WHERE id = ?"
             _ = try db.rows(sql, [id]) { s -> Void in
-                r.dateKey = NoticeColumnTable.dateKey(s.textBytes(0))
+                r.dateKey = s.withTextBytes(0) { NoticeColumnTable.dateKey($0) }
                 if !s.isNull(1) { r.authorityKey = s.string(2) }
                 r.outcome = s.string(3)
             }

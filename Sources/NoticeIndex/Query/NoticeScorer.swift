@@ -127,11 +127,13 @@ final class NoticeScorer {
         _ = try db.rows("SELECT id, sz FROM notice_fts_docsize") { s -> Void in
             let id = Int(s.int64(0))
             guard id >= 0 else { return }
-            let blob = s.blob(1)
-            var length: Int64 = 0, value: Int64 = 0
-            for byte in blob {
-                value = (value << 7) | Int64(byte & 0x7f)
-                if byte < 0x80 { length += value; value = 0 }
+            let length = s.withBlob(1) { blob -> Int64 in
+                var length: Int64 = 0, value: Int64 = 0
+                for byte in blob {
+                    value = (value << 7) | Int64(byte & 0x7f)
+                    if byte < 0x80 { length += value; value = 0 }
+                }
+                return length
             }
             if id >= lengths.count { lengths += repeatElement(0, count: id - lengths.count + 1) }
             lengths[id] = Int32(clamping: length)
