@@ -35,7 +35,15 @@ let package = Package(
                 "NoticeIndex",
                 "NoticeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Swift runtime and Foundation linked in, not loaded: a query is one short process, and
+            // loading a dozen shared libraries (libswiftCore, Foundation, ICU) and applying their
+            // relocations was about a sixth of its CPU time (issue 14). `-static-stdlib` is needed when
+            // compiling too, so that the modules' autolinked libraries are the static ones (CoreFoundation,
+            // ICU). Unsafe flags are allowed in a root package, and `search` is not in the library
+            // product, so a package depending on NoticeIndex never meets them.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"])],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
         ),
         // Paths, temporary folders and running `search`, shared by both test targets (a plain target, since
         // a test target cannot depend on another).
