@@ -48,7 +48,10 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Machine output on stdout (JSON), nothing else on stdout.")
     var json = false
 
-    var database: (path: String, isDefault: Bool) {
+    var database: (path: String, isDefault: Bool) { Self.database(db) }
+
+    /// The database `--db` names, else the default one; remembered for `guarded`'s messages.
+    static func database(_ db: String?) -> (path: String, isDefault: Bool) {
         let chosen = db.map { (($0 as NSString).expandingTildeInPath, false) } ?? DefaultPaths.database()
         databaseInUse = chosen.0
         return chosen
