@@ -25,19 +25,36 @@ struct Search: ParsableCommand {
     /// number (1,000 `--provision` options took seconds before a query ran). Refused up front.
     static let maxArguments = 256
 
+    /// Refuses what the parser handles badly, then reads the commonest invocation itself (`PlainQuery`)
+    /// and leaves the rest to the argument parser.
     static func main() {
-        let count = CommandLine.arguments.count - 1
-        if count > maxArguments, CommandLine.arguments.dropFirst().first != "index" {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let count = arguments.count
+        if count > maxArguments, arguments.first != "index" {
             warn("search: too many arguments (\(count); at most \(maxArguments)); repeated options need not be repeated")
             Foundation.exit(64)
         }
-        if let (option, values) = RepeatedOptions.firstRepeated(Array(CommandLine.arguments.dropFirst())) {
+        if let (option, values) = RepeatedOptions.firstRepeated(arguments) {
             let shown = values.map { "'\(String($0.prefix(40)))'" }.joined(separator: " and ")
             warn("search: \(option) is given more than once (\(shown)); give it once")
             Foundation.exit(64)
         }
+        let path = getenv(pathVariable).map { String(cString: $0) }
+        if path != "parser", let plain = PlainQuery(arguments) {
+            do { try plain.run.run() } catch { exit(withError: error) }
+            return
+        }
+        if path == "plain" {
+            warn("search: \(pathVariable)=plain, but the plain path declines these arguments")
+            Foundation.exit(70)
+        }
         main(nil)
     }
+
+    /// Which way the arguments are read, for tests that compare the two: `parser` (always the argument
+    /// parser), `plain` (always `PlainQuery`; arguments it declines exit 70 with a line on stderr), unset
+    /// or anything else: `PlainQuery` when it takes the arguments, else the parser.
+    static let pathVariable = "NOTICE_INDEX_CLI_PATH"
 }
 
 /// Options every command takes.
