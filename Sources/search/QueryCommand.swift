@@ -188,10 +188,13 @@ struct QueryRun {
         if response.total == 0 { throw ExitCode(1) }
     }
 
-    /// Opens the index; the library decides when the default one is built first (zero set-up).
+    /// Opens the index; the library decides when the default one is built first (zero set-up). This
+    /// process answers one search, so pages are read, not mapped (`IndexReads.copied`); the bundled
+    /// corpus is only looked for when the default index is used, the only one zero set-up builds.
     func openEngine() throws -> SearchEngine {
         let (path, isDefault) = CommonOptions.database(db)
-        return try ZeroSetUp.engine(databasePath: path, isDefault: isDefault, corpus: DefaultPaths.bundledCorpus()) {
+        return try ZeroSetUp.engine(databasePath: path, isDefault: isDefault, corpus: isDefault ? DefaultPaths.bundledCorpus() : nil,
+                                    reads: .copied) {
             warn("search: \($0)")
         }
     }
