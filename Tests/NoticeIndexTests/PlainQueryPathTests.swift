@@ -44,6 +44,9 @@ final class PlainQueryPathTests: XCTestCase {
             (["(", "--db", db], 64),
             (["commissioner", "--json", "--db", missing], 2),
             (["commissioner", "--db", "~/no-such-dir-noticeindex/x.sqlite"], 2),
+            (["commissioner", "--db=\(missing)=b"], 2),
+            (["police", "--db", "index"], 2),
+            (["finding:14(1)=not-upheld", "--db", db, "--json"], 0),
             ([String(repeating: "a", count: 2_001), "--db", db], 64),
         ]
         for (args, code) in table {
