@@ -6,7 +6,7 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, csv
 
 extension Search {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One notice (or one paragraph) by reference, id or file name.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One notice (or one paragraph) by reference, id or file name.")
 
         @OptionGroup var common: CommonOptions
 
@@ -41,7 +41,7 @@ extension Search {
     }
 
     struct Cases: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Case law cited across the index, most cited first.")
+        static let configuration = CommandConfiguration(commandName: "cases", abstract: "Case law cited across the index, most cited first.")
 
         @OptionGroup var common: CommonOptions
 
@@ -74,6 +74,7 @@ extension Search {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "The strict matches of a search (no query and no options: every notice), JSONL or CSV, streamed to stdout.")
 
         @OptionGroup var common: CommonOptions

@@ -5,6 +5,7 @@ import NoticeIndex
 extension Search {
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "index",
             abstract: "Add, update and remove notices from files and folders (.txt, .pdf).",
             discussion: """
                 Only new and changed files are parsed; notices whose files are gone from the folders given

@@ -84,21 +84,43 @@ struct QueryArguments: ParsableArguments {
             && finding.isEmpty && since == nil && until == nil
     }
 
+    /// The same values as plain ones, for `QueryTerms.parsed`.
+    var terms: QueryTerms {
+        QueryTerms(words: query, provision: provision, authority: authority, outcome: outcome?.outcome, law: law?.law,
+                   cites: cites, finding: finding, since: since, until: until)
+    }
+
+    func parsed() throws -> NoticeIndex.Query { try terms.parsed() }
+}
+
+/// A query's text and filters as plain values: what `QueryArguments` holds once the argument parser has
+/// read it, and what the plain path (`PlainQuery`) builds itself, so both make the query the same way.
+struct QueryTerms {
+    var words: [String] = []
+    var provision: [String] = []
+    var authority: [String] = []
+    var outcome: Outcome?
+    var law: Law?
+    var cites: [String] = []
+    var finding: [String] = []
+    var since: String?
+    var until: String?
+
     func parsed() throws -> NoticeIndex.Query {
         // Refused here, inside `guarded`, so the reason is one line like every other query error.
-        for a in query + provision + cites + finding + authority + [since, until].compactMap({ $0 }) where a.count > Self.maxArgumentCharacters {
-            throw NoticeIndexError.usage("an argument of \(a.count) characters is too long (at most \(Self.maxArgumentCharacters))")
+        for a in words + provision + cites + finding + authority + [since, until].compactMap({ $0 }) where a.count > QueryArguments.maxArgumentCharacters {
+            throw NoticeIndexError.usage("an argument of \(a.count) characters is too long (at most \(QueryArguments.maxArgumentCharacters))")
         }
         var filters = QueryFilters()
         filters.provisions = provision.compactMap { ProvisionFinder.parse(query: $0) }
         filters.authorities = authority
-        filters.outcome = outcome?.outcome
-        filters.law = law?.law
+        filters.outcome = outcome
+        filters.law = law
         filters.cites = cites
         filters.findings = try finding.map(FindingFilter.parse)
         filters.since = try since.map { try QueryFilters.date($0, upper: false) }
         filters.until = try until.map { try QueryFilters.date($0, upper: true) }
-        return try QueryParser.parse(text, filters: filters)
+        return try QueryParser.parse(words.joined(separator: " "), filters: filters)
     }
 }
 
@@ -138,25 +160,42 @@ extension Search {
         }
 
         func run() throws {
-            let response: SearchResponse = try guarded {
-                let parsed = try arguments.parsed()
-                let engine = try openEngine()
-                return try engine.search(parsed, options: SearchOptions(limit: limit, offset: offset, sort: arguments.sort, facets: facets))
-            }
-            if common.json {
-                try printJSON(response)
-            } else {
-                TerminalOutput().printResults(response)
-            }
-            if response.total == 0 { throw ExitCode(1) }
+            try QueryRun(db: common.db, json: common.json, terms: arguments.terms,
+                         options: SearchOptions(limit: limit, offset: offset, sort: arguments.sort, facets: facets)).run()
         }
+    }
+}
 
-        /// Opens the index; the library decides when the default one is built first (zero set-up).
-        func openEngine() throws -> SearchEngine {
-            let (path, isDefault) = common.database
-            return try ZeroSetUp.engine(databasePath: path, isDefault: isDefault, corpus: DefaultPaths.bundledCorpus()) {
-                warn("search: \($0)")
-            }
+/// The default command's work from plain values, validated already: the argument parser's `Query` and
+/// the plain path (`PlainQuery`) both end here, so the two cannot answer differently.
+struct QueryRun {
+    var db: String?
+    var json: Bool
+    var terms: QueryTerms
+    var options: SearchOptions
+
+    func run() throws {
+        let response: SearchResponse = try guarded {
+            let parsed = try terms.parsed()
+            let engine = try openEngine()
+            return try engine.search(parsed, options: options)
+        }
+        if json {
+            try printJSON(response)
+        } else {
+            TerminalOutput().printResults(response)
+        }
+        if response.total == 0 { throw ExitCode(1) }
+    }
+
+    /// Opens the index; the library decides when the default one is built first (zero set-up). This
+    /// process answers one search, so pages are read, not mapped (`IndexReads.copied`); the bundled
+    /// corpus is only looked for when the default index is used, the only one zero set-up builds.
+    func openEngine() throws -> SearchEngine {
+        let (path, isDefault) = CommonOptions.database(db)
+        return try ZeroSetUp.engine(databasePath: path, isDefault: isDefault, corpus: isDefault ? DefaultPaths.bundledCorpus() : nil,
+                                    reads: .copied) {
+            warn("search: \($0)")
         }
     }
 }

@@ -17,6 +17,9 @@ struct Search: ParsableCommand {
 
             Exit codes: 0 results, 1 no results, 2 runtime failure, 64 usage error.
             """,
+        // Every subcommand names itself (`commandName`): the name the parser would derive from the type
+        // costs a type-name lookup and conversion per subcommand on every run (8% of the samples of a
+        // profiled `search show`, dynamically linked), and would change with a renamed type.
         subcommands: [Query.self, Index.self, Show.self, Cases.self, Export.self, Serve.self],
         defaultSubcommand: Query.self
     )
@@ -25,19 +28,36 @@ struct Search: ParsableCommand {
     /// number (1,000 `--provision` options took seconds before a query ran). Refused up front.
     static let maxArguments = 256
 
+    /// Refuses what the parser handles badly, then reads the commonest invocation itself (`PlainQuery`)
+    /// and leaves the rest to the argument parser.
     static func main() {
-        let count = CommandLine.arguments.count - 1
-        if count > maxArguments, CommandLine.arguments.dropFirst().first != "index" {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let count = arguments.count
+        if count > maxArguments, arguments.first != "index" {
             warn("search: too many arguments (\(count); at most \(maxArguments)); repeated options need not be repeated")
             Foundation.exit(64)
         }
-        if let (option, values) = RepeatedOptions.firstRepeated(Array(CommandLine.arguments.dropFirst())) {
+        if let (option, values) = RepeatedOptions.firstRepeated(arguments) {
             let shown = values.map { "'\(String($0.prefix(40)))'" }.joined(separator: " and ")
             warn("search: \(option) is given more than once (\(shown)); give it once")
             Foundation.exit(64)
         }
+        let path = getenv(pathVariable).map { String(cString: $0) }
+        if path != "parser", let plain = PlainQuery(arguments) {
+            do { try plain.run.run() } catch { exit(withError: error) }
+            return
+        }
+        if path == "plain" {
+            warn("search: \(pathVariable)=plain, but the plain path declines these arguments")
+            Foundation.exit(70)
+        }
         main(nil)
     }
+
+    /// Which way the arguments are read, for tests that compare the two: `parser` (always the argument
+    /// parser), `plain` (always `PlainQuery`; arguments it declines exit 70 with a line on stderr), unset
+    /// or anything else: `PlainQuery` when it takes the arguments, else the parser.
+    static let pathVariable = "NOTICE_INDEX_CLI_PATH"
 }
 
 /// Options every command takes.
@@ -48,7 +68,10 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Machine output on stdout (JSON), nothing else on stdout.")
     var json = false
 
-    var database: (path: String, isDefault: Bool) {
+    var database: (path: String, isDefault: Bool) { Self.database(db) }
+
+    /// The database `--db` names, else the default one; remembered for `guarded`'s messages.
+    static func database(_ db: String?) -> (path: String, isDefault: Bool) {
         let chosen = db.map { (($0 as NSString).expandingTildeInPath, false) } ?? DefaultPaths.database()
         databaseInUse = chosen.0
         return chosen

@@ -6,6 +6,7 @@ import NoticeServer
 extension Search {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "The web search page and JSON API over the index, read-only.",
             discussion: """
                 Opens http://HOST:PORT/ with the search page; /api/search, /api/notices/{id}, /api/cases,

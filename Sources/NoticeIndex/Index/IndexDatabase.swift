@@ -16,7 +16,7 @@ public enum IndexDatabase {
 
     /// Opens an existing index for reading, without writing to it: an index on a read-only file,
     /// folder or mount is read in place. Throws a typed error when there is no usable index.
-    public static func openForReading(_ given: String) throws -> Database {
+    public static func openForReading(_ given: String, reads: IndexReads = .memoryMapped) throws -> Database {
         let path = IndexFile.resolve(given)
         switch IndexFile.classify(path) {
         case .missing:
@@ -37,7 +37,7 @@ public enum IndexDatabase {
         do {
             try check(db)
             // Memory-mapped reads skip a copy per page; queries read many pages of the FTS index.
-            try db.execute("PRAGMA mmap_size = \(mmapBytes)")
+            if reads == .memoryMapped { try db.execute("PRAGMA mmap_size = \(mmapBytes)") }
         } catch let e as NoticeIndexError {
             throw e.at(path)
         }
@@ -118,4 +118,15 @@ public enum IndexDatabase {
 
     /// Removes a database file and its journal companions.
     static func remove(_ path: String) { IndexFile.remove(path) }
+}
+
+/// How a reader takes pages from the index file.
+public enum IndexReads: Sendable {
+    /// Mapped into memory: no copy per page, and a page stays mapped for later searches. For a long-lived
+    /// engine (the web server), which maps each page once.
+    case memoryMapped
+    /// Copied by read calls into SQLite's own page cache. For one search in a short process (a CLI
+    /// query): mapping pages costs a page fault each and unmapping them all at exit, which came to about
+    /// 2.5 of the 25 ms of CPU of a whole `search QUERY --json` process on a 25,000-notice index (issue 14).
+    case copied
 }

@@ -31,8 +31,10 @@ public final class SearchEngine {
         return c
     }
 
-    public init(databasePath: String) throws {
-        let db = try IndexDatabase.openForReading(databasePath)
+    /// Opens the index at `databasePath`; `reads: .copied` for an engine that answers one search and
+    /// exits (see `IndexReads`).
+    public init(databasePath: String, reads: IndexReads = .memoryMapped) throws {
+        let db = try IndexDatabase.openForReading(databasePath, reads: reads)
         self.db = db
         let tokenizer = try FTS5Tokenizer(db)
         self.tokenizer = tokenizer
