@@ -36,17 +36,14 @@ let package = Package(
                 "NoticeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The Swift runtime and Foundation linked in, not loaded, and at a fixed address: a query is
-            // one short process, and loading a dozen shared libraries (libswiftCore, Foundation, ICU) and
-            // applying ~100,000 relocations were a fifth of its CPU time (issue 14). `-static-stdlib` is
-            // needed when compiling too, so that the modules' autolinked libraries are the static ones
-            // (CoreFoundation, ICU). `-no-pie` leaves ~2,000 relocations, at a price: the executable's own
-            // code and data are no longer at a random address (libraries, heap and stack still are), and
-            // this binary also runs `search serve`; drop the flag if that matters more. Unsafe flags are
-            // allowed in a root package, and `search` is not in the library product, so a package
-            // depending on NoticeIndex never meets them.
+            // The Swift runtime and Foundation linked in, not loaded: a query is one short process, and
+            // loading a dozen shared libraries (libswiftCore, Foundation, ICU) and applying their
+            // relocations was about a sixth of its CPU time (issue 14). `-static-stdlib` is needed when
+            // compiling too, so that the modules' autolinked libraries are the static ones (CoreFoundation,
+            // ICU). Unsafe flags are allowed in a root package, and `search` is not in the library
+            // product, so a package depending on NoticeIndex never meets them.
             swiftSettings: [.unsafeFlags(["-static-stdlib"])],
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"])]
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
         ),
         // Paths, temporary folders and running `search`, shared by both test targets (a plain target, since
         // a test target cannot depend on another).
