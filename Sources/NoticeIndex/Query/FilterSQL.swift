@@ -1,12 +1,17 @@
 /// Turns filters into SQL over `notices` with bound parameters only, listing the allowed notices: the
 /// ranking function skips every other match before reading its positions (`NoticeScorer`), and a
-/// filters-only search lists them newest first.
+/// filters-only search counts, orders and pages them in SQL (`FilterBrowse`).
 struct FilterSQL {
     /// `SELECT id FROM notices WHERE …`; nil when there are no filters.
     var subquery: String
+    /// The conditions of `subquery` alone, over `notices`' own columns, for queries that read more than ids.
+    var conditions: String
     var values: [SQLBindable?]
     /// A `--cites` value that names no case: nothing can match.
     var matchesNothing = false
+    /// Whether a condition lists ids from another table (provision, finding, cited case): such a search
+    /// is led by those ids rather than by a scan in date order (`FilterBrowse`).
+    var listsIDs = false
 
     init?(_ f: QueryFilters, db: Database) throws {
         guard !f.isEmpty else { return nil }
@@ -51,7 +56,9 @@ struct FilterSQL {
             if ids.isEmpty { matchesNothing = true }
             clauses.append("id IN (SELECT notice_id FROM citations WHERE case_id IN (\(ids.map(String.init).joined(separator: ","))))")
         }
-        subquery = "SELECT id FROM notices WHERE " + clauses.joined(separator: " AND ")
+        conditions = clauses.joined(separator: " AND ")
+        subquery = "SELECT id FROM notices WHERE " + conditions
+        listsIDs = !f.provisions.isEmpty || !f.findings.isEmpty || !f.cites.isEmpty
         self.values = values
     }
 
