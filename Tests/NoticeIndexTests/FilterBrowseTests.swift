@@ -243,4 +243,41 @@ final class FilterBrowseTests: XCTestCase {
             XCTAssertEqual(ids, Self.ordered(Self.index.stored, order), "\(sort)")
         }
     }
+
+    /// Facets count every match of the filters, whatever the page, as the in-memory table counts them
+    /// (names of authorities spelled several ways included); no match gives empty facets.
+    func testFacetsOfAFiltersOnlySearchCountEveryMatchAsTheTableDoes() throws {
+        let engine = try SearchEngine(databasePath: Self.index.db)
+        let table = try SearchEngine(databasePath: Self.index.db)
+        let columns = try table.columns()
+        for c in try Self.filterCases() {
+            let q = try QueryParser.parse("", filters: c.filters)
+            let ids = Self.index.stored.filter(c.keeps).map(\.id)
+            let reference = table.facetsFromTable(ids, columns)
+            for (offset, limit) in [(0, 10), (ids.count + 3, 10), (0, 0)] {
+                let r = try engine.search(q, options: SearchOptions(limit: limit, offset: offset, facets: true))
+                let label = "\(c.name), offset \(offset), limit \(limit)"
+                XCTAssertEqual(r.facets, reference, label)
+                XCTAssertEqual(r.facets?.yearsByOutcome, reference.yearsByOutcome, label)
+                XCTAssertEqual(r.facets?.years.reduce(0) { $0 + $1.1 }, ids.count, "\(label): a year for every match")
+            }
+        }
+        XCTAssertFalse(try engine.columns().isFullyRead, "facets of a few hundred matches read those notices only")
+    }
+
+    /// The two ways of reading facets (the matches' own columns, the whole table in memory) agree on
+    /// every set: the whole index, slices of it, none, and an id with no notice.
+    func testFacetsReadNoticeByNoticeEqualTheTablesForEverySubset() throws {
+        let engine = try SearchEngine(databasePath: Self.index.db)
+        let columns = try engine.columns()
+        let all = Self.index.stored.map(\.id).sorted()
+        let subsets = [all, Array(all.prefix(7)), Array(all.suffix(20)), stride(from: 0, to: all.count, by: 3).map { all[$0] }, [], [all.last! + 100]]
+        for (k, ids) in subsets.enumerated() {
+            let read = try engine.facetsReadingEach(ids), table = engine.facetsFromTable(ids, columns)
+            XCTAssertEqual(read, table, "subset \(k)")
+            XCTAssertEqual(read.yearsByOutcome, table.yearsByOutcome, "subset \(k)")
+        }
+        XCTAssertGreaterThan(try engine.db.int("SELECT count(DISTINCT authority) - count(DISTINCT authority_key) FROM notices WHERE authority_key IS NOT NULL") ?? 0, 0,
+                             "some authority is spelled two ways under one key")
+    }
 }
