@@ -199,6 +199,33 @@ final class FilterBrowseTests: XCTestCase {
         }
     }
 
+    /// A page of a filter that lists ids is the same whether read by seeking those ids or by scanning the
+    /// notices in date order (which the search picks by how dense the matches are).
+    func testAPageIsTheSameReadByIDsOrInDateOrder() throws {
+        let engine = try SearchEngine(databasePath: Self.index.db)
+        for c in try Self.filterCases() {
+            let filter = try XCTUnwrap(try FilterSQL(c.filters, db: engine.db), c.name)
+            let expected = Self.index.stored.filter(c.keeps)
+            for sort in ResultSort.allCases {
+                for (offset, limit) in [(0, 10), (5, 3), (expected.count - 1, 10), (0, 500)] where offset >= 0 {
+                    let want = Array(Self.ordered(expected, sort).dropFirst(offset).prefix(limit))
+                    for inDateOrder in [false, true] {
+                        let got = try FilterBrowse.ids(filter, sort: sort, offset: offset, limit: limit, inDateOrder: inDateOrder, db: engine.db)
+                        XCTAssertEqual(got, want, "\(c.name), \(sort), offset \(offset), limit \(limit), in date order: \(inDateOrder)")
+                    }
+                }
+            }
+        }
+        // Dense matches scan in date order for a first page; sparse ones, or a deep page, seek their ids.
+        var f = QueryFilters()
+        f.cites = ["Savic"]
+        let savic = try XCTUnwrap(try FilterSQL(f, db: engine.db))
+        let n = try XCTUnwrap(try engine.db.int("SELECT max(id) FROM notices"))
+        XCTAssertTrue(try FilterBrowse.scansInDateOrder(savic, sort: .newest, end: 10, total: n / 2, db: engine.db))
+        XCTAssertFalse(try FilterBrowse.scansInDateOrder(savic, sort: .newest, end: n, total: 3, db: engine.db))
+        XCTAssertFalse(try FilterBrowse.scansInDateOrder(savic, sort: .oldest, end: 10, total: n / 2, db: engine.db))
+    }
+
     func testTheGeneratedIndexHasWhatTheOrderTestsNeed() throws {
         let stored = Self.index.stored
         let dates = Dictionary(grouping: stored.compactMap(\.date), by: { $0 })

@@ -26,9 +26,19 @@ enum FilterBrowse {
     /// (an equality on `law` looks selective; then every match's wide row was read for its date).
     /// Filters on notices' own columns scan `notices_browse` in date order, a page stopping at its
     /// last notice; filters that list ids (a provision, finding or cited case) seek each id in
-    /// `notices_columns` and sort what they find.
-    static func from(_ filter: FilterSQL?) -> String {
-        filter?.listsIDs == true ? "FROM notices INDEXED BY notices_columns" : "FROM notices INDEXED BY notices_browse"
+    /// `notices_columns` and sort what they find, unless `inDateOrder` (see `scansInDateOrder`).
+    static func from(_ filter: FilterSQL?, inDateOrder: Bool = false) -> String {
+        filter?.listsIDs == true && !inDateOrder ? "FROM notices INDEXED BY notices_columns" : "FROM notices INDEXED BY notices_browse"
+    }
+
+    /// Whether a newest-first page of a filter that lists ids is cheaper read by scanning `notices_browse`
+    /// in date order, testing each notice against the ids, than by seeking and sorting every match: so
+    /// when the matches are dense enough that the page's end is expected within twice as many notices
+    /// as there are matches (`--cites Savic`, 5,018 of 25k notices: 1 ms against 4.5 ms of SQL).
+    static func scansInDateOrder(_ filter: FilterSQL?, sort: ResultSort, end: Int, total: Int, db: Database) throws -> Bool {
+        guard filter?.listsIDs == true, sort != .oldest, total > 0 else { return false }
+        let notices = try db.int("SELECT max(id) FROM notices") ?? 0
+        return Double(end) * Double(notices) <= 2 * Double(total) * Double(total)
     }
 
     /// How many notices satisfy `filter` (every notice when nil).
@@ -38,10 +48,11 @@ enum FilterBrowse {
     }
 
     /// The ids of the notices satisfying `filter` (every notice when nil) in `sort` order, `limit` of
-    /// them from `offset` (negative values read as 0; an offset past the end gives none).
-    static func ids(_ filter: FilterSQL?, sort: ResultSort, offset: Int, limit: Int, db: Database) throws -> [Int64] {
+    /// them from `offset` (negative values read as 0; an offset past the end gives none), read from the
+    /// index `from` names (the same ids either way: the ORDER BY decides).
+    static func ids(_ filter: FilterSQL?, sort: ResultSort, offset: Int, limit: Int, inDateOrder: Bool = false, db: Database) throws -> [Int64] {
         if filter?.matchesNothing == true || limit <= 0 { return [] }
-        let sql = "SELECT id " + from(filter) + whereClause(filter) + " " + orderBy(sort) + " LIMIT ? OFFSET ?"
+        let sql = "SELECT id " + from(filter, inDateOrder: inDateOrder) + whereClause(filter) + " " + orderBy(sort) + " LIMIT ? OFFSET ?"
         let page: [SQLBindable?] = [limit, max(0, offset)]
         return try db.rows(sql, (filter?.values ?? []) + page) { $0.int64(0) }
     }
@@ -63,11 +74,14 @@ extension SearchEngine {
     /// fields a text search would give it (no suggestions, no partial matches: there are no words).
     func browse(_ query: Query, filter: FilterSQL, _ options: SearchOptions) throws -> SearchResponse {
         let limit = max(0, options.limit), offset = max(0, options.offset)
-        var response = SearchResponse(query: query.text, total: try FilterBrowse.count(filter, db: db), results: [], facets: nil, suggestions: [:])
+        let total = try FilterBrowse.count(filter, db: db)
+        var response = SearchResponse(query: query.text, total: total, results: [], facets: nil, suggestions: [:])
         response.offset = offset
         response.filterSummary = query.filters.summary
         if options.facets { response.facets = try facets(for: try FilterBrowse.all(filter, db: db)) }
-        let page = try FilterBrowse.ids(filter, sort: options.sort, offset: offset, limit: limit, db: db)
+        let end = offset.addingReportingOverflow(limit).overflow ? Int.max : offset + limit
+        let inDateOrder = try FilterBrowse.scansInDateOrder(filter, sort: options.sort, end: end, total: total, db: db)
+        let page = try FilterBrowse.ids(filter, sort: options.sort, offset: offset, limit: limit, inDateOrder: inDateOrder, db: db)
         // Filters give no text score: every result scores 0, as ranked searches' filters-only results always have.
         response.results = try records(page.map { ($0, 0.0) }, query: query)
         return response
