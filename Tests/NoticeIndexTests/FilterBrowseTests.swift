@@ -12,6 +12,7 @@ final class FilterBrowseTests: XCTestCase {
         var date: String?
         var law: String?
         var outcome: String?
+        var authority: String?
         var authorityKey: String?
         var relied: Set<String>
         var cases: Set<Int64>
@@ -104,9 +105,9 @@ final class FilterBrowseTests: XCTestCase {
         for (id, p, f) in try db.rows("SELECT notice_id, provision, finding FROM findings", [], { ($0.int64(0), $0.string(1) ?? "", $0.string(2) ?? "") }) {
             findings[id, default: []].append((provision: p, finding: f))
         }
-        return try db.rows("SELECT id, date, law, outcome, authority_key FROM notices", []) { s -> Stored in
+        return try db.rows("SELECT id, date, law, outcome, authority, authority_key FROM notices", []) { s -> Stored in
             let id = s.int64(0)
-            return Stored(id: id, date: s.string(1), law: s.string(2), outcome: s.string(3), authorityKey: s.string(4),
+            return Stored(id: id, date: s.string(1), law: s.string(2), outcome: s.string(3), authority: s.string(4), authorityKey: s.string(5),
                           relied: relied[id] ?? [], cases: cases[id] ?? [], findings: findings[id] ?? [])
         }
     }
@@ -165,6 +166,14 @@ final class FilterBrowseTests: XCTestCase {
             },
             make("provision 40(2) law foia", { $0.provisions = [s40x2]; $0.law = .foia }) { $0.relied.contains(s40x2.canonical) && $0.law == "FOIA" },
             make("authority MPS", { $0.authorities = ["MPS"] }) { $0.authorityKey == mpsKey },
+            make("authority MPS since 2016", { $0.authorities = ["MPS"]; $0.since = try QueryFilters.date("2016", upper: false) }) {
+                $0.authorityKey == mpsKey && $0.date.map { $0 >= "2016-01-01" } ?? false
+            },
+            // A name that is no known authority's: its key, or the name as written within the authority's.
+            make("authority named Cornwall", { $0.authorities = ["Cornwall"] }) { n in
+                XCTAssertFalse(FilterSQL.isKnownAuthority("Cornwall"))
+                return n.authorityKey == AuthorityNormalizer.key(forQuery: "Cornwall") || (n.authority ?? "").lowercased().contains("cornwall")
+            },
             make("cites Savic", { $0.cites = ["Savic"] }) { !$0.cases.isDisjoint(with: savic) },
             make("cites Savic law eir", { $0.cites = ["Savic"]; $0.law = .eir }) { !$0.cases.isDisjoint(with: savic) && $0.law == "EIR" },
             make("finding 14 not upheld", { $0.findings = [finding] }) { n in

@@ -14,8 +14,8 @@ enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
     static let version = 12  // 9: findings spans, case names by rule; 10: NFKC-folded text, bodycam synonym group;
                              // 11: barrier tokens between paragraphs and heading paths (FTSDocument.barrier);
-                             // 12: notices_browse replaces notices_date, notices_columns adds law and sector
-                             // (filters-only searches in SQL)
+                             // 12: notices_browse replaces notices_date; notices_columns adds law and sector,
+                             // notices_authority date and filter columns (filters-only searches in SQL)
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -51,7 +51,9 @@ enum Schema {
             warnings TEXT NOT NULL DEFAULT '',
             fts_terms TEXT NOT NULL DEFAULT ''      -- the `terms` value given to notice_fts (needed to delete it)
         );
-        CREATE INDEX IF NOT EXISTS notices_authority ON notices(authority_key);
+        -- An authority's notices newest first, with the columns filters test: `--authority MPS` and its
+        -- combinations count and page from here (FilterBrowse).
+        CREATE INDEX IF NOT EXISTS notices_authority ON notices(authority_key, date DESC, id, law, outcome, sector);
         -- Filters-only searches on notices' own columns (FilterBrowse): in the newest-first order they page
         -- in (date DESC, then id), with every column a filter tests, so a page stops at its last notice and
         -- neither it nor the count reads the wide rows.

@@ -24,11 +24,14 @@ enum FilterBrowse {
 
     /// Which covering index a search reads, named because the index has no statistics to choose by
     /// (an equality on `law` looks selective; then every match's wide row was read for its date).
-    /// Filters on notices' own columns scan `notices_browse` in date order, a page stopping at its
-    /// last notice; filters that list ids (a provision, finding or cited case) seek each id in
-    /// `notices_columns` and sort what they find, unless `inDateOrder` (see `scansInDateOrder`).
+    /// A known authority (`--authority MPS`, alone or with any other filter) reads that authority's
+    /// notices, newest first, from `notices_authority`; filters that list ids (a provision, finding or
+    /// cited case) seek each id in `notices_columns` and sort what they find, unless `inDateOrder` (see
+    /// `scansInDateOrder`); other filters on notices' own columns scan `notices_browse` in date order,
+    /// a page stopping at its last notice.
     static func from(_ filter: FilterSQL?, inDateOrder: Bool = false) -> String {
-        filter?.listsIDs == true && !inDateOrder ? "FROM notices INDEXED BY notices_columns" : "FROM notices INDEXED BY notices_browse"
+        if filter?.namesKnownAuthority == true { return "FROM notices INDEXED BY notices_authority" }
+        return filter?.listsIDs == true && !inDateOrder ? "FROM notices INDEXED BY notices_columns" : "FROM notices INDEXED BY notices_browse"
     }
 
     /// Whether a newest-first page of a filter that lists ids is cheaper read by scanning `notices_browse`
@@ -36,7 +39,7 @@ enum FilterBrowse {
     /// when the matches are dense enough that the page's end is expected within twice as many notices
     /// as there are matches (`--cites Savic`, 5,018 of 25k notices: 1 ms against 4.5 ms of SQL).
     static func scansInDateOrder(_ filter: FilterSQL?, sort: ResultSort, end: Int, total: Int, db: Database) throws -> Bool {
-        guard filter?.listsIDs == true, sort != .oldest, total > 0 else { return false }
+        guard filter?.listsIDs == true, filter?.namesKnownAuthority == false, sort != .oldest, total > 0 else { return false }
         let notices = try db.int("SELECT max(id) FROM notices") ?? 0
         return Double(end) * Double(notices) <= 2 * Double(total) * Double(total)
     }

@@ -12,6 +12,9 @@ struct FilterSQL {
     /// Whether a condition lists ids from another table (provision, finding, cited case): such a search
     /// is led by those ids rather than by a scan in date order (`FilterBrowse`).
     var listsIDs = false
+    /// Whether a condition is one known authority's alias key (`--authority MPS`): few notices each, so
+    /// such a search is led by that authority's notices (`FilterBrowse`).
+    var namesKnownAuthority = false
 
     init?(_ f: QueryFilters, db: Database) throws {
         guard !f.isEmpty else { return nil }
@@ -28,6 +31,7 @@ struct FilterSQL {
                 // two letters inside every authority's name.
                 clauses.append("authority_key = ?")
                 values.append(key)
+                namesKnownAuthority = true
             } else {
                 // The alias key first; the name as written as a fallback for authorities with no alias.
                 clauses.append("(authority_key = ? OR authority LIKE ? ESCAPE '\\')")
