@@ -15,7 +15,8 @@ enum Schema {
     static let version = 12  // 9: findings spans, case names by rule; 10: NFKC-folded text, bodycam synonym group;
                              // 11: barrier tokens between paragraphs and heading paths (FTSDocument.barrier);
                              // 12: notices_browse replaces notices_date; notices_columns adds law and sector,
-                             // notices_authority date and filter columns (filters-only searches in SQL)
+                             // notices_authority, notices_law and notices_outcome date and filter columns
+                             // (filters-only searches in SQL)
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -59,8 +60,10 @@ enum Schema {
         -- neither it nor the count reads the wide rows.
         CREATE INDEX IF NOT EXISTS notices_browse ON notices(date DESC, id, law, outcome, sector, authority_key, authority);
         CREATE INDEX IF NOT EXISTS notices_file ON notices(file);
-        CREATE INDEX IF NOT EXISTS notices_outcome ON notices(outcome);
-        CREATE INDEX IF NOT EXISTS notices_law ON notices(law);
+        -- An outcome's or a law's notices newest first, with the columns filters test: `--law eir`,
+        -- `--outcome upheld --since 2020` count and page a range of one of these (FilterBrowse).
+        CREATE INDEX IF NOT EXISTS notices_outcome ON notices(outcome, date DESC, id, law, sector);
+        CREATE INDEX IF NOT EXISTS notices_law ON notices(law, date DESC, id, outcome, sector);
         -- The columns the query layer holds in memory (NoticeColumns), read without the wide rows; with law
         -- and sector, every column a filter tests, for filters-only searches led by a set of ids (FilterBrowse).
         CREATE INDEX IF NOT EXISTS notices_columns ON notices(id, date, year, authority, authority_key, outcome, provisions, law, sector);

@@ -12,8 +12,8 @@
 /// - in both, notices of one date (and the undated) by ascending row id, i.e. in the order they were
 ///   first indexed: a stable tie-break, so pages never overlap or skip.
 enum FilterBrowse {
-    /// The ORDER BY of each sort. Newest matches `notices_browse` (date DESC, id) as it is stored, so
-    /// a page is read in order and stops at its end. Oldest puts the undated last explicitly, as SQLite
+    /// The ORDER BY of each sort. Newest matches the browse-order indexes (… date DESC, id …) as they
+    /// are stored, so a page is read in order and stops at its end. Oldest puts the undated last explicitly, as SQLite
     /// sorts NULL first in an ascending order; SQLite sorts only the page's worth of matches (a top-N sort).
     static func orderBy(_ sort: ResultSort) -> String {
         switch sort {
@@ -22,22 +22,32 @@ enum FilterBrowse {
         }
     }
 
-    /// Which covering index a search reads, named because the index has no statistics to choose by
-    /// (an equality on `law` looks selective; then every match's wide row was read for its date).
-    /// A known authority (`--authority MPS`, alone or with any other filter) reads that authority's
-    /// notices, newest first, from `notices_authority`; filters that list ids (a provision, finding or
-    /// cited case) seek each id in `notices_columns` and sort what they find, unless `inDateOrder` (see
-    /// `scansInDateOrder`); other filters on notices' own columns scan `notices_browse` in date order,
-    /// a page stopping at its last notice.
+    /// Which covering index a search reads, named because the indexes have no statistics to choose by
+    /// (an equality on `outcome` looks selective; then every match's wide row was read for its date).
+    /// Each index below holds its notices newest first with every column a filter tests, so a count
+    /// reads a range and a page stops at its last notice:
+    /// - a known authority (`--authority MPS`, with any other filter): `notices_authority`;
+    /// - filters that list ids (a provision, finding or cited case): each id sought in `notices_columns`
+    ///   and the matches sorted, unless `inDateOrder` (see `scansInDateOrder`);
+    /// - a law or an outcome: `notices_law`, `notices_outcome`;
+    /// - anything else (dates, a sector, an authority by name): `notices_browse`.
     static func from(_ filter: FilterSQL?, inDateOrder: Bool = false) -> String {
-        if filter?.namesKnownAuthority == true { return "FROM notices INDEXED BY notices_authority" }
-        return filter?.listsIDs == true && !inDateOrder ? "FROM notices INDEXED BY notices_columns" : "FROM notices INDEXED BY notices_browse"
+        let index: String
+        switch filter {
+        case let f? where f.namesKnownAuthority: index = "notices_authority"
+        case let f? where f.listsIDs && !inDateOrder: index = "notices_columns"
+        case let f? where f.filtersLaw: index = "notices_law"
+        case let f? where f.filtersOutcome: index = "notices_outcome"
+        default: index = "notices_browse"
+        }
+        return "FROM notices INDEXED BY " + index
     }
 
-    /// Whether a newest-first page of a filter that lists ids is cheaper read by scanning `notices_browse`
-    /// in date order, testing each notice against the ids, than by seeking and sorting every match: so
-    /// when the matches are dense enough that the page's end is expected within twice as many notices
-    /// as there are matches (`--cites Savic`, 5,018 of 25k notices: 1 ms against 4.5 ms of SQL).
+    /// Whether a newest-first page of a filter that lists ids is cheaper read by scanning notices in date
+    /// order (`notices_browse`, or a law's or outcome's index), testing each against the ids, than by
+    /// seeking and sorting every match: so when the matches are dense enough that the page's end is
+    /// expected within twice as many notices as there are matches (`--cites Savic`, 5,018 of 25k
+    /// notices: 1 ms against 4.5 ms of SQL).
     static func scansInDateOrder(_ filter: FilterSQL?, sort: ResultSort, end: Int, total: Int, db: Database) throws -> Bool {
         guard filter?.listsIDs == true, filter?.namesKnownAuthority == false, sort != .oldest, total > 0 else { return false }
         let notices = try db.int("SELECT max(id) FROM notices") ?? 0

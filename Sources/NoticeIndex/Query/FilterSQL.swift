@@ -15,6 +15,8 @@ struct FilterSQL {
     /// Whether a condition is one known authority's alias key (`--authority MPS`): few notices each, so
     /// such a search is led by that authority's notices (`FilterBrowse`).
     var namesKnownAuthority = false
+    /// Whether there is a `law = ?` or an `outcome = ?` condition: each has an index in browse order.
+    var filtersLaw = false, filtersOutcome = false
 
     init?(_ f: QueryFilters, db: Database) throws {
         guard !f.isEmpty else { return nil }
@@ -51,8 +53,8 @@ struct FilterSQL {
             clauses.append("sector IN (" + f.sectors.map { _ in "?" }.joined(separator: ",") + ")")
             values += f.sectors.map { $0.rawValue }
         }
-        if let o = f.outcome { clauses.append("outcome = ?"); values.append(o.rawValue) }
-        if let l = f.law { clauses.append("law = ?"); values.append(l.rawValue) }
+        if let o = f.outcome { clauses.append("outcome = ?"); values.append(o.rawValue); filtersOutcome = true }
+        if let l = f.law { clauses.append("law = ?"); values.append(l.rawValue); filtersLaw = true }
         if let s = f.since { clauses.append("date >= ?"); values.append(s) }
         if let u = f.until { clauses.append("date <= ?"); values.append(u) }
         for c in f.cites {
