@@ -12,9 +12,10 @@
 /// - in both, notices of one date (and the undated) by ascending row id, i.e. in the order they were
 ///   first indexed: a stable tie-break, so pages never overlap or skip.
 enum FilterBrowse {
-    /// The ORDER BY of each sort. Newest matches the browse-order indexes (… date DESC, id …) as they
-    /// are stored, so a page is read in order and stops at its end. Oldest puts the undated last explicitly, as SQLite
-    /// sorts NULL first in an ascending order; SQLite sorts only the page's worth of matches (a top-N sort).
+    /// The ORDER BY of each sort. Newest is the order the browse-order indexes (… date DESC, id …) are
+    /// stored in, so a page is read in order and stops at its end. Oldest puts the undated last
+    /// explicitly, as SQLite sorts NULL first in an ascending order; SQLite then keeps only the
+    /// offset and page's worth of matches while it sorts (a top-N sort).
     static func orderBy(_ sort: ResultSort) -> String {
         switch sort {
         case .relevance, .newest: return "ORDER BY date DESC, id"

@@ -4,7 +4,7 @@
 struct FilterSQL {
     /// `SELECT id FROM notices WHERE …`; nil when there are no filters.
     var subquery: String
-    /// The conditions of `subquery` alone, over `notices`' own columns, for queries that read more than ids.
+    /// The WHERE conditions of `subquery` alone, for queries over `notices` that count, order or page.
     var conditions: String
     var values: [SQLBindable?]
     /// A `--cites` value that names no case: nothing can match.
