@@ -12,8 +12,11 @@
 /// token (`NCND`/"neither confirm nor deny" → `synncnd`). The query layer emits the same tokens.
 enum Schema {
     /// Bump whenever tables or the text fed to the FTS index change: older files are then rebuilt.
-    static let version = 11  // 9: findings spans, case names by rule; 10: NFKC-folded text, bodycam synonym group;
-                             // 11: barrier tokens between paragraphs and heading paths (FTSDocument.barrier)
+    static let version = 12  // 9: findings spans, case names by rule; 10: NFKC-folded text, bodycam synonym group;
+                             // 11: barrier tokens between paragraphs and heading paths (FTSDocument.barrier);
+                             // 12: notices_browse replaces notices_date; notices_columns adds law and sector,
+                             // notices_authority, notices_law and notices_outcome date and filter columns
+                             // (filters-only searches in SQL)
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -49,13 +52,21 @@ enum Schema {
             warnings TEXT NOT NULL DEFAULT '',
             fts_terms TEXT NOT NULL DEFAULT ''      -- the `terms` value given to notice_fts (needed to delete it)
         );
-        CREATE INDEX IF NOT EXISTS notices_authority ON notices(authority_key);
-        CREATE INDEX IF NOT EXISTS notices_date ON notices(date);
+        -- An authority's notices newest first, with the columns filters test: `--authority MPS` and its
+        -- combinations count and page from here (FilterBrowse).
+        CREATE INDEX IF NOT EXISTS notices_authority ON notices(authority_key, date DESC, id, law, outcome, sector);
+        -- Filters-only searches on notices' own columns (FilterBrowse): in the newest-first order they page
+        -- in (date DESC, then id), with every column a filter tests, so a page stops at its last notice and
+        -- neither it nor the count reads the wide rows.
+        CREATE INDEX IF NOT EXISTS notices_browse ON notices(date DESC, id, law, outcome, sector, authority_key, authority);
         CREATE INDEX IF NOT EXISTS notices_file ON notices(file);
-        CREATE INDEX IF NOT EXISTS notices_outcome ON notices(outcome);
-        CREATE INDEX IF NOT EXISTS notices_law ON notices(law);
-        -- The columns the query layer holds in memory (NoticeColumns), read without the wide rows.
-        CREATE INDEX IF NOT EXISTS notices_columns ON notices(id, date, year, authority, authority_key, outcome, provisions);
+        -- An outcome's or a law's notices newest first, with the columns filters test: `--law eir`,
+        -- `--outcome upheld --since 2020` count and page a range of one of these (FilterBrowse).
+        CREATE INDEX IF NOT EXISTS notices_outcome ON notices(outcome, date DESC, id, law, sector);
+        CREATE INDEX IF NOT EXISTS notices_law ON notices(law, date DESC, id, outcome, sector);
+        -- The columns the query layer holds in memory (NoticeColumns), read without the wide rows; with law
+        -- and sector, every column a filter tests, for filters-only searches led by a set of ids (FilterBrowse).
+        CREATE INDEX IF NOT EXISTS notices_columns ON notices(id, date, year, authority, authority_key, outcome, provisions, law, sector);
 
         -- A notice's paragraphs: their text joined by blank lines, zlib-compressed in the sqlite3 shell's
         -- sqlar format (`size` = text length; a blob that long is the text itself), and `layout`, a JSON

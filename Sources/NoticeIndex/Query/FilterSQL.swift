@@ -1,12 +1,22 @@
 /// Turns filters into SQL over `notices` with bound parameters only, listing the allowed notices: the
 /// ranking function skips every other match before reading its positions (`NoticeScorer`), and a
-/// filters-only search lists them newest first.
+/// filters-only search counts, orders and pages them in SQL (`FilterBrowse`).
 struct FilterSQL {
     /// `SELECT id FROM notices WHERE …`; nil when there are no filters.
     var subquery: String
+    /// The WHERE conditions of `subquery` alone, for queries over `notices` that count, order or page.
+    var conditions: String
     var values: [SQLBindable?]
     /// A `--cites` value that names no case: nothing can match.
     var matchesNothing = false
+    /// Whether a condition lists ids from another table (provision, finding, cited case): such a search
+    /// is led by those ids rather than by a scan in date order (`FilterBrowse`).
+    var listsIDs = false
+    /// Whether a condition is one known authority's alias key (`--authority MPS`): few notices each, so
+    /// such a search is led by that authority's notices (`FilterBrowse`).
+    var namesKnownAuthority = false
+    /// Whether there is a `law = ?` or an `outcome = ?` condition: each has an index in browse order.
+    var filtersLaw = false, filtersOutcome = false
 
     init?(_ f: QueryFilters, db: Database) throws {
         guard !f.isEmpty else { return nil }
@@ -23,6 +33,7 @@ struct FilterSQL {
                 // two letters inside every authority's name.
                 clauses.append("authority_key = ?")
                 values.append(key)
+                namesKnownAuthority = true
             } else {
                 // The alias key first; the name as written as a fallback for authorities with no alias.
                 clauses.append("(authority_key = ? OR authority LIKE ? ESCAPE '\\')")
@@ -42,8 +53,8 @@ struct FilterSQL {
             clauses.append("sector IN (" + f.sectors.map { _ in "?" }.joined(separator: ",") + ")")
             values += f.sectors.map { $0.rawValue }
         }
-        if let o = f.outcome { clauses.append("outcome = ?"); values.append(o.rawValue) }
-        if let l = f.law { clauses.append("law = ?"); values.append(l.rawValue) }
+        if let o = f.outcome { clauses.append("outcome = ?"); values.append(o.rawValue); filtersOutcome = true }
+        if let l = f.law { clauses.append("law = ?"); values.append(l.rawValue); filtersLaw = true }
         if let s = f.since { clauses.append("date >= ?"); values.append(s) }
         if let u = f.until { clauses.append("date <= ?"); values.append(u) }
         for c in f.cites {
@@ -51,7 +62,9 @@ struct FilterSQL {
             if ids.isEmpty { matchesNothing = true }
             clauses.append("id IN (SELECT notice_id FROM citations WHERE case_id IN (\(ids.map(String.init).joined(separator: ","))))")
         }
-        subquery = "SELECT id FROM notices WHERE " + clauses.joined(separator: " AND ")
+        conditions = clauses.joined(separator: " AND ")
+        subquery = "SELECT id FROM notices WHERE " + conditions
+        listsIDs = !f.provisions.isEmpty || !f.findings.isEmpty || !f.cites.isEmpty
         self.values = values
     }
 

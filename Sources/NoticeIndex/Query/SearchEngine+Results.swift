@@ -7,6 +7,16 @@ extension SearchEngine {
         guard !page.isEmpty else { return [] }
         let terms = query.root?.positiveTerms ?? []
         let wantsProvisions = !query.filters.provisions.isEmpty || terms.contains { if case .provision = $0 { return true } else { return false } }
+        // With no words and no provision filter no paragraph can match (`Pinpointer.mayMatch`): a page of a
+        // filters-only search such as `--law eir` skips reading and inflating its notices' text.
+        guard !terms.isEmpty || !query.filters.provisions.isEmpty else {
+            return try page.compactMap { item -> NoticeRecord? in
+                guard var record = try NoticeReader(db: db).record(id: item.0) else { return nil }
+                record.score = item.1
+                record.rowID = item.0
+                return record
+            }
+        }
         // SQLite reads on this thread; inflating text and pinpointing, pure Swift, on every core.
         var pages: [PageItem] = []
         for (id, score) in page {

@@ -72,11 +72,13 @@ public final class SearchEngine {
         let ids: [Int64] = try db.reading {
             try refreshIfIndexChanged()
             guard let query else {
-                let all = try db.rows("SELECT id FROM notices") { ($0.int64(0), 0.0) }
-                return try order(all.map { (id: $0.0, text: $0.1) }, query: Query(text: "", root: nil, filters: QueryFilters()),
-                                 sort: sort == .relevance ? .oldest : sort, keep: all.count).map(\.0)
+                return try FilterBrowse.ids(nil, sort: sort == .relevance ? .oldest : sort, offset: 0, limit: Int.max, db: db)
             }
-            let scored = try strictMatches(query, filter: try FilterSQL(query.filters, db: db))
+            let filter = try FilterSQL(query.filters, db: db)
+            if query.root == nil {
+                return try filter.map { try FilterBrowse.ids($0, sort: sort, offset: 0, limit: Int.max, db: db) } ?? []
+            }
+            let scored = try strictMatches(query, filter: filter)
             return try order(scored, query: query, sort: sort, keep: scored.count).map(\.0)
         }
         let reader = NoticeReader(db: db)
@@ -119,6 +121,7 @@ public final class SearchEngine {
         let limit = max(0, options.limit), offset = max(0, options.offset)
         let end = offset.addingReportingOverflow(limit).overflow ? Int.max : offset + limit
         let filter = try FilterSQL(query.filters, db: db)
+        if query.root == nil, let filter { return try browse(query, filter: filter, options) }
         let scored = try strictMatches(query, filter: filter)
         var response = SearchResponse(query: query.text, total: scored.count, results: [], facets: nil, suggestions: [:])
         response.offset = offset
