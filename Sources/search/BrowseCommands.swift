@@ -36,7 +36,7 @@ extension Search {
                 warn("search: no notice '\(Printable.escaped(ref))' in the index (give a reference, id or file name)")
                 throw ExitCode(1)
             }
-            if common.json { try printJSON(record) } else { TerminalOutput().printNotice(record, paragraph: para) }
+            if common.json { try printJSON(record) } else { TerminalOutput().printNotice(record, paragraph: para); try flushOut() }
         }
     }
 
@@ -66,6 +66,7 @@ extension Search {
                 try printJSON(list)
             } else {
                 TerminalOutput().printCases(list)
+                try flushOut()
             }
             // Exit by how many cases match, not by the page: `--limit 0` asks for the count alone.
             if list.total == 0 { throw ExitCode(1) }
@@ -90,16 +91,16 @@ extension Search {
                 let query = arguments.isEmpty ? nil : try arguments.parsed()
                 let engine = try SearchEngine(databasePath: common.database.path)
                 let encoder = JSONOutput.encoder()
-                let out = FileHandle.standardOutput
-                if format == .csv { out.write(Data((CSV.header.joined(separator: ",") + "\r\n").utf8)) }
+                if format == .csv { try writeOut(Data((CSV.header.joined(separator: ",") + "\r\n").utf8)) }
                 try engine.forEachMatch(query, sort: arguments.sort) { r in
                     count += 1
                     switch format {
                     case .jsonl:
-                        out.write(try encoder.encode(r))
-                        out.write(Data("\n".utf8))
+                        var line = try encoder.encode(r)
+                        line.append(contentsOf: "\n".utf8)
+                        try writeOut(line)
                     case .csv:
-                        out.write(Data((CSV.row(r) + "\r\n").utf8))
+                        try writeOut(Data((CSV.row(r) + "\r\n").utf8))
                     }
                 }
             }

@@ -184,6 +184,7 @@ struct QueryRun {
             try printJSON(response)
         } else {
             TerminalOutput().printResults(response)
+            try flushOut()
         }
         if response.total == 0 { throw ExitCode(1) }
     }

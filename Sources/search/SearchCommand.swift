@@ -124,7 +124,31 @@ private func describe(_ e: CocoaError) -> String {
 }
 
 func printJSON<T: Encodable>(_ value: T, pretty: Bool = false) throws {
-    let data = try JSONOutput.data(value, pretty: pretty)
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    var data = try JSONOutput.data(value, pretty: pretty)
+    data.append(contentsOf: "\n".utf8)
+    try writeOut(data)
+}
+
+/// Writes to stdout. A write that fails (disk full, an I/O error) is a runtime failure, one line on
+/// stderr and exit 2: `FileHandle.write(_:)` traps on it instead (a crash, exit 132, and a stack trace).
+func writeOut(_ data: Data) throws {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: data)
+    } catch let e as CocoaError {
+        warn("search: standard output: \(describe(e))")
+        throw ExitCode(2)
+    } catch {
+        warn("search: standard output: write failed")
+        throw ExitCode(2)
+    }
+}
+
+/// Flushes what `print` buffered: a failed write there is as much a failure as one in `writeOut`, not
+/// the exit 0 it was (the terminal output of a search written to a full disk).
+func flushOut() throws {
+    // `fflush(nil)`: every stream, so the shared `stdout` itself is not referenced (Swift 6 refuses it).
+    if fflush(nil) != 0 {
+        warn("search: standard output: write failed (\(String(cString: strerror(errno))))")
+        throw ExitCode(2)
+    }
 }
