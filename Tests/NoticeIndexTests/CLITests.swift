@@ -132,6 +132,25 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(missing.err.contains("/nonexistent/dir/index.sqlite"), missing.err)
     }
 
+    /// An empty `--authority` is a usage error, as `authority:""` is in the query: it used to become
+    /// `LIKE '%%'` and match every notice with an authority, the filter silently dropped.
+    func testAnEmptyAuthorityIsAUsageError() throws {
+        let table: [[String]] = [
+            ["--authority", ""],
+            ["--authority", "  "],
+            ["--authority", "", "--law", "eir"],
+            ["vexatious", "--authority", ""],
+            ["--authority", "MPS", "--authority", " "],
+            ["export", "--authority", ""],
+        ]
+        for args in table {
+            let r = try TestSupport.run(args + ["--db", db])
+            XCTAssertEqual(r.code, 64, "\(args): \(r.err)")
+            XCTAssertTrue(r.err.contains("--authority needs a value"), "\(args): \(r.err)")
+            XCTAssertTrue(r.out.isEmpty, "\(args): \(r.out)")
+        }
+    }
+
     /// A single-value option given twice is a usage error naming it: which of the two was meant cannot
     /// be known. Repeatable filters stay repeatable.
     func testASingleValueOptionGivenTwiceIsAUsageErrorNamingIt() throws {
