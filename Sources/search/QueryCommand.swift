@@ -68,9 +68,13 @@ struct QueryArguments: ParsableArguments {
         for p in provision where ProvisionFinder.parse(query: p) == nil {
             throw ValidationError("--provision '\(Printable.escaped(String(p.prefix(80))))' is not a FOIA section or EIR regulation (try 31(3), s.31(3) or reg 12(4)(b))")
         }
-        // As `authority:""` in the query: an empty name would match every notice's (LIKE '%%').
+        // As `authority:""` and `cites:""` in the query: an empty authority would match every notice's
+        // name (LIKE '%%'), an empty case none, and neither is what was meant.
         for a in authority where a.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("--authority needs a value, as in --authority \"Home Office\" or --authority MPS")
+        }
+        for c in cites where c.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--cites needs a value, as in --cites Savic or --cites EA/2018/0164")
         }
         for d in [since, until].compactMap({ $0 }) {
             do { _ = try QueryFilters.date(d, upper: false) } catch { throw ValidationError("\(error)") }

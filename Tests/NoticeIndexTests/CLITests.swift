@@ -134,19 +134,23 @@ final class CLITests: XCTestCase {
 
     /// An empty `--authority` is a usage error, as `authority:""` is in the query: it used to become
     /// `LIKE '%%'` and match every notice with an authority, the filter silently dropped.
-    func testAnEmptyAuthorityIsAUsageError() throws {
-        let table: [[String]] = [
-            ["--authority", ""],
-            ["--authority", "  "],
-            ["--authority", "", "--law", "eir"],
-            ["vexatious", "--authority", ""],
-            ["--authority", "MPS", "--authority", " "],
-            ["export", "--authority", ""],
+    func testAnEmptyAuthorityOrCaseIsAUsageError() throws {
+        let table: [(args: [String], option: String)] = [
+            (["--authority", ""], "--authority"),
+            (["--authority", "  "], "--authority"),
+            (["--authority", "", "--law", "eir"], "--authority"),
+            (["vexatious", "--authority", ""], "--authority"),
+            (["--authority", "MPS", "--authority", " "], "--authority"),
+            (["export", "--authority", ""], "--authority"),
+            (["--cites", ""], "--cites"),
+            (["public interest", "--cites", " "], "--cites"),
+            (["--cites", "Savic", "--cites", ""], "--cites"),
+            (["export", "--cites", ""], "--cites"),
         ]
-        for args in table {
+        for (args, option) in table {
             let r = try TestSupport.run(args + ["--db", db])
             XCTAssertEqual(r.code, 64, "\(args): \(r.err)")
-            XCTAssertTrue(r.err.contains("--authority needs a value"), "\(args): \(r.err)")
+            XCTAssertTrue(r.err.contains("\(option) needs a value"), "\(args): \(r.err)")
             XCTAssertTrue(r.out.isEmpty, "\(args): \(r.out)")
         }
     }
