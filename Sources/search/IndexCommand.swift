@@ -51,6 +51,7 @@ extension Search {
                 try printJSON(report)
             } else {
                 print(report.summary)
+                try flushOut()   // a summary a cron job's log never got is a failed run, though the index is complete
             }
             if !report.failed.isEmpty { throw ExitCode(2) }
         }

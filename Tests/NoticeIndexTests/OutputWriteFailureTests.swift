@@ -9,7 +9,9 @@ final class OutputWriteFailureTests: XCTestCase {
     func testAFailedWriteToStdoutExitsTwoWithOneLine() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("needs /dev/full") }
         let db = TestSupport.corpusIndex
+        let scratch = try TestSupport.temporaryDirectory(self).appendingPathComponent("index.sqlite").path
         let table: [[String]] = [
+            ["index", TestSupport.corpus.path, "--db", scratch],   // the run's summary, after a complete run
             ["section", "--json", "--db", db],
             ["section", "--db", db],
             ["information", "--limit", "500", "--db", db],
