@@ -75,7 +75,8 @@ public enum NoticeSource {
         }
         var body = data
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.contains(0) { body = Data(body.map { $0 == 0 ? 0x20 : $0 }) }
+        // Through the raw bytes: `Data`'s own iterator costs a call per byte (2% of indexing CPU).
+        if body.withUnsafeBytes({ $0.contains(0) }) { body = Data(body.map { $0 == 0 ? 0x20 : $0 }) }
         if let s = String(data: body, encoding: .utf8) { return s }
         if let s = String(data: body, encoding: .windowsCP1252) { return s }
         return String(decoding: body, as: UTF8.self)
@@ -87,11 +88,13 @@ public enum NoticeSource {
 
     /// The binary rule of `decode`: the share of control bytes in the first `binarySampleBytes`.
     static func isBinary(_ data: Data) -> Bool {
-        let sample = data.prefix(binarySampleBytes)
-        guard !sample.isEmpty else { return false }
-        var control = 0
-        for b in sample where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
-        return control * 10 > sample.count
+        data.withUnsafeBytes { raw in
+            let sample = raw.prefix(binarySampleBytes)
+            guard !sample.isEmpty else { return false }
+            var control = 0
+            for b in sample where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
+            return control * 10 > sample.count
+        }
     }
 
     /// 64-bit FNV-1a of the file's bytes: cheap, and enough to tell a changed file from a touched one.
