@@ -10,8 +10,9 @@ extension SearchEngine {
         // With no words and no provision filter no paragraph can match (`Pinpointer.mayMatch`): a page of a
         // filters-only search such as `--law eir` skips reading and inflating its notices' text.
         guard !terms.isEmpty || !query.filters.provisions.isEmpty else {
+            let reader = NoticeReader(db: db)
             return try page.compactMap { item -> NoticeRecord? in
-                guard var record = try NoticeReader(db: db).record(id: item.0) else { return nil }
+                guard var record = try reader.record(id: item.0) else { return nil }
                 record.score = item.1
                 record.rowID = item.0
                 return record
